@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "DigitLab",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "digitlab", targets: ["digitlab"]),
+    .library(name: "DigitKit", targets: ["DigitKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // System-library shims: headers only; the link flags live on the Swift targets
+    // so that Linux (OpenBLAS, GNU readline) and macOS (Accelerate, libedit) differ.
+    .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+    .target(
+      name: "DigitKit",
+      dependencies: ["CBLAS", "CZlib"],
+      linkerSettings: [
+        .linkedLibrary("openblas", .when(platforms: [.linux])),
+        .linkedFramework("Accelerate", .when(platforms: [.macOS])),
+        .linkedLibrary("z"),
+      ]),
+    .target(name: "TextArt"),
+    .target(
+      name: "DigitShell",
+      dependencies: [
+        "DigitKit", "TextArt", "CReadline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      linkerSettings: [
+        .linkedLibrary("readline", .when(platforms: [.linux])),
+        .linkedLibrary("edit", .when(platforms: [.macOS])),
+      ]),
+    .executableTarget(name: "digitlab", dependencies: ["DigitShell"]),
+    .testTarget(name: "DigitKitTests", dependencies: ["DigitKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
+    .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,91 @@
+import Foundation
+
+/// What a checkpoint records besides the weights: where the model came from and how it was trained.
+public struct ModelInfo: Codable, Equatable, Sendable {
+  /// `net1`, `net2`, `net3` when built from the zoo.
+  public var net: String?
+  public var training: TrainingOptions?
+  public var history: [EpochResult] = []
+  /// Free text, e.g. "cancelled during epoch 3".
+  public var note: String?
+
+  public init(net: String? = nil, training: TrainingOptions? = nil, history: [EpochResult] = [], note: String? = nil) {
+    self.net = net; self.training = training; self.history = history; self.note = note
+  }
+}
+
+extension Model {
+  /// The model's weights under PyTorch names, with the layer list, settings and history as metadata.
+  public func checkpoint(info: ModelInfo) throws -> SafeTensors {
+    var file = SafeTensors()
+    for (name, p) in namedParameters { file.tensors[name] = p.value }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try encoder.encode(v), as: UTF8.self) }
+    file.metadata["format"] = "digitlab/1"
+    file.metadata["input_shape"] = try json(inputShape)
+    file.metadata["layers"] = try json(specs)
+    file.metadata["info"] = try json(info)
+    return file
+  }
+
+  /// Saves atomically to `url`.
+  public func save(to url: URL, info: ModelInfo) throws {
+    try checkpoint(info: info).write(to: url)
+  }
+
+  /// Rebuilds a model from a checkpoint. Files without DigitLab metadata (saved from PyTorch)
+  /// are matched to Net1, Net2 or Net3 by their parameter names and shapes.
+  public static func load(_ file: SafeTensors) throws -> (model: Model, info: ModelInfo) {
+    let decoder = JSONDecoder()
+    var info = ModelInfo()
+    let model: Model
+    if let layers = file.metadata["layers"] {
+      let specs: [LayerSpec]
+      do { specs = try decoder.decode([LayerSpec].self, from: Data(layers.utf8)) } catch {
+        throw DigitKitError("the layer list in the metadata is not valid (unknown layer kind?)")
+      }
+      var inputShape = [1, 28, 28]
+      if let s = file.metadata["input_shape"] {
+        guard let shape = try? decoder.decode([Int].self, from: Data(s.utf8)), shape.count == 3,
+              shape.allSatisfy({ (1...256).contains($0) }) else {
+          throw DigitKitError("input_shape in the metadata is not valid")
+        }
+        inputShape = shape
+      }
+      guard specs.count <= 256 else { throw DigitKitError("too many layers (\(specs.count))") }
+      model = try Model.make(specs: specs, inputShape: inputShape)
+      if let raw = file.metadata["info"], let decoded = try? decoder.decode(ModelInfo.self, from: Data(raw.utf8)) {
+        info = decoded
+      }
+    } else {
+      let names = Set(file.tensors.keys)
+      guard let net = NetName.allCases.first(where: { Set(Model.make($0).namedParameters.map(\.name)) == names }) else {
+        throw DigitKitError("no DigitLab metadata, and the tensors match none of net1, net2, net3")
+      }
+      model = Model.make(net)
+      info.net = net.rawValue
+    }
+    let expected = Set(model.namedParameters.map(\.name))
+    if let extra = file.tensors.keys.sorted().first(where: { !expected.contains($0) }) {
+      throw DigitKitError("tensor \(extra) belongs to no layer of the model")
+    }
+    for (name, p) in model.namedParameters {
+      guard let t = file.tensors[name] else { throw DigitKitError("tensor \(name) is missing") }
+      guard t.shape == p.value.shape else {
+        throw DigitKitError("\(name) has shape \(t.shape) but the layer needs \(p.value.shape)")
+      }
+      guard t.data.allSatisfy({ $0.isFinite }) else { throw DigitKitError("\(name) holds NaN or infinite values") }
+      p.value = t
+    }
+    return (model, info)
+  }
+
+  /// Loads a checkpoint file; errors name the file.
+  public static func load(contentsOf url: URL) throws -> (model: Model, info: ModelInfo) {
+    let file = try SafeTensors(contentsOf: url)
+    do { return try load(file) } catch let e as DigitKitError {
+      throw DigitKitError("\(url.lastPathComponent): \(e.message)")
+    }
+  }
+}

@@ -1,0 +1,84 @@
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Element-wise activation: forward y = f(x), backward dx = dy · f′ expressed through y or x.
+public class ElementwiseActivation: Layer {
+  fileprivate var saved = Tensor()  // x or y, whichever the derivative needs
+  fileprivate var output = Tensor()
+
+  public var spec: LayerSpec { fatalError("subclass") }
+  public func outputShape(for input: [Int]) throws -> [Int] { input }
+  public func forward(_ x: Tensor, context: ForwardContext) -> Tensor { fatalError("subclass") }
+  public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor { fatalError("subclass") }
+
+  /// Applies `f` to every value of x into `output`.
+  fileprivate func map(_ x: Tensor, _ f: (Float) -> Float) -> Tensor {
+    if output.shape != x.shape { output = Tensor(zeros: x.shape) }
+    x.data.withUnsafeBufferPointer { xp in
+      output.data.withUnsafeMutableBufferPointer { yp in
+        for i in 0..<xp.count { yp[i] = f(xp[i]) }
+      }
+    }
+    return output
+  }
+
+  /// dx[i] = dy[i] · g(saved[i]).
+  fileprivate func chain(_ dy: Tensor, _ g: (Float) -> Float) -> Tensor {
+    var dx = Tensor(zeros: dy.shape)
+    dy.data.withUnsafeBufferPointer { dyp in
+      saved.data.withUnsafeBufferPointer { sp in
+        dx.data.withUnsafeMutableBufferPointer { dxp in
+          for i in 0..<dyp.count { dxp[i] = dyp[i] * g(sp[i]) }
+        }
+      }
+    }
+    saved = Tensor()
+    return dx
+  }
+}
+
+/// y = max(0, x); dy/dx = 1 where x > 0, else 0.
+public final class ReLU: ElementwiseActivation {
+  public override init() {}
+  public override var spec: LayerSpec { LayerSpec(kind: .relu) }
+  public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+    // x: (B, …) → y: (B, …)
+    let y = map(x) { max($0, 0) }
+    saved = context.training ? y : Tensor()
+    return y
+  }
+  public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+    chain(dy) { $0 > 0 ? 1 : 0 }
+  }
+}
+
+/// y = tanh(x); dy/dx = 1 − y².
+public final class Tanh: ElementwiseActivation {
+  public override init() {}
+  public override var spec: LayerSpec { LayerSpec(kind: .tanh) }
+  public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+    let y = map(x) { tanhf($0) }
+    saved = context.training ? y : Tensor()
+    return y
+  }
+  public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+    chain(dy) { 1 - $0 * $0 }
+  }
+}
+
+/// y = 1 / (1 + e^(−x)); dy/dx = y(1 − y).
+public final class Sigmoid: ElementwiseActivation {
+  public override init() {}
+  public override var spec: LayerSpec { LayerSpec(kind: .sigmoid) }
+  public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+    let y = map(x) { 1 / (1 + expf(-$0)) }
+    saved = context.training ? y : Tensor()
+    return y
+  }
+  public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+    chain(dy) { $0 * (1 - $0) }
+  }
+}

@@ -1,0 +1,94 @@
+import Dispatch
+
+/// Geometry of a stride-1 square convolution over one batch.
+struct ConvGeometry {
+  let channels: Int, height: Int, width: Int
+  let kernel: Int, padding: Int
+  var outHeight: Int { height + 2 * padding - kernel + 1 }
+  var outWidth: Int { width + 2 * padding - kernel + 1 }
+  /// Rows of the column matrix: one per (channel, ky, kx).
+  var patchSize: Int { channels * kernel * kernel }
+  /// Output positions per sample.
+  var positions: Int { outHeight * outWidth }
+}
+
+/// Rearranges samples `first..<first+count` of x: (B, C, H, W) into
+/// cols: (C·k·k, count·Ho·Wo), so that a convolution becomes one GEMM with the weights.
+/// Row (c, ky, kx), column (b, oy, ox) holds x[b, c, oy+ky-pad, ox+kx-pad] (0 outside).
+func im2col(_ x: UnsafePointer<Float>, _ g: ConvGeometry, first: Int, count: Int,
+            into cols: UnsafeMutablePointer<Float>) {
+  let k = g.kernel, ho = g.outHeight, wo = g.outWidth, plane = g.height * g.width
+  let rowLength = count * g.positions
+  parallelFor(g.patchSize) { row in
+    let c = row / (k * k), ky = (row / k) % k, kx = row % k
+    let oxStart = max(0, g.padding - kx), oxEnd = min(wo, g.width + g.padding - kx)
+    var dst = cols + row * rowLength
+    for b in first..<(first + count) {
+      let src = x + (b * g.channels + c) * plane
+      for oy in 0..<ho {
+        let iy = oy + ky - g.padding
+        if iy < 0 || iy >= g.height || oxStart >= oxEnd {
+          dst.update(repeating: 0, count: wo)
+        } else {
+          if oxStart > 0 { dst.update(repeating: 0, count: oxStart) }
+          (dst + oxStart).update(from: src + iy * g.width + oxStart + kx - g.padding, count: oxEnd - oxStart)
+          if oxEnd < wo { (dst + oxEnd).update(repeating: 0, count: wo - oxEnd) }
+        }
+        dst += wo
+      }
+    }
+  }
+}
+
+/// The adjoint of `im2col`: adds cols: (C·k·k, count·Ho·Wo) back into
+/// dx: (B, C, H, W) for samples `first..<first+count`.
+func col2im(_ cols: UnsafePointer<Float>, _ g: ConvGeometry, first: Int, count: Int,
+            into dx: UnsafeMutablePointer<Float>) {
+  let k = g.kernel, ho = g.outHeight, wo = g.outWidth, plane = g.height * g.width
+  let rowLength = count * g.positions
+  // Rows of one channel write the same planes, so channels are the unit of parallel work.
+  parallelFor(g.channels) { c in
+    for ky in 0..<k {
+      for kx in 0..<k {
+        let row = (c * k + ky) * k + kx
+        let oxStart = max(0, g.padding - kx), oxEnd = min(wo, g.width + g.padding - kx)
+        guard oxStart < oxEnd else { continue }
+        var src = UnsafePointer(cols + row * rowLength)
+        for b in first..<(first + count) {
+          let dst = dx + (b * g.channels + c) * plane
+          for oy in 0..<ho {
+            let iy = oy + ky - g.padding
+            if iy >= 0 && iy < g.height {
+              let d = dst + iy * g.width + kx - g.padding
+              for ox in oxStart..<oxEnd { d[ox] += src[ox] }
+            }
+            src += wo
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Runs `body(i)` for i in 0..<n, split across the cores when the work is large enough.
+@inline(__always)
+func parallelFor(_ n: Int, _ body: (Int) -> Void) {
+  let workers = min(n, ProcessInfoCache.cores)
+  if workers <= 1 {
+    for i in 0..<n { body(i) }
+    return
+  }
+  withoutActuallyEscaping(body) { body in
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var i = w
+      while i < n { body(i); i += workers }
+    }
+  }
+}
+
+enum ProcessInfoCache {
+  static let cores: Int = {
+    let env = getenvInt("DIGITLAB_THREADS")
+    return max(1, env ?? sysconfCores())
+  }()
+}

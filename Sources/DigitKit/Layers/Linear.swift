@@ -1,0 +1,89 @@
+/// Fully connected layer. Applies y = x·Wᵀ + b.
+///
+/// W: (out, in), b: (out), both ~ U(-1/√in, 1/√in), as PyTorch's `nn.Linear`.
+public final class Linear: Layer {
+  public let inputs: Int
+  public let outputs: Int
+  public let name: String
+  public let weight: Parameter  // (out, in)
+  public let bias: Parameter    // (out)
+  private var input = Tensor()  // (B, in), kept for backward
+  private var output = Tensor()
+
+  public init(inputs: Int, outputs: Int, name: String, random: inout SeededGenerator) {
+    self.inputs = inputs
+    self.outputs = outputs
+    self.name = name
+    let bound = 1 / Float(inputs).squareRoot()
+    let w = (0..<(inputs * outputs)).map { _ in random.nextFloat(in: -bound, bound) }
+    let b = (0..<outputs).map { _ in random.nextFloat(in: -bound, bound) }
+    weight = Parameter(name: "weight", value: Tensor(shape: [outputs, inputs], data: w))
+    bias = Parameter(name: "bias", value: Tensor(shape: [outputs], data: b))
+  }
+
+  public var spec: LayerSpec { LayerSpec(kind: .linear, name: name, inputs: inputs, outputs: outputs) }
+  public var parameters: [Parameter] { [weight, bias] }
+
+  public func outputShape(for input: [Int]) throws -> [Int] {
+    guard input == [inputs] else {
+      let hint = input.count > 1 ? "; add flatten first" : ""
+      throw DigitKitError("linear \(inputs)→\(outputs) needs \(inputs) inputs but gets \(describeShape(input))\(hint)")
+    }
+    return [outputs]
+  }
+
+  public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+    // x: (B, in) → y: (B, out)
+    let batch = x.batch
+    output.resize(to: [batch, outputs])
+    x.data.withUnsafeBufferPointer { xp in
+      weight.value.data.withUnsafeBufferPointer { wp in
+        bias.value.data.withUnsafeBufferPointer { bp in
+          output.data.withUnsafeMutableBufferPointer { yp in
+            for row in 0..<batch {
+              (yp.baseAddress! + row * outputs).update(from: bp.baseAddress!, count: outputs)
+            }
+            BLAS.gemm(transposeB: true, m: batch, n: outputs, k: inputs,
+                      a: xp.baseAddress!, lda: inputs, b: wp.baseAddress!, ldb: inputs,
+                      beta: 1, c: yp.baseAddress!, ldc: outputs)
+          }
+        }
+      }
+    }
+    input = context.training ? x : Tensor()
+    return output
+  }
+
+  public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+    // dy: (B, out) → dx: (B, in); dW += dyᵀ·x, db += Σ_B dy
+    let batch = dy.batch
+    dy.data.withUnsafeBufferPointer { dyp in
+      input.data.withUnsafeBufferPointer { xp in
+        weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
+          BLAS.gemm(transposeA: true, m: outputs, n: inputs, k: batch,
+                    a: dyp.baseAddress!, lda: outputs, b: xp.baseAddress!, ldb: inputs,
+                    beta: 1, c: dwp.baseAddress!, ldc: inputs)
+        }
+      }
+      bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
+        for row in 0..<batch {
+          let r = dyp.baseAddress! + row * outputs
+          for j in 0..<outputs { dbp[j] += r[j] }
+        }
+      }
+    }
+    input = Tensor()
+    guard needsInputGradient else { return Tensor() }
+    var dx = Tensor(zeros: [batch, inputs])
+    dy.data.withUnsafeBufferPointer { dyp in
+      weight.value.data.withUnsafeBufferPointer { wp in
+        dx.data.withUnsafeMutableBufferPointer { dxp in
+          BLAS.gemm(m: batch, n: inputs, k: outputs,
+                    a: dyp.baseAddress!, lda: outputs, b: wp.baseAddress!, ldb: inputs,
+                    beta: 0, c: dxp.baseAddress!, ldc: inputs)
+        }
+      }
+    }
+    return dx
+  }
+}

@@ -1,0 +1,114 @@
+/// A network: a list of layers that grows one `append` at a time.
+///
+/// After every append the model knows each layer's output shape and parameter count, and
+/// can run a digit through what exists so far. Parameter names follow PyTorch's
+/// `state_dict` (`conv1.weight`), so checkpoints load in PyTorch.
+public final class Model {
+  /// Per-sample input shape, `[1, 28, 28]` for MNIST.
+  public let inputShape: [Int]
+  public private(set) var layers: [Layer] = []
+  /// Per-sample output shape after each layer.
+  public private(set) var shapes: [[Int]] = []
+  /// Seeds initialisation of appended layers and dropout masks.
+  public let random: RandomSource
+
+  public init(inputShape: [Int] = [1, 28, 28], seed: UInt64 = 1) {
+    self.inputShape = inputShape
+    self.random = RandomSource(seed: seed)
+  }
+
+  /// Output shape of the whole model so far (the input shape when it has no layers).
+  public var outputShape: [Int] { shapes.last ?? inputShape }
+
+  /// Checks that `layer` fits the current output and appends it.
+  public func append(_ layer: Layer) throws {
+    let shape = try layer.outputShape(for: outputShape)
+    if let name = layer.spec.name, layers.contains(where: { $0.spec.name == name }) {
+      throw DigitKitError("a layer named \(name) exists already")
+    }
+    layers.append(layer)
+    shapes.append(shape)
+  }
+
+  /// Builds the layer `spec` describes and appends it. Layers with parameters and no
+  /// name are named like PyTorch attributes: `conv1`, `conv2`, … and `fc1`, `fc2`, ….
+  @discardableResult
+  public func append(_ spec: LayerSpec) throws -> Layer {
+    var spec = spec
+    if spec.name == nil, spec.kind == .linear || spec.kind == .conv2d {
+      let prefix = spec.kind == .linear ? "fc" : "conv"
+      let taken = Set(layers.compactMap { $0.spec.name })
+      var n = 1
+      while taken.contains("\(prefix)\(n)") { n += 1 }
+      spec.name = "\(prefix)\(n)"
+    }
+    let layer = try spec.makeLayer(random: &random.generator)
+    try append(layer)
+    return layer
+  }
+
+  /// Removes the last layer (for undoing a mistaken append).
+  public func removeLast() {
+    guard !layers.isEmpty else { return }
+    layers.removeLast()
+    shapes.removeLast()
+  }
+
+  /// Specs of all layers, in order.
+  public var specs: [LayerSpec] { layers.map(\.spec) }
+
+  /// All parameters with their full names, in `state_dict` order.
+  public var namedParameters: [(name: String, parameter: Parameter)] {
+    layers.flatMap { layer in
+      layer.parameters.map { ("\(layer.spec.name ?? "layer").\($0.name)", $0) }
+    }
+  }
+
+  /// Number of learnable scalars.
+  public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
+
+  /// Whether the output is a vector of 10 log-probabilities, ready for training.
+  public var isClassifier: Bool {
+    layers.last?.spec.kind == .logSoftmax && outputShape == [10]
+  }
+
+  /// Sets the drop probability of every dropout layer.
+  public func setDropout(_ p: Float) {
+    for layer in layers {
+      if let d = layer as? Dropout { d.p = p }
+      if let d = layer as? Dropout2d { d.p = p }
+    }
+  }
+
+  /// Runs x: (B, …input shape) through the first `upTo` layers (all by default).
+  public func forward(_ x: Tensor, training: Bool = false, upTo: Int? = nil) -> Tensor {
+    let context = ForwardContext(training: training, random: random)
+    var y = x
+    for layer in layers.prefix(upTo ?? layers.count) { y = layer.forward(y, context: context) }
+    return y
+  }
+
+  /// Back-propagates the loss gradient `dy` (w.r.t. the last forward's output) through
+  /// every layer, adding into the parameters' gradients.
+  public func backward(_ dy: Tensor) {
+    var g = dy
+    for (i, layer) in layers.enumerated().reversed() {
+      g = layer.backward(g, needsInputGradient: i > 0)
+    }
+  }
+
+  /// Zeroes every parameter's gradient.
+  public func zeroGradients() {
+    for layer in layers { for p in layer.parameters { p.zeroGradient() } }
+  }
+
+  /// A copy with the same layers and weights (fresh optimizer state and caches).
+  public func copy(seed: UInt64 = 1) throws -> Model {
+    let clone = Model(inputShape: inputShape, seed: seed)
+    for spec in specs { try clone.append(spec) }
+    for ((_, target), (_, source)) in zip(clone.namedParameters, namedParameters) {
+      target.value = source.value
+    }
+    return clone
+  }
+}

@@ -1,0 +1,104 @@
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Which update rule, and its hyper-parameters.
+public struct OptimizerSettings: Codable, Equatable, Sendable {
+  public enum Kind: String, Codable, CaseIterable, Sendable { case sgd, adam }
+  public var kind: Kind
+  public var learningRate: Float
+  /// SGD only.
+  public var momentum: Float = 0
+
+  public init(kind: Kind, learningRate: Float, momentum: Float = 0) {
+    self.kind = kind; self.learningRate = learningRate; self.momentum = momentum
+  }
+
+  /// e.g. "adam lr 0.001" or "sgd lr 0.01 momentum 0.5".
+  public var summary: String {
+    kind == .adam ? "adam lr \(learningRate)" : "sgd lr \(learningRate) momentum \(momentum)"
+  }
+
+  /// A new optimizer over `parameters`.
+  public func make(for parameters: [Parameter]) -> Optimizer {
+    kind == .adam ? Adam(parameters: parameters, learningRate: learningRate)
+                  : SGD(parameters: parameters, learningRate: learningRate, momentum: momentum)
+  }
+}
+
+/// Updates parameters from their gradients, then zeroes the gradients.
+public protocol Optimizer: AnyObject {
+  func step()
+}
+
+/// SGD with momentum, as PyTorch: v ← μ·v + g; θ ← θ − lr·v.
+public final class SGD: Optimizer {
+  let parameters: [Parameter]
+  let learningRate: Float, momentum: Float
+  private var velocity: [[Float]]
+
+  public init(parameters: [Parameter], learningRate: Float, momentum: Float) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    self.momentum = momentum
+    velocity = parameters.map { [Float](repeating: 0, count: $0.value.count) }
+  }
+
+  public func step() {
+    let lr = learningRate, mu = momentum
+    for (i, p) in parameters.enumerated() {
+      velocity[i].withUnsafeMutableBufferPointer { v in
+        p.gradient.data.withUnsafeBufferPointer { g in
+          p.value.data.withUnsafeMutableBufferPointer { w in
+            for j in 0..<w.count {
+              v[j] = mu * v[j] + g[j]
+              w[j] -= lr * v[j]
+            }
+          }
+        }
+      }
+      p.zeroGradient()
+    }
+  }
+}
+
+/// Adam, as PyTorch (β₁ 0.9, β₂ 0.999, ε 1e-8):
+/// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − lr · (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
+public final class Adam: Optimizer {
+  let parameters: [Parameter]
+  let learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+  private var m: [[Float]], v: [[Float]]
+  private var t = 0
+
+  public init(parameters: [Parameter], learningRate: Float) {
+    self.parameters = parameters
+    self.learningRate = learningRate
+    m = parameters.map { [Float](repeating: 0, count: $0.value.count) }
+    v = m
+  }
+
+  public func step() {
+    t += 1
+    let b1 = beta1, b2 = beta2, eps = epsilon
+    let correction1 = 1 - powf(b1, Float(t)), correction2 = 1 - powf(b2, Float(t))
+    let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
+    for (i, p) in parameters.enumerated() {
+      m[i].withUnsafeMutableBufferPointer { mp in
+        v[i].withUnsafeMutableBufferPointer { vp in
+          p.gradient.data.withUnsafeBufferPointer { g in
+            p.value.data.withUnsafeMutableBufferPointer { w in
+              for j in 0..<w.count {
+                mp[j] = b1 * mp[j] + (1 - b1) * g[j]
+                vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
+                w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
+              }
+            }
+          }
+        }
+      }
+      p.zeroGradient()
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Settings for one training run. Defaults are the reference's.
+public struct TrainingOptions: Codable, Equatable, Sendable {
+  public var epochs: Int = 1
+  public var batchSize: Int = 32
+  public var optimizer: OptimizerSettings
+  public var seed: UInt64 = 1
+  /// Train on the first `limit` training images only (quick demos).
+  public var limit: Int?
+  /// Overrides the drop probability of every dropout layer.
+  public var dropout: Float?
+
+  public init(epochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerSettings, seed: UInt64 = 1,
+              limit: Int? = nil, dropout: Float? = nil) {
+    self.epochs = epochs; self.batchSize = batchSize; self.optimizer = optimizer
+    self.seed = seed; self.limit = limit; self.dropout = dropout
+  }
+
+  /// The bounds a person may ask for; checked before any work starts.
+  public func validate() throws {
+    guard (1...1000).contains(epochs) else { throw DigitKitError("--epochs must be from 1 to 1000, not \(epochs)") }
+    guard (1...4096).contains(batchSize) else { throw DigitKitError("--batch must be from 1 to 4096, not \(batchSize)") }
+    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite else {
+      throw DigitKitError("--lr must be above 0 and at most 10")
+    }
+    if let limit, limit < 1 { throw DigitKitError("--limit must be at least 1, not \(limit)") }
+    if let dropout, !(0..<1).contains(dropout) { throw DigitKitError("--dropout must be at least 0 and below 1") }
+  }
+}
+
+/// Trains a model with mini-batch gradient descent and reports events as it goes.
+public final class Trainer {
+  public let model: Model
+  public let options: TrainingOptions
+  private let optimizer: Optimizer
+  private var random: SeededGenerator
+
+  public init(model: Model, options: TrainingOptions) throws {
+    try options.validate()
+    guard model.isClassifier else {
+      throw DigitKitError("the model must end in logsoftmax with 10 outputs to train (it ends in \(describeShape(model.outputShape)))")
+    }
+    self.model = model
+    self.options = options
+    if let p = options.dropout { model.setDropout(p) }
+    model.random.generator = SeededGenerator(seed: options.seed &+ 0x5eed)
+    optimizer = options.optimizer.make(for: model.namedParameters.map(\.parameter))
+    random = SeededGenerator(seed: options.seed)
+  }
+
+  /// Runs `options.epochs` epochs, evaluating on `test` after each. Stops after the batch
+  /// in progress when `cancel` is set; the weights keep everything learnt so far.
+  /// - Returns: one result per finished epoch, and whether training was cancelled.
+  @discardableResult
+  public func train(on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
+                    cancel: CancellationToken = CancellationToken(),
+                    onEvent: (TrainingEvent) -> Void = { _ in }) -> (history: [EpochResult], cancelled: Bool) {
+    let data = options.limit.map { trainSet.prefix($0) } ?? trainSet
+    var order = Array(0..<data.count)
+    var history: [EpochResult] = []
+    var batch = Tensor()
+    let lastEpoch = firstEpoch + options.epochs - 1
+    for epoch in firstEpoch...lastEpoch {
+      order.shuffle(using: &random)
+      let start = Date()
+      var lossSum = 0.0, correct = 0, seen = 0, batches = 0
+      var first = 0
+      while first < data.count {
+        if cancel.isCancelled { return (history, true) }
+        let indices = order[first..<min(first + options.batchSize, data.count)]
+        data.fill(&batch, indices: indices)
+        let targets = indices.map { Int(data.labels[$0]) }
+        let output = model.forward(batch, training: true)
+        let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)
+        correct += Evaluator.countCorrect(output, targets: targets)
+        model.backward(gradient)
+        optimizer.step()
+        lossSum += Double(loss); batches += 1; seen += indices.count
+        first += options.batchSize
+        onEvent(.batch(BatchProgress(epoch: epoch, epochs: lastEpoch, done: seen, total: data.count,
+                                     runningLoss: lossSum / Double(batches),
+                                     seconds: Date().timeIntervalSince(start))))
+      }
+      let seconds = Date().timeIntervalSince(start)
+      guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else { return (history, true) }
+      let result = EpochResult(epoch: epoch, trainLoss: lossSum / Double(max(batches, 1)), trainCorrect: correct,
+                               trainTotal: seen, testLoss: test.loss, testCorrect: test.correct,
+                               testTotal: test.total, seconds: seconds)
+      history.append(result)
+      onEvent(.epoch(result))
+    }
+    return (history, false)
+  }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import DigitKit
+
+/// The root of the one command grammar, shared by the command line and the shell prompt.
+public struct DigitLabCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "digitlab",
+    abstract: "Learn how neural networks read handwriting, on MNIST, in your terminal.",
+    discussion: "Run `digitlab` with no arguments for the interactive shell.",
+    subcommands: commandTypes)
+
+  /// Every command, in the order `help` lists them.
+  public static let commandTypes: [ParsableCommand.Type] = [
+    TrainCommand.self, EvalCommand.self, PredictCommand.self, SummaryCommand.self,
+  ]
+
+  public init() {}
+}
+
+/// Output options shared by commands that can print JSON.
+struct JSONOption: ParsableArguments {
+  @Flag(help: "Print JSON (one object per line) instead of text.")
+  var json = false
+}
+
+extension OptimizerSettings.Kind: ExpressibleByArgument {}
+
+/// Turns a `DigitKitError` into the error ArgumentParser prints as one line.
+func userError(_ message: String) -> ValidationError { ValidationError(message) }

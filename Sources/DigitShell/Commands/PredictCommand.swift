@@ -1,0 +1,87 @@
+import ArgumentParser
+import DigitKit
+import Foundation
+
+struct PredictCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "predict",
+    abstract: "Ask a model which digit a drawing (or an MNIST image) shows.",
+    discussion: """
+      Drawing files are text grids: . blank, # full ink, 1-9 grey. They are made MNIST-like \
+      first: cropped, scaled to 20 pixels, centred by mass in 28×28.
+      Examples:
+        predict Data/drawings/nine-like-seven.txt --model net3
+        predict --index 0 --set test
+      """)
+
+  @Argument(help: "Drawing files to recognise.")
+  var files: [String] = []
+
+  @Option(help: "Predict MNIST image number I instead of a file.")
+  var index: Int?
+
+  @Option(help: "Which MNIST set --index refers to: test or train.")
+  var set: String = "test"
+
+  @Option(help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
+  var model: String = "net3"
+
+  @OptionGroup var output: JSONOption
+
+  struct Result: Encodable {
+    let file: String, prediction: Int, probabilities: [Double]
+  }
+
+  func validate() throws {
+    if files.isEmpty && index == nil { throw userError("name a drawing file, or an MNIST image with --index") }
+    if set != "test" && set != "train" { throw userError("--set must be test or train, not \(set)") }
+  }
+
+  func run() throws {
+    let session = Session.shared
+    let named = try session.resolveModel(model)
+    guard named.model.isClassifier else { throw userError("\(model) does not end in logsoftmax with 10 outputs yet") }
+    var inputs: [(name: String, image: [Float], label: Int?)] = []
+    if let index {
+      let data = try session.mnist(set == "train" ? .train : .test)
+      guard (0..<data.count).contains(index) else {
+        throw userError("--index must be from 0 to \(data.count - 1) for the \(set) set")
+      }
+      inputs.append(("\(set)[\(index)]", data.image(index).map { Float($0) / 255 }, Int(data.labels[index])))
+    }
+    for file in files {
+      let drawing = try Drawing(contentsOf: URL(fileURLWithPath: file))
+      inputs.append((file, try Preprocess.mnistImage(drawing), nil))
+    }
+    for input in inputs {
+      let p = Prediction.probabilities(named.model, image: input.image)
+      let best = p.indices.max { p[$0] < p[$1] } ?? 0
+      if output.json {
+        Console.line(JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
+      } else {
+        let truth = input.label.map { ", labelled \($0)" } ?? ""
+        Console.line("\(input.name)\(truth)")
+        Console.line(ProbabilityText.bars(p))
+      }
+    }
+  }
+}
+
+/// Class probabilities from a classifier's log-probabilities.
+enum Prediction {
+  static func probabilities(_ model: Model, image: [Float]) -> [Double] {
+    let out = model.forward(Preprocess.tensor(image), training: false)
+    return out.data.map { Double(exp($0)) }
+  }
+}
+
+enum ProbabilityText {
+  static func bars(_ p: [Double]) -> String {
+    let best = p.indices.max { p[$0] < p[$1] } ?? 0
+    var lines = p.enumerated().map { d, v in
+      String(format: "%d |%@ %5.1f%%", d, String(repeating: "#", count: Int((v * 40).rounded())).padding(toLength: 40, withPad: " ", startingAt: 0), v * 100)
+    }
+    lines.append(String(format: "Most likely: %d (%.1f%%)", best, p[best] * 100))
+    return lines.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import DigitKit
+import Foundation
+
+struct TrainCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "train",
+    abstract: "Train a network on MNIST, showing progress and one line per epoch.",
+    discussion: """
+      Build a fresh net with --net (net1, net2, net3), or continue training a model you \
+      built in the shell or saved (train mynet). Ctrl-C stops after the current batch and \
+      keeps the weights. The result is always kept in ~/.digitlab/last.safetensors.
+      Examples:
+        train --net net1 --epochs 2 --limit 6000
+        train --net net3 --epochs 19 --batch 16 --out net3.safetensors
+      """)
+
+  @Argument(help: "A model to continue training: a name from this session or a checkpoint file.")
+  var model: String?
+
+  @Option(help: "Train a fresh copy of a study net: net1, net2 or net3.")
+  var net: String?
+
+  @Option(help: "Passes over the training images (1–1000).")
+  var epochs = 1
+
+  @Option(help: "Images per mini-batch (1–4096).")
+  var batch = 32
+
+  @Option(help: "Learning rate (default: the net's, 0.01 for SGD, 0.001 for Adam).")
+  var lr: Float?
+
+  @Option(help: "sgd (momentum 0.5) or adam (default: the net's).")
+  var optimizer: OptimizerSettings.Kind?
+
+  @Option(help: "Drop probability for every dropout layer (0 turns dropout off).")
+  var dropout: Float?
+
+  @Option(help: "Seed for initialisation, shuffling and dropout.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Train on the first N training images only, for quick demos.")
+  var limit: Int?
+
+  @Option(help: "Save the trained model to this file (safetensors).")
+  var out: String?
+
+  @Option(name: .customLong("as"), help: "Keep the trained model in the shell under this name (default: last).")
+  var keepAs: String?
+
+  @OptionGroup var output: JSONOption
+
+  func validate() throws {
+    if model == nil && net == nil { throw userError("name a model to train (train mynet) or a study net (--net net1)") }
+    if model != nil && net != nil { throw userError("give either a model or --net, not both") }
+    if let net, NetName(rawValue: net) == nil {
+      let hint = Suggest.closest(to: net, in: NetName.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+      throw userError("--net must be net1, net2 or net3, not \(net)\(hint)")
+    }
+  }
+
+  func run() throws {
+    let session = Session.shared
+    let target: NamedModel
+    var defaults = OptimizerSettings(kind: .adam, learningRate: 1e-3)
+    if let net, let name = NetName(rawValue: net) {
+      target = NamedModel(model: Model.make(name, seed: seed), info: ModelInfo(net: name.rawValue))
+      defaults = name.defaultOptimizer
+    } else {
+      target = try session.resolveModel(model ?? "")
+      if let n = target.info.net.flatMap(NetName.init(rawValue:)) { defaults = n.defaultOptimizer }
+      if let previous = target.info.training?.optimizer { defaults = previous }
+    }
+    var settings = defaults
+    if let optimizer, optimizer != settings.kind {
+      settings = optimizer == .adam ? OptimizerSettings(kind: .adam, learningRate: 1e-3)
+                                    : OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5)
+    }
+    if let lr { settings.learningRate = lr }
+    let options = TrainingOptions(epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
+                                  limit: limit, dropout: dropout)
+    let trainer = try Trainer(model: target.model, options: options)
+    let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
+    let view = TrainingView(json: output.json, label: runLabel(target, options))
+    if !output.json {
+      let count = min(limit ?? trainSet.count, trainSet.count)
+      Console.line("Training \(target.info.net ?? model ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), \(settings.summary). Ctrl-C stops.")
+    }
+    let outcome = Interrupts.whileRunning(session.cancel) {
+      trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,
+                    cancel: session.cancel, onEvent: view.handle)
+    }
+    view.finish(cancelled: outcome.cancelled)
+    target.info.history += outcome.history
+    target.info.training = options
+    target.info.note = outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
+    session.runs.append((view.label, outcome.history))
+    session.models[keepAs ?? "last"] = target
+    if let model, session.models[model] != nil { session.models[model] = target }
+    try target.model.save(to: Session.lastModelURL, info: target.info)
+    if let out { try target.model.save(to: URL(fileURLWithPath: out), info: target.info) }
+    if !output.json {
+      let kept = outcome.cancelled ? "Stopped: the weights so far are kept" : "Done"
+      Console.line("\(kept); saved to \(out ?? Session.lastModelURL.path)\(session.interactive ? ", and in this shell as \(keepAs ?? "last")" : "").")
+    }
+    if outcome.cancelled && !session.interactive { throw ExitCode(130) }
+  }
+
+  private func runLabel(_ target: NamedModel, _ o: TrainingOptions) -> String {
+    var label = target.info.net ?? model ?? "model"
+    label += " b\(o.batchSize)"
+    if let d = o.dropout { label += " drop \(String(format: "%g", d))" }
+    if let l = o.limit { label += " n\(l)" }
+    return label
+  }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CReadline
+import DigitKit
+import Foundation
+
+/// Tab completion: commands first, then options of the command, model and lesson names, file paths.
+enum Completion {
+  nonisolated(unsafe) static var candidates: [String] = []
+
+  static func complete(text: String, start: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+    let line = String(cString: rl_line_buffer)
+    let before = String(line.utf8.prefix(start)) ?? ""
+    let words = before.split(separator: " ").map(String.init)
+    var options: [String]
+    if words.isEmpty {
+      options = commandNames()
+    } else {
+      options = optionNames(for: words[0]) + modelNames()
+      rl_attempted_completion_over = 0  // fall back to file names too
+    }
+    candidates = options.filter { $0.hasPrefix(text) }.sorted()
+    if words.isEmpty { rl_attempted_completion_over = 1 }
+    guard !candidates.isEmpty else { return nil }
+    return rl_completion_matches(text) { _, state in
+      let i = Int(state)
+      guard i < Completion.candidates.count else { return nil }
+      return strdup(Completion.candidates[i])
+    }
+  }
+
+  static func commandNames() -> [String] {
+    DigitLabCommand.commandTypes.compactMap { $0.configuration.commandName } + Shell.builtins
+  }
+
+  static func optionNames(for command: String) -> [String] {
+    guard let type = DigitLabCommand.commandTypes.first(where: { $0.configuration.commandName == command }) else {
+      return []
+    }
+    // ArgumentParser's help for the command lists its long options.
+    let help = type.helpMessage(columns: 200)
+    var names: Set<String> = []
+    for token in help.split(whereSeparator: { " ,\n<>=".contains($0) }) where token.hasPrefix("--") {
+      names.insert(String(token))
+    }
+    return names.sorted()
+  }
+
+  static func modelNames() -> [String] {
+    var names = Array(Session.shared.models.keys) + NetName.allCases.map(\.rawValue)
+    if let dir = try? DataLocator.modelsDirectory(),
+       let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
+      names += files.filter { $0.hasSuffix(".safetensors") }.map { String($0.dropLast(12)) }
+    }
+    return Array(Set(names))
+  }
+}

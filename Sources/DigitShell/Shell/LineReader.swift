@@ -1,0 +1,70 @@
+import CReadline
+import Foundation
+#if canImport(Darwin)
+import Darwin
+#else
+import Glibc
+#endif
+
+/// Reads command lines: GNU readline (history, completion, Ctrl-C clears the line) on a
+/// terminal; plain lines with no prompt or escape codes otherwise.
+final class LineReader {
+  let interactive: Bool
+  let historyURL: URL
+
+  init(interactive: Bool, historyURL: URL) {
+    self.interactive = interactive
+    self.historyURL = historyURL
+    if interactive {
+      rl_readline_name = UnsafePointer(strdup("digitlab"))
+      rl_attempted_completion_function = { text, start, _ in
+        Completion.complete(text: text.map { String(cString: $0) } ?? "", start: Int(start))
+      }
+      loadHistory()
+    }
+  }
+
+  /// The next line, or nil at end of input (Ctrl-D).
+  func next(prompt: String) -> String? {
+    guard interactive else { return Swift.readLine(strippingNewline: true) }
+    signal(SIGINT) { _ in
+      // Ctrl-C at the prompt: abandon the line, start a fresh one.
+      Glibc_write("\n")
+      rl_on_new_line()
+      rl_replace_line("", 0)
+      rl_redisplay()
+    }
+    defer { signal(SIGINT, SIG_DFL) }
+    guard let raw = readline(prompt) else { return nil }
+    defer { free(raw) }
+    let line = String(cString: raw)
+    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      add_history(raw)
+      appendHistory()
+    }
+    return line
+  }
+
+  private func loadHistory() {
+    guard FileManager.default.fileExists(atPath: historyURL.path) else { return }
+    if read_history(historyURL.path) != 0 {
+      let aside = historyURL.appendingPathExtension("corrupt")
+      try? FileManager.default.removeItem(at: aside)
+      try? FileManager.default.moveItem(at: historyURL, to: aside)
+      Console.line("(history could not be read; set aside as \(aside.lastPathComponent))")
+    }
+  }
+
+  private func appendHistory() {
+    if !FileManager.default.fileExists(atPath: historyURL.path) {
+      FileManager.default.createFile(atPath: historyURL.path, contents: nil)
+    }
+    append_history(1, historyURL.path)
+    history_truncate_file(historyURL.path, 1000)
+  }
+}
+
+@inline(__always)
+private func Glibc_write(_ s: StaticString) {
+  _ = write(STDOUT_FILENO, s.utf8Start, s.utf8CodeUnitCount)
+}

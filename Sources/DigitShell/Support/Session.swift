@@ -1,0 +1,75 @@
+import DigitKit
+import Foundation
+
+/// A model the learner can refer to by name, with how it came to be.
+public final class NamedModel {
+  public let model: Model
+  public var info: ModelInfo
+  public init(model: Model, info: ModelInfo) { self.model = model; self.info = info }
+}
+
+/// Everything a shell session remembers between commands: named models, loaded data,
+/// the current drawing and the runs trained so far (for overlay plots).
+public final class Session {
+  /// The one session of this process; commands reach it from `run()`.
+  nonisolated(unsafe) public static var shared = Session()
+
+  public var models: [String: NamedModel] = [:]
+  public var drawing: Drawing?
+  public var runs: [(label: String, history: [EpochResult])] = []
+  /// Set by Ctrl-C while a command runs.
+  public let cancel = CancellationToken()
+  /// True while reading commands in the interactive shell.
+  public var interactive = false
+
+  private var cache: [MNIST.Split: MNISTSet] = [:]
+
+  public init() {}
+
+  /// The MNIST split, loaded once per process.
+  public func mnist(_ split: MNIST.Split) throws -> MNISTSet {
+    if let set = cache[split] { return set }
+    let set = try MNIST.load(split, from: try DataLocator.mnistDirectory())
+    cache[split] = set
+    return set
+  }
+
+  /// `~/.digitlab`, created on first use.
+  public static var homeDirectory: URL {
+    let base = ProcessInfo.processInfo.environment["DIGITLAB_HOME"].map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".digitlab")
+    try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    return base
+  }
+
+  /// Where the last trained model is kept, finished or cancelled.
+  public static var lastModelURL: URL { homeDirectory.appendingPathComponent("last.safetensors") }
+
+  /// Resolves `name`: a session model, a shipped model (`net1`, `net2`, `net3`, …) or a checkpoint path.
+  public func resolveModel(_ name: String) throws -> NamedModel {
+    if let m = models[name] { return m }
+    let fm = FileManager.default
+    if let dir = try? DataLocator.modelsDirectory() {
+      let shipped = dir.appendingPathComponent("\(name).safetensors")
+      if !name.contains("/"), fm.fileExists(atPath: shipped.path) {
+        let (model, info) = try Model.load(contentsOf: shipped)
+        let named = NamedModel(model: model, info: info)
+        models[name] = named
+        return named
+      }
+    }
+    if fm.fileExists(atPath: name) {
+      let (model, info) = try Model.load(contentsOf: URL(fileURLWithPath: name))
+      return NamedModel(model: model, info: info)
+    }
+    var known = Array(models.keys)
+    if let dir = try? DataLocator.modelsDirectory(), let files = try? fm.contentsOfDirectory(atPath: dir.path) {
+      known += files.filter { $0.hasSuffix(".safetensors") }.map { String($0.dropLast(12)) }
+    }
+    let hint = Suggest.closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
+    if NetName(rawValue: name) != nil {
+      throw DigitKitError("no shipped model \(name) in Data/models yet; train one with: train --net \(name) --out FILE")
+    }
+    throw DigitKitError("no model or file named \(name)\(hint)")
+  }
+}

@@ -1,0 +1,4 @@
+import DigitShell
+import Foundation
+
+exit(Entry.main(Array(CommandLine.arguments.dropFirst())))

@@ -37,7 +37,7 @@ let package = Package(
         .linkedLibrary("edit", .when(platforms: [.macOS])),
       ]),
     .executableTarget(name: "digitlab", dependencies: ["DigitShell"]),
-    .testTarget(name: "DigitKitTests", dependencies: ["DigitKit"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "DigitKitTests", dependencies: ["DigitKit"], exclude: ["Fixtures"]),
     .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
     .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"]),
   ],

@@ -26,13 +26,10 @@ public struct Drawing: Equatable, Sendable {
 
   /// Parses the text format. Errors name the line and column (1-based).
   public init(text: String) throws {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      $0.hasSuffix("\r") ? $0.dropLast() : $0
-    }
-    while let last = lines.last, last.allSatisfy({ $0 == " " }) , lines.count > 0 {
-      lines.removeLast()
-      if lines.isEmpty { break }
-    }
+    // "\r\n" is one Character in Swift, so normalise line endings before splitting.
+    let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+    var lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
+    while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
     guard !lines.isEmpty else { throw DigitKitError("the drawing is empty") }
     guard lines.count <= Self.maximumSide else {
       throw DigitKitError("line \(Self.maximumSide + 1): the drawing has \(lines.count) rows, at most \(Self.maximumSide) are allowed")

@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "DigitShell",
       dependencies: [
-        "DigitKit", "TextArt", "CReadline",
+        "DigitKit", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: [

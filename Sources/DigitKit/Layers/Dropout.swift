@@ -56,7 +56,9 @@ public final class Dropout2d: Layer {
 private func applyMask(_ x: Tensor, unit: Int, mask: inout [Float], p: Float, random: RandomSource) -> Tensor {
   let groups = x.count / unit, scale = 1 / (1 - p)
   if mask.count != groups { mask = [Float](repeating: 0, count: groups) }
-  for i in 0..<groups { mask[i] = random.generator.nextUnitFloat() < p ? 0 : scale }
+  var generator = random.generator  // a local copy: no exclusivity checks in the loop
+  for i in 0..<groups { mask[i] = generator.nextUnitFloat() < p ? 0 : scale }
+  random.generator = generator
   var y = x
   y.data.withUnsafeMutableBufferPointer { yp in
     mask.withUnsafeBufferPointer { mp in

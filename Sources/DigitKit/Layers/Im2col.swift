@@ -19,7 +19,7 @@ func im2col(_ x: UnsafePointer<Float>, _ g: ConvGeometry, first: Int, count: Int
             into cols: UnsafeMutablePointer<Float>) {
   let k = g.kernel, ho = g.outHeight, wo = g.outWidth, plane = g.height * g.width
   let rowLength = count * g.positions
-  parallelFor(g.patchSize) { row in
+  for row in 0..<g.patchSize {
     let c = row / (k * k), ky = (row / k) % k, kx = row % k
     let oxStart = max(0, g.padding - kx), oxEnd = min(wo, g.width + g.padding - kx)
     var dst = cols + row * rowLength
@@ -46,8 +46,7 @@ func col2im(_ cols: UnsafePointer<Float>, _ g: ConvGeometry, first: Int, count: 
             into dx: UnsafeMutablePointer<Float>) {
   let k = g.kernel, ho = g.outHeight, wo = g.outWidth, plane = g.height * g.width
   let rowLength = count * g.positions
-  // Rows of one channel write the same planes, so channels are the unit of parallel work.
-  parallelFor(g.channels) { c in
+  for c in 0..<g.channels {
     for ky in 0..<k {
       for kx in 0..<k {
         let row = (c * k + ky) * k + kx

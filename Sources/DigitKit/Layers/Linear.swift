@@ -43,7 +43,7 @@ public final class Linear: Layer {
             for row in 0..<batch {
               (yp.baseAddress! + row * outputs).update(from: bp.baseAddress!, count: outputs)
             }
-            BLAS.gemm(transposeB: true, m: batch, n: outputs, k: inputs,
+            BLAS.parallelGemm(transposeB: true, m: batch, n: outputs, k: inputs,
                       a: xp.baseAddress!, lda: inputs, b: wp.baseAddress!, ldb: inputs,
                       beta: 1, c: yp.baseAddress!, ldc: outputs)
           }
@@ -60,7 +60,7 @@ public final class Linear: Layer {
     dy.data.withUnsafeBufferPointer { dyp in
       input.data.withUnsafeBufferPointer { xp in
         weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
-          BLAS.gemm(transposeA: true, m: outputs, n: inputs, k: batch,
+          BLAS.parallelGemm(transposeA: true, m: outputs, n: inputs, k: batch,
                     a: dyp.baseAddress!, lda: outputs, b: xp.baseAddress!, ldb: inputs,
                     beta: 1, c: dwp.baseAddress!, ldc: inputs)
         }
@@ -78,7 +78,7 @@ public final class Linear: Layer {
     dy.data.withUnsafeBufferPointer { dyp in
       weight.value.data.withUnsafeBufferPointer { wp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
-          BLAS.gemm(m: batch, n: inputs, k: outputs,
+          BLAS.parallelGemm(m: batch, n: inputs, k: outputs,
                     a: dyp.baseAddress!, lda: outputs, b: wp.baseAddress!, ldb: inputs,
                     beta: 0, c: dxp.baseAddress!, ldc: inputs)
         }

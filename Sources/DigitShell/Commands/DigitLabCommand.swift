@@ -11,7 +11,7 @@ public struct DigitLabCommand: ParsableCommand {
 
   /// Every command, in the order `help` lists them.
   public static let commandTypes: [ParsableCommand.Type] = [
-    TrainCommand.self, EvalCommand.self, PredictCommand.self, SummaryCommand.self,
+    TrainCommand.self, EvalCommand.self, PredictCommand.self, SummaryCommand.self, BenchCommand.self,
   ]
 
   public init() {}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Measures training throughput and the machine's GEMM speed. Never used in pass/fail tests.
+public enum Benchmark {
+  /// Training images per second for `net` at `batchSize`: forward, backward and update,
+  /// on real MNIST images, after `warmUp` untimed steps.
+  public static func trainingSpeed(_ net: NetName, batchSize: Int, steps: Int, warmUp: Int = 10,
+                                   data: MNISTSet, layerTimes: Bool = false) -> (imagesPerSecond: Double, layers: [(String, Double, Double)]) {
+    let model = Model.make(net, seed: 1)
+    let optimizer = net.defaultOptimizer.make(for: model.namedParameters.map(\.parameter))
+    var random = SeededGenerator(seed: 1)
+    var batch = Tensor()
+    func step() {
+      let indices = (0..<batchSize).map { _ in Int.random(in: 0..<data.count, using: &random) }
+      data.fill(&batch, indices: indices[...])
+      let out = model.forward(batch, training: true)
+      let (_, g) = NLLLoss.lossAndGradient(out, targets: indices.map { Int(data.labels[$0]) })
+      model.backward(g)
+      optimizer.step()
+    }
+    for _ in 0..<warmUp { step() }
+    let start = Date()
+    for _ in 0..<steps { step() }
+    let elapsed = Date().timeIntervalSince(start)
+    var layers: [(String, Double, Double)] = []
+    if layerTimes { layers = profileLayers(model, batchSize: batchSize, data: data) }
+    return (Double(steps * batchSize) / elapsed, layers)
+  }
+
+  /// Milliseconds per batch in each layer's forward and backward.
+  static func profileLayers(_ model: Model, batchSize: Int, data: MNISTSet) -> [(String, Double, Double)] {
+    var batch = Tensor()
+    data.fill(&batch, indices: Array(0..<batchSize)[...])
+    let context = ForwardContext(training: true, random: model.random)
+    let repeats = 20
+    var forward = [Double](repeating: 0, count: model.layers.count), backward = forward
+    for _ in 0..<repeats {
+      var x = batch
+      var outputs: [Tensor] = []
+      for (i, layer) in model.layers.enumerated() {
+        let t = Date()
+        x = layer.forward(x, context: context)
+        forward[i] += Date().timeIntervalSince(t)
+        outputs.append(x)
+      }
+      var g = NLLLoss.lossAndGradient(x, targets: Array(repeating: 1, count: batchSize)).gradient
+      outputs = []
+      for (i, layer) in model.layers.enumerated().reversed() {
+        let t = Date()
+        g = layer.backward(g, needsInputGradient: i > 0)
+        backward[i] += Date().timeIntervalSince(t)
+      }
+    }
+    model.zeroGradients()
+    return model.layers.enumerated().map { i, layer in
+      (layer.spec.summary, 1000 * forward[i] / Double(repeats), 1000 * backward[i] / Double(repeats))
+    }
+  }
+
+  /// GFLOPS of a square single-precision GEMM of side `n` (2n³ flops per product).
+  public static func gemmGFLOPS(n: Int = 1024, repeats: Int = 5) -> Double {
+    var random = SeededGenerator(seed: 1)
+    let a = (0..<(n * n)).map { _ in random.nextUnitFloat() }, b = a
+    var c = [Float](repeating: 0, count: n * n)
+    func product() {
+      a.withUnsafeBufferPointer { ap in
+        b.withUnsafeBufferPointer { bp in
+          c.withUnsafeMutableBufferPointer { cp in
+            BLAS.parallelGemm(m: n, n: n, k: n, a: ap.baseAddress!, lda: n, b: bp.baseAddress!, ldb: n,
+                      beta: 0, c: cp.baseAddress!, ldc: n)
+          }
+        }
+      }
+    }
+    product()
+    let start = Date()
+    for _ in 0..<repeats { product() }
+    return 2 * Double(n * n * n) * Double(repeats) / Date().timeIntervalSince(start) / 1e9
+  }
+
+  /// Milliseconds to preprocess and predict one drawing.
+  public static func predictionMilliseconds(_ model: Model, drawing: Drawing, repeats: Int = 50) throws -> Double {
+    _ = model.forward(Preprocess.tensor(try Preprocess.mnistImage(drawing)))
+    let start = Date()
+    for _ in 0..<repeats { _ = model.forward(Preprocess.tensor(try Preprocess.mnistImage(drawing))) }
+    return 1000 * Date().timeIntervalSince(start) / Double(repeats)
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import DigitKit
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure training speed (images/s), prediction time and the machine's GEMM speed.",
+    discussion: """
+      Without --net and --batch it measures Net1, Net2 and Net3 at batch 16, 32 and 64. \
+      Compare with: python3 torch_reference.py speed --net net3 --batch 16
+      """)
+
+  @Option(help: "net1, net2 or net3 (default: all three).")
+  var net: String?
+
+  @Option(help: "Batch size (default: 16, 32 and 64).")
+  var batch: Int?
+
+  @Option(help: "Timed training steps per measurement (default: about 3,000 images' worth, 1,000 for net3).")
+  var steps: Int?
+
+  @Flag(help: "Also show milliseconds per batch in each layer.")
+  var layers = false
+
+  @OptionGroup var output: JSONOption
+
+  struct Row: Encodable { let net: String, batch: Int, images_per_s: Double }
+
+  func validate() throws {
+    if let net, NetName(rawValue: net) == nil { throw userError("--net must be net1, net2 or net3, not \(net)") }
+    if let batch, !(1...4096).contains(batch) { throw userError("--batch must be from 1 to 4096, not \(batch)") }
+    if let steps, !(1...100_000).contains(steps) { throw userError("--steps must be from 1 to 100000") }
+  }
+
+  func run() throws {
+    let data = try Session.shared.mnist(.train)
+    let nets = net.flatMap(NetName.init(rawValue:)).map { [$0] } ?? NetName.allCases
+    let batches = batch.map { [$0] } ?? [16, 32, 64]
+    if !output.json {
+      Console.line("BLAS: \(BLAS.description), single-threaded, work split over \(BLAS.cores) cores by DigitLab; sgemm 1024³: \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS")
+      if let ms = try? Benchmark.predictionMilliseconds(Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n")) {
+        Console.line(String(format: "Predict one drawing with Net3: %.2f ms", ms))
+      }
+      Console.line("Training images/s (forward, backward, update):")
+    }
+    for n in nets {
+      for b in batches {
+        let steps = self.steps ?? max(5, (n == .net3 ? 1000 : 3000) / b)
+        let r = Benchmark.trainingSpeed(n, batchSize: b, steps: steps, data: data, layerTimes: layers)
+        if output.json {
+          Console.line(JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
+        } else {
+          Console.line(String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
+          for (name, f, bw) in r.layers {
+            Console.line(String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
+          }
+        }
+      }
+    }
+  }
+}

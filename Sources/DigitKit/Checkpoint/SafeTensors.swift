@@ -89,7 +89,7 @@ public struct SafeTensors: Sendable {
   /// Reads and parses a file; errors name the file.
   public init(contentsOf url: URL) throws {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw DigitKitError("\(url.path): cannot read (missing?)")
+      throw DigitKitError("\(url.relativePath): cannot read (missing?)")
     }
     do { try self.init(bytes: [UInt8](data)) } catch let e as DigitKitError {
       throw DigitKitError("\(url.lastPathComponent): \(e.message)")

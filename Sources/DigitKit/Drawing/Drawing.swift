@@ -58,7 +58,7 @@ public struct Drawing: Equatable, Sendable {
   /// Reads a drawing file; errors name the file.
   public init(contentsOf url: URL) throws {
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw DigitKitError("\(url.path): cannot read (missing?)")
+      throw DigitKitError("\(url.relativePath): cannot read (missing?)")
     }
     guard data.count <= 64 * 1024 else { throw DigitKitError("\(url.lastPathComponent): file too large for a drawing") }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -14,10 +14,10 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "net1, net2 or net3 (default: all three).")
   var net: String?
 
-  @Option(help: "Batch size (default: 16, 32 and 64).")
+  @Option(parsing: .unconditional, help: "Batch size (default: 16, 32 and 64).")
   var batch: Int?
 
-  @Option(help: "Timed training steps per measurement (default: about 3,000 images' worth, 1,000 for net3).")
+  @Option(parsing: .unconditional, help: "Timed training steps per measurement (default: about 3,000 images' worth, 1,000 for net3).")
   var steps: Int?
 
   @Flag(help: "Also show milliseconds per batch in each layer.")

@@ -11,7 +11,9 @@ public struct DigitLabCommand: ParsableCommand {
 
   /// Every command, in the order `help` lists them.
   public static let commandTypes: [ParsableCommand.Type] = [
-    TrainCommand.self, EvalCommand.self, PredictCommand.self, SummaryCommand.self, BenchCommand.self,
+    NewCommand.self, AddCommand.self, PopCommand.self, SummaryCommand.self, ModelsCommand.self,
+    TrainCommand.self, EvalCommand.self, PredictCommand.self, SaveCommand.self, LoadCommand.self,
+    BenchCommand.self,
   ]
 
   public init() {}

@@ -17,7 +17,7 @@ struct PredictCommand: ParsableCommand {
   @Argument(help: "Drawing files to recognise.")
   var files: [String] = []
 
-  @Option(help: "Predict MNIST image number I instead of a file.")
+  @Option(parsing: .unconditional, help: "Predict MNIST image number I instead of a file.")
   var index: Int?
 
   @Option(help: "Which MNIST set --index refers to: test or train.")

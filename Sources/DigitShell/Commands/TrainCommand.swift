@@ -21,25 +21,25 @@ struct TrainCommand: ParsableCommand {
   @Option(help: "Train a fresh copy of a study net: net1, net2 or net3.")
   var net: String?
 
-  @Option(help: "Passes over the training images (1–1000).")
+  @Option(parsing: .unconditional, help: "Passes over the training images (1–1000).")
   var epochs = 1
 
-  @Option(help: "Images per mini-batch (1–4096).")
+  @Option(parsing: .unconditional, help: "Images per mini-batch (1–4096).")
   var batch = 32
 
-  @Option(help: "Learning rate (default: the net's, 0.01 for SGD, 0.001 for Adam).")
+  @Option(parsing: .unconditional, help: "Learning rate (default: the net's, 0.01 for SGD, 0.001 for Adam).")
   var lr: Float?
 
   @Option(help: "sgd (momentum 0.5) or adam (default: the net's).")
   var optimizer: OptimizerSettings.Kind?
 
-  @Option(help: "Drop probability for every dropout layer (0 turns dropout off).")
+  @Option(parsing: .unconditional, help: "Drop probability for every dropout layer (0 turns dropout off).")
   var dropout: Float?
 
-  @Option(help: "Seed for initialisation, shuffling and dropout.")
+  @Option(parsing: .unconditional, help: "Seed for initialisation, shuffling and dropout.")
   var seed: UInt64 = 1
 
-  @Option(help: "Train on the first N training images only, for quick demos.")
+  @Option(parsing: .unconditional, help: "Train on the first N training images only, for quick demos.")
   var limit: Int?
 
   @Option(help: "Save the trained model to this file (safetensors).")

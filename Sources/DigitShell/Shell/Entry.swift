@@ -5,6 +5,7 @@ import Foundation
 /// What `digitlab` does when started: the shell with no arguments, else one command.
 public enum Entry {
   public static func main(_ arguments: [String]) -> Int32 {
+    FastKernel.reexecIfNeeded()
     if arguments.isEmpty {
       return Shell(session: Session.shared).run()
     }

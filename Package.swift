@@ -26,10 +26,11 @@ let package = Package(
         .linkedLibrary("z"),
       ]),
     .target(name: "TextArt"),
+    .target(name: "LessonKit"),
     .target(
       name: "DigitShell",
       dependencies: [
-        "DigitKit", "CReadline",
+        "DigitKit", "LessonKit", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: [
@@ -39,6 +40,7 @@ let package = Package(
     .executableTarget(name: "digitlab", dependencies: ["DigitShell"]),
     .testTarget(name: "DigitKitTests", dependencies: ["DigitKit"], exclude: ["Fixtures"]),
     .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
+    .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"]),
   ],
   swiftLanguageModes: [.v5]

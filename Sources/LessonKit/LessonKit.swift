@@ -1,0 +1,2 @@
+/// Lesson files: parsing, running cells, progress and exercise checks. Runs headless.
+public enum LessonKit {}

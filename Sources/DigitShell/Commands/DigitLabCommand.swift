@@ -11,9 +11,9 @@ public struct DigitLabCommand: ParsableCommand {
 
   /// Every command, in the order `help` lists them.
   public static let commandTypes: [ParsableCommand.Type] = [
-    NewCommand.self, AddCommand.self, PopCommand.self, SummaryCommand.self, ModelsCommand.self,
+    DataCommand.self, NewCommand.self, AddCommand.self, PopCommand.self, SummaryCommand.self, PeekCommand.self, ModelsCommand.self,
     TrainCommand.self, EvalCommand.self, PredictCommand.self, SaveCommand.self, LoadCommand.self,
-    BenchCommand.self,
+    AboutCommand.self, BenchCommand.self,
   ]
 
   public init() {}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import DigitKit
+
+struct AboutCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "about",
+    abstract: "About a model: its layers, size, how it was trained and how well it did.",
+    discussion: "Example: about --model net3")
+
+  @Option(help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
+  var model: String = "net3"
+
+  func run() throws {
+    let named = try Session.shared.resolveModel(model)
+    let m = named.model, info = named.info
+    let kind = info.net.flatMap(NetName.init(rawValue:)).map { "\($0.rawValue): \($0.about)" } ?? "a model built layer by layer"
+    Console.line("\(model) — \(kind)")
+    Console.line("\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))")
+    Console.line("layers: " + m.specs.map(\.summary).joined(separator: ", "))
+    if let t = info.training {
+      var settings = "trained: \(plural(info.history.count, "epoch")), batch \(t.batchSize), \(t.optimizer.summary), seed \(t.seed)"
+      if let d = t.dropout { settings += ", dropout \(d)" }
+      if let l = t.limit { settings += ", first \(l) images only" }
+      Console.line(settings)
+    } else {
+      Console.line("trained: no record (untrained, or saved without DigitLab's metadata)")
+    }
+    if let note = info.note { Console.line("note: \(note)") }
+    if let last = info.history.last {
+      Console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss %.4f", last.testCorrect, last.testTotal, last.testAccuracy, last.testLoss))
+      Console.line("history (epoch: train loss, test loss, test accuracy):")
+      for r in info.history {
+        Console.line(String(format: "  %2d: %.4f  %.4f  %.2f%%", r.epoch, r.trainLoss, r.testLoss, r.testAccuracy))
+      }
+    }
+  }
+}

@@ -30,7 +30,7 @@ let package = Package(
     .target(
       name: "DigitShell",
       dependencies: [
-        "DigitKit", "LessonKit", "CReadline",
+        "DigitKit", "TextArt", "LessonKit", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: [

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitKit
 import Foundation
+import TextArt
 
 struct DataCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -42,7 +43,7 @@ struct PeekCommand: ParsableCommand {
     let values = y.data
     if m.isClassifier {
       let p = values.map { Double(exp($0)) }
-      Console.line(ProbabilityText.bars(p))
+      Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style()))
     } else if values.count <= 20 {
       Console.line(values.map { String(format: "%.3f", $0) }.joined(separator: " "))
     } else {

@@ -11,7 +11,7 @@ public struct DigitLabCommand: ParsableCommand {
 
   /// Every command, in the order `help` lists them.
   public static let commandTypes: [ParsableCommand.Type] = [
-    DataCommand.self, NewCommand.self, AddCommand.self, PopCommand.self, SummaryCommand.self, PeekCommand.self, ModelsCommand.self,
+    DataCommand.self, ShowCommand.self, NextCommand.self, PrevCommand.self, NewCommand.self, AddCommand.self, PopCommand.self, SummaryCommand.self, PeekCommand.self, ModelsCommand.self,
     TrainCommand.self, EvalCommand.self, PredictCommand.self, SaveCommand.self, LoadCommand.self,
     AboutCommand.self, BenchCommand.self,
   ]

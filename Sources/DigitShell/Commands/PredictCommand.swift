@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitKit
 import Foundation
+import TextArt
 
 struct PredictCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -60,8 +61,8 @@ struct PredictCommand: ParsableCommand {
         Console.line(JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
       } else {
         let truth = input.label.map { ", labelled \($0)" } ?? ""
-        Console.line("\(input.name)\(truth)")
-        Console.line(ProbabilityText.bars(p))
+        Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
+                                            title: "\(input.name)\(truth), model \(model)"))
       }
     }
   }
@@ -72,16 +73,5 @@ enum Prediction {
   static func probabilities(_ model: Model, image: [Float]) -> [Double] {
     let out = model.forward(Preprocess.tensor(image), training: false)
     return out.data.map { Double(exp($0)) }
-  }
-}
-
-enum ProbabilityText {
-  static func bars(_ p: [Double]) -> String {
-    let best = p.indices.max { p[$0] < p[$1] } ?? 0
-    var lines = p.enumerated().map { d, v in
-      String(format: "%d |%@ %5.1f%%", d, String(repeating: "#", count: Int((v * 40).rounded())).padding(toLength: 40, withPad: " ", startingAt: 0), v * 100)
-    }
-    lines.append(String(format: "Most likely: %d (%.1f%%)", best, p[best] * 100))
-    return lines.joined(separator: "\n")
   }
 }

@@ -81,7 +81,7 @@ struct TrainCommand: ParsableCommand {
                                   limit: limit, dropout: dropout)
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
-    let view = TrainingView(json: output.json, label: runLabel(target, options))
+    let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
       Console.line("Training \(target.info.net ?? model ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), \(settings.summary). Ctrl-C stops.")

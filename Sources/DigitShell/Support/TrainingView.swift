@@ -1,19 +1,25 @@
 import DigitKit
 import Foundation
+import TextArt
 
-/// Shows training as it happens: a progress line redrawn in place on a terminal, one line
-/// per epoch, and JSON lines with `--json`.
+/// Shows training as it happens. On a terminal: a progress line redrawn in place, and after
+/// every epoch a line per epoch with the chart of all epochs so far redrawn below it.
+/// Otherwise: one plain line per epoch and the chart at the end. `--json`: JSON lines only.
 final class TrainingView {
   let json: Bool
   let label: String
+  /// Epochs trained before this run (continuing a model), shown on the chart too.
+  private var history: [EpochResult]
   private let live = Terminal.outputIsTerminal
   private var lastDraw = Date.distantPast
   private var progressShown = false
-  private(set) var history: [EpochResult] = []
+  private var chartLines = 0
+  private(set) var epochsThisRun = 0
 
-  init(json: Bool, label: String) {
+  init(json: Bool, label: String, previous: [EpochResult] = []) {
     self.json = json
     self.label = label
+    self.history = previous
   }
 
   func handle(_ event: TrainingEvent) {
@@ -21,42 +27,74 @@ final class TrainingView {
     case .batch(let p):
       guard live, !json, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else { return }
       lastDraw = Date()
-      Console.write("\r" + ProgressText.line(p, width: Terminal.width - 1) + "\u{1B}[K")
+      let info = ProgressInfo(epoch: p.epoch, epochs: p.epochs, done: p.done, total: p.total,
+                              imagesPerSecond: p.imagesPerSecond,
+                              etaSeconds: p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : .nan,
+                              runningLoss: p.runningLoss)
+      Console.write("\r" + ProgressLine.render(info, width: Terminal.width - 1, style: Art.style()) + "\u{1B}[K")
       progressShown = true
     case .epoch(let r):
       history.append(r)
-      if progressShown { Console.write("\r\u{1B}[K"); progressShown = false }
+      epochsThisRun += 1
       if json {
         Console.line(JSONLine.encode(r))
+        return
+      }
+      clearProgress()
+      if live {
+        // Move up over the previous chart and draw the epoch line and a fresh chart in its place.
+        if chartLines > 0 { Console.write("\u{1B}[\(chartLines)A\r\u{1B}[J") }
+        Console.line(EpochText.line(r))
+        let chart = TrainingChart.render(history, title: label, width: Terminal.width, height: chartHeight, style: Art.style())
+        Console.line(chart)
+        chartLines = chart.split(separator: "\n", omittingEmptySubsequences: false).count
       } else {
-        Console.line(EpochText.line(r, epochs: nil))
+        Console.line(EpochText.line(r))
       }
     }
   }
 
-  func finish(cancelled: Bool) {
+  private var chartHeight: Int { max(8, min(18, Terminal.height - 6)) }
+
+  private func clearProgress() {
     if progressShown { Console.write("\r\u{1B}[K"); progressShown = false }
-    if cancelled && !json { Console.line("Ctrl-C: training stopped after \(history.count) full epoch\(history.count == 1 ? "" : "s").") }
+  }
+
+  func finish(cancelled: Bool) {
+    clearProgress()
+    guard !json else { return }
+    if !live && epochsThisRun > 0 {
+      Console.line(TrainingChart.render(history, title: label, width: Terminal.width, height: 18, style: .ascii))
+    }
+    if cancelled { Console.line("Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")).") }
+  }
+}
+
+/// The per-epoch chart: train and test loss on the left axis, test accuracy on the right.
+enum TrainingChart {
+  static func render(_ history: [EpochResult], title: String, width: Int, height: Int, style: ArtStyle) -> String {
+    var series = [
+      ChartSeries(name: "train loss", values: history.map { $0.trainLoss }),
+      ChartSeries(name: "test loss", values: history.map { $0.testLoss }),
+      ChartSeries(name: "test accuracy", values: history.map { $0.testAccuracy }, axis: .right),
+    ]
+    if history.contains(where: { $0.watchTotal != nil }) {
+      series.append(ChartSeries(name: "drawings accuracy", values: history.map { r in
+        r.watchTotal.flatMap { t in r.watchCorrect.map { 100 * Double($0) / Double(max(t, 1)) } }
+      }, axis: .right))
+    }
+    let chart = Chart(title: title, xLabel: "epoch", leftLabel: "loss", rightLabel: "accuracy %", series: series)
+    return LineChart.render(chart, width: width, height: height, style: style)
   }
 }
 
 /// Plain-text lines for training, shared by the live view and transcripts.
 enum EpochText {
-  static func line(_ r: EpochResult, epochs: Int?) -> String {
-    String(format: "epoch %2d  train loss %.4f  test loss %.4f  test %d/%d (%.2f%%)  %.1f s",
-           r.epoch, r.trainLoss, r.testLoss, r.testCorrect, r.testTotal, r.testAccuracy, r.seconds)
-  }
-}
-
-enum ProgressText {
-  static func line(_ p: BatchProgress, width: Int) -> String {
-    let eta = p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : 0
-    let barWidth = max(10, min(30, width - 60))
-    let filled = p.total > 0 ? barWidth * p.done / p.total : 0
-    let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: barWidth - filled)
-    let s = String(format: "epoch %d/%d [%@] %d/%d  %.0f img/s  ETA %d:%02d  loss %.3f",
-                   p.epoch, p.epochs, bar, p.done, p.total, p.imagesPerSecond, Int(eta) / 60, Int(eta) % 60, p.runningLoss)
-    return String(s.prefix(width))
+  static func line(_ r: EpochResult) -> String {
+    var s = String(format: "epoch %2d  train loss %.4f  test loss %.4f  test %d/%d (%.2f%%)  %.1f s",
+                   r.epoch, r.trainLoss, r.testLoss, r.testCorrect, r.testTotal, r.testAccuracy, r.seconds)
+    if let c = r.watchCorrect, let t = r.watchTotal { s += "  drawings \(c)/\(t)" }
+    return s
   }
 }
 

@@ -1,0 +1,163 @@
+import ArgumentParser
+import DigitKit
+import Foundation
+import TextArt
+
+/// What `show` last displayed, so `next` and `prev` can turn the page.
+struct GridQuery {
+  var set: MNIST.Split
+  var digits: [Int]
+  var model: String?
+  var wrongOnly: Bool
+  var page: Int
+  var columns: Int?
+  var scale: Int?
+}
+
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show",
+    abstract: "Browse MNIST as text art: 100 digits a page, filtered by digit, or one digit up close.",
+    discussion: """
+      Examples:
+        show                          the first page of the test set
+        show --digit 6 --page 3       page 3 of the sixes (next / prev turn pages)
+        show --digit 4 9 --random     a random page of fours and nines
+        show --model net2 --wrong     the test digits Net2 gets wrong (caption 9>7: a 9 read as 7)
+        show --index 0 --values       one digit at full size with its pixel values
+      """)
+
+  @Option(help: "test or train.") var set = "test"
+  @Option(parsing: .upToNextOption, help: "Only these digits (one or more).") var digit: [Int] = []
+  @Option(parsing: .unconditional, help: "Page number, from 1.") var page = 1
+  @Flag(help: "A random page.") var random = false
+  @Option(help: "Label each digit with this model's prediction.") var model: String?
+  @Flag(help: "Only the digits the model gets wrong (needs --model).") var wrong = false
+  @Option(parsing: .unconditional, help: "One image by number, at full size.") var index: Int?
+  @Flag(help: "With --index: the pixel values, 0–255.") var values = false
+  @Flag(help: "With --index --values: the normalised values the net sees.") var normalised = false
+  @Option(parsing: .unconditional, help: "Digits per row (default: what fits).") var columns: Int?
+  @Option(parsing: .unconditional, help: "Size of each digit: 1 (full) to 4 (smallest).") var scale: Int?
+  @OptionGroup var art: ArtOptions
+
+  func validate() throws {
+    guard set == "test" || set == "train" else { throw userError("--set must be test or train, not \(set)") }
+    if let bad = digit.first(where: { !(0...9).contains($0) }) { throw userError("--digit takes digits 0 to 9, not \(bad)") }
+    if wrong && model == nil { throw userError("--wrong needs a model to be wrong: add --model net3") }
+    if page < 1 { throw userError("--page starts at 1") }
+    if let columns, !(1...50).contains(columns) { throw userError("--columns must be from 1 to 50") }
+    if let scale, !(1...4).contains(scale) { throw userError("--scale must be from 1 to 4") }
+  }
+
+  func run() throws {
+    let split: MNIST.Split = set == "train" ? .train : .test
+    if let index { return try showOne(index, split) }
+    var query = GridQuery(set: split, digits: digit, model: model, wrongOnly: wrong, page: page,
+                          columns: columns, scale: scale)
+    if random {
+      let total = try GridPages.indices(for: query).count
+      query.page = Int.random(in: 1...max(1, (total + 99) / 100))
+    }
+    try GridPages.show(query, art: art)
+  }
+
+  private func showOne(_ index: Int, _ split: MNIST.Split) throws {
+    let data = try Session.shared.mnist(split)
+    guard (0..<data.count).contains(index) else { throw userError("--index must be from 0 to \(data.count - 1) for the \(set) set") }
+    let pixels = Array(data.image(index))
+    Console.line("\(set) image \(index): a \(data.labels[index])")
+    try art.emit { style in
+      if values {
+        return DigitArt.values(pixels: pixels, format: normalised ? .normalised : .raw, style: style, maxWidth: Terminal.width)
+      }
+      return DigitArt.render(pixels: pixels, style: style, scale: scale ?? (Terminal.height >= 32 ? 1 : 2), maxWidth: Terminal.width)
+    }
+  }
+}
+
+/// Paging through filtered MNIST, shared by show, next and prev.
+enum GridPages {
+  nonisolated(unsafe) static var last: GridQuery?
+  static let pageSize = 100
+
+  static func indices(for q: GridQuery) throws -> [Int] {
+    let session = Session.shared
+    let data = try session.mnist(q.set)
+    var result = Array(0..<data.count)
+    if !q.digits.isEmpty { result = result.filter { q.digits.contains(Int(data.labels[$0])) } }
+    if q.wrongOnly, let model = q.model {
+      let predictions = try Predictions.all(model: model, set: q.set)
+      result = result.filter { predictions[$0] != Int(data.labels[$0]) }
+    }
+    return result
+  }
+
+  static func show(_ q: GridQuery, art: ArtOptions) throws {
+    let data = try Session.shared.mnist(q.set)
+    let all = try indices(for: q)
+    let pages = max(1, (all.count + pageSize - 1) / pageSize)
+    guard q.page <= pages else { throw userError("there is no page \(q.page): \(plural(all.count, "image")) make \(plural(pages, "page"))") }
+    last = q
+    let shown = Array(all.dropFirst((q.page - 1) * pageSize).prefix(pageSize))
+    let predictions = try q.model.map { try Predictions.all(model: $0, set: q.set) }
+    var captions: [String] = [], wrong: [Bool] = []
+    for i in shown {
+      let label = Int(data.labels[i])
+      if let p = predictions?[i], p != label {
+        captions.append("\(label)→\(p)"); wrong.append(true)
+      } else {
+        captions.append("\(label)"); wrong.append(false)
+      }
+    }
+    let filter = q.digits.isEmpty ? "all digits" : "digits " + q.digits.map(String.init).joined(separator: ", ")
+    let what = q.wrongOnly ? " that \(q.model ?? "") gets wrong" : (q.model.map { " labelled by \($0)" } ?? "")
+    Console.line("\(q.set == .test ? "Test" : "Training") set, \(filter)\(what): page \(q.page) of \(pages) (\(plural(all.count, "image")))")
+    try art.emit { style in
+      DigitGrid.render(images: shown.map { Array(data.image($0)) }, captions: captions,
+                       options: DigitGridOptions(style: style, width: min(Terminal.width, 200), columns: q.columns,
+                                                 scale: q.scale, highlight: predictions == nil ? nil : wrong))
+    }
+    Console.line("next / prev turn the page.")
+  }
+}
+
+/// Test-set predictions per model, computed once per session.
+enum Predictions {
+  nonisolated(unsafe) static var cache: [String: [Int]] = [:]
+
+  static func all(model: String, set: MNIST.Split) throws -> [Int] {
+    let key = "\(model)/\(set.rawValue)"
+    if let p = cache[key] { return p }
+    let named = try Session.shared.resolveModel(model)
+    guard named.model.isClassifier else { throw userError("\(model) cannot classify yet (it must end in logsoftmax with 10 outputs)") }
+    let data = try Session.shared.mnist(set)
+    guard let e = Interrupts.whileRunning(Session.shared.cancel, {
+      Evaluator.evaluate(named.model, on: data, cancel: Session.shared.cancel)
+    }) else { throw userError("stopped") }
+    cache[key] = e.predictions
+    return e.predictions
+  }
+}
+
+struct NextCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "next", abstract: "The next page of digits after show.")
+  @OptionGroup var art: ArtOptions
+  func run() throws {
+    guard var q = GridPages.last else { throw userError("nothing to page through yet: use show first") }
+    let pages = max(1, (try GridPages.indices(for: q).count + 99) / 100)
+    guard q.page < pages else { throw userError("no next page: this is the last one (page \(q.page) of \(pages))") }
+    q.page += 1
+    try GridPages.show(q, art: art)
+  }
+}
+
+struct PrevCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "prev", abstract: "The previous page of digits after show.")
+  @OptionGroup var art: ArtOptions
+  func run() throws {
+    guard var q = GridPages.last else { throw userError("nothing to page through yet: use show first") }
+    guard q.page > 1 else { throw userError("no previous page: this is page 1") }
+    q.page -= 1
+    try GridPages.show(q, art: art)
+  }
+}

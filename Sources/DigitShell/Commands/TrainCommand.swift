@@ -84,7 +84,7 @@ struct TrainCommand: ParsableCommand {
     let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
-      Console.line("Training \(target.info.net ?? model ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), \(settings.summary). Ctrl-C stops.")
+      Console.line("Training \(model ?? net ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), \(settings.summary). Ctrl-C stops.")
     }
     let outcome = Interrupts.whileRunning(session.cancel) {
       trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,
@@ -95,19 +95,21 @@ struct TrainCommand: ParsableCommand {
     target.info.training = options
     target.info.note = outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
     session.runs.append((view.label, outcome.history))
-    session.models[keepAs ?? "last"] = target
-    if let model, session.models[model] != nil { session.models[model] = target }
+    // A session model keeps its name; a fresh study net is kept as "last" unless --as names it.
+    let keptName = keepAs ?? (model.flatMap { session.models[$0] != nil ? $0 : nil } ?? "last")
+    session.models[keptName] = target
+    if keptName != "last" { session.models["last"] = target }
     try target.model.save(to: Session.lastModelURL, info: target.info)
     if let out { try target.model.save(to: URL(fileURLWithPath: out), info: target.info) }
     if !output.json {
       let kept = outcome.cancelled ? "Stopped: the weights so far are kept" : "Done"
-      Console.line("\(kept); saved to \(out ?? Session.lastModelURL.path)\(session.interactive ? ", and in this shell as \(keepAs ?? "last")" : "").")
+      Console.line("\(kept); saved to \(out ?? Session.lastModelURL.path)\(session.interactive ? "; in this shell it is \(keptName)" : "").")
     }
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
   }
 
   private func runLabel(_ target: NamedModel, _ o: TrainingOptions) -> String {
-    var label = target.info.net ?? model ?? "model"
+    var label = model ?? target.info.net ?? "model"
     label += " b\(o.batchSize)"
     if let d = o.dropout { label += " drop \(String(format: "%g", d))" }
     if let l = o.limit { label += " n\(l)" }

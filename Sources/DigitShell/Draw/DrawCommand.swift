@@ -1,0 +1,69 @@
+import ArgumentParser
+import DigitKit
+import Foundation
+
+struct DrawCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "draw",
+    abstract: "Draw a digit on a 28×28 grid and watch a model read it as you draw.",
+    discussion: """
+      Arrows or hjkl move, space lifts and lowers the pen, e swaps pen and eraser, b the soft \
+      and hard brush, c clears, u undoes a stroke; the mouse draws too (right button erases). \
+      Enter keeps the drawing as the current one; Esc leaves without it. The editor starts \
+      from the current drawing (from random, say) unless --new is given.
+      Without a terminal, draw --load FILE loads the drawing and prints its prediction.
+      Examples:
+        draw
+        draw --load Data/drawings/9-looks-like-7.txt --model net2
+      """)
+
+  @Option(help: "Start from this drawing file (. blank, # ink, 1-9 grey).")
+  var load: String?
+
+  @Option(help: "The model that reads the drawing (default: net3, else net2, else net1).")
+  var model: String?
+
+  @Flag(help: "Start from a blank canvas even when there is a current drawing.")
+  var new = false
+
+  func validate() throws {
+    if new && load != nil { throw userError("--new and --load do not go together") }
+  }
+
+  func run() throws {
+    let session = Session.shared
+    let loaded = try load.map { try Drawing(contentsOf: URL(fileURLWithPath: $0)) }
+    let (modelName, named) = try DrawModels.resolve(model)
+    guard Terminal.inputIsTerminal && Terminal.outputIsTerminal else {
+      guard let loaded, let load else {
+        throw userError("draw needs a terminal; in scripts load a drawing with: draw --load FILE")
+      }
+      session.drawing = loaded
+      Console.line("Loaded \(load) (\(loaded.width)×\(loaded.height)) as the current drawing:")
+      Console.write(loaded.text)
+      DrawModels.printPrediction(of: loaded, title: load, modelName: modelName, model: named.model)
+      return
+    }
+    let start = loaded ?? (new ? nil : session.drawing)
+    var loop = DrawLoop(editor: DrawEditor(drawing: start), modelName: modelName, model: named.model,
+                        rich: Terminal.allowsRichOutput,
+                        message: start != nil && loaded == nil ? "editing the current drawing (c clears)" : nil)
+    let action: EditorAction = try LeaveSignals.whileRunning(session.cancel) {
+      let terminal = try RawTerminal()
+      defer { terminal.restore() }
+      return loop.run(on: terminal, stop: session.cancel)
+    }
+    let drawing = loop.editor.drawing
+    guard action == .keep else {
+      Console.line("Left the editor; the drawing was not kept.")
+      return
+    }
+    guard !drawing.isBlank else {
+      Console.line("The canvas was blank: nothing kept.")
+      return
+    }
+    session.drawing = drawing
+    Console.line("Kept your drawing as the current one (save-drawing FILE writes it to a file).")
+    DrawModels.printPrediction(of: drawing, title: "Your drawing", modelName: modelName, model: named.model)
+  }
+}

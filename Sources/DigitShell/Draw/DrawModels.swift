@@ -1,0 +1,42 @@
+import DigitKit
+import Foundation
+import TextArt
+
+/// The model `draw` and `random` ask, and how they report its answer.
+enum DrawModels {
+  /// Tried in order when no `--model` is given: the best shipped net first.
+  static let preferred = ["net3", "net2", "net1"]
+
+  /// The named model, or the first shipped one of net3, net2, net1; it must be a classifier.
+  static func resolve(_ name: String?) throws -> (name: String, model: NamedModel) {
+    let session = Session.shared
+    if let name {
+      let named = try session.resolveModel(name)
+      guard named.model.isClassifier else { throw userError("\(name) does not end in logsoftmax with 10 outputs yet") }
+      return (name, named)
+    }
+    for candidate in preferred {
+      if let named = try? session.resolveModel(candidate), named.model.isClassifier { return (candidate, named) }
+    }
+    throw userError("no shipped model (net3, net2 or net1) in Data/models; train one with: train --net net3 --out FILE, then use --model FILE")
+  }
+
+  /// Half blocks and colour on a terminal that allows them, else plain ASCII.
+  static var artStyle: ArtStyle { Terminal.allowsRichOutput ? .rich : .ascii }
+
+  /// The preprocessed image and the probabilities for a drawing, or nil when it is blank.
+  static func read(_ drawing: Drawing, with model: Model) -> (seen: [Float], probabilities: [Double])? {
+    guard let seen = try? Preprocess.mnistImage(drawing) else { return nil }
+    return (seen, Prediction.probabilities(model, image: seen))
+  }
+
+  /// Prints a drawing's prediction as `predict` does; a blank drawing gets one line instead.
+  static func printPrediction(of drawing: Drawing, title: String, modelName: String, model: Model) {
+    guard let (_, p) = read(drawing, with: model) else {
+      Console.line("\(title): blank, nothing for \(modelName) to read.")
+      return
+    }
+    Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: artStyle,
+                                        title: "\(title), model \(modelName)"))
+  }
+}

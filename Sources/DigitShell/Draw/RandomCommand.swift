@@ -1,0 +1,44 @@
+import ArgumentParser
+import DigitKit
+import Foundation
+import TextArt
+
+struct RandomCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "random",
+    abstract: "Show a random MNIST test image and what a model reads in it.",
+    discussion: """
+      The image becomes the current drawing, so draw can change it and save-drawing keep it.
+      Examples: random, random --model net1, random --seed 7 (the same image every time)
+      """)
+
+  @Option(help: "The model that reads the image (default: net3, else net2, else net1).")
+  var model: String?
+
+  @Option(help: "Pick the image with this seed, to see the same one again.")
+  var seed: UInt64?
+
+  func run() throws {
+    let session = Session.shared
+    let (modelName, named) = try DrawModels.resolve(model)
+    let test = try session.mnist(.test)
+    guard test.count > 0 else { throw userError("the MNIST test set is empty") }
+    var generator = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
+    let index = Int.random(in: 0..<test.count, using: &generator)
+    let label = Int(test.labels[index])
+    let pixels = Array(test.image(index))
+    let image = pixels.map { Float($0) / 255 }
+    let style = DrawModels.artStyle
+    Console.line("MNIST test image \(index), labelled \(label):")
+    Console.line(DigitArt.render(pixels: pixels, width: test.columns, height: test.rows, style: style,
+                                 maxWidth: min(Terminal.width, 80)))
+    // Already MNIST-shaped: the net reads it as it is, as `predict --index` does.
+    let p = Prediction.probabilities(named.model, image: image)
+    let best = p.indices.max { p[$0] < p[$1] } ?? 0
+    Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: style,
+                                        title: "test image \(index), model \(modelName)"))
+    Console.line(best == label ? "\(modelName) is right." : "\(modelName) is wrong: the label says \(label).")
+    session.drawing = Drawing(width: test.columns, height: test.rows, ink: image)
+    Console.line("It is now the current drawing (draw changes it, save-drawing FILE keeps it).")
+  }
+}

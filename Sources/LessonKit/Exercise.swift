@@ -1,0 +1,84 @@
+import Foundation
+
+/// A task for the learner: what to do, how to tell it is done, a hint and a worked solution.
+///
+/// Written in a lesson as a fenced block tagged `digitlab-exercise`:
+///
+///     ask: Make a model named mine with three Linear layers.
+///     check: model mine layers == 3
+///     hint: Start with `new mine`, then `add linear 784 128`.
+///     solution: new mine
+///     solution: add linear 784 128
+public struct Exercise: Equatable {
+  /// What the learner should do.
+  public let ask: String
+  /// What must hold afterwards; at least one.
+  public let checks: [ExerciseCheck]
+  /// Shown when a check fails.
+  public let hint: String
+  /// Commands that do the exercise; run by `skip` and by headless runs.
+  public let solution: [String]
+
+  /// Makes an exercise.
+  public init(ask: String, checks: [ExerciseCheck], hint: String, solution: [String]) {
+    self.ask = ask
+    self.checks = checks
+    self.hint = hint
+    self.solution = solution
+  }
+
+  /// Judges every check against `facts`.
+  public func evaluate(with facts: FactSource) -> ExerciseResult {
+    ExerciseResult(outcomes: checks.map { $0.evaluate(with: facts) })
+  }
+}
+
+extension Exercise {
+  /// Reads the body of a `digitlab-exercise` block: `key: value` lines (`ask`, `check`, `hint`,
+  /// `solution`); blank lines and `#` comments are skipped; `ask` and `hint` may span several
+  /// lines, which are joined with spaces.
+  ///
+  /// - Parameters:
+  ///   - lines: the lines between the fences.
+  ///   - firstLine: the 1-based file line of `lines[0]`.
+  ///   - fenceLine: the 1-based file line of the opening fence, named when a key is missing.
+  init(body lines: [String], firstLine: Int, fenceLine: Int, file: String) throws {
+    var asks: [String] = []
+    var hints: [String] = []
+    var checks: [ExerciseCheck] = []
+    var solution: [String] = []
+    for (offset, raw) in lines.enumerated() {
+      let lineNumber = firstLine + offset
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      guard let colon = line.firstIndex(of: ":") else {
+        throw LessonError("expected `key: value` in digitlab-exercise, got `\(line)`", file: file, line: lineNumber)
+      }
+      let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+      let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+      let known = ["ask", "check", "hint", "solution"]
+      guard known.contains(key) else {
+        throw LessonError("unknown key `\(key)` in digitlab-exercise (use ask, check, hint, solution)", file: file, line: lineNumber)
+      }
+      guard !value.isEmpty else {
+        throw LessonError("empty `\(key):` in digitlab-exercise", file: file, line: lineNumber)
+      }
+      switch key {
+      case "ask": asks.append(value)
+      case "hint": hints.append(value)
+      case "solution": solution.append(value)
+      default:
+        do {
+          checks.append(try ExerciseCheck(parsing: value))
+        } catch let error as LessonError {
+          throw error.located(file: file, line: lineNumber)
+        }
+      }
+    }
+    for (key, present) in [("ask", !asks.isEmpty), ("check", !checks.isEmpty), ("hint", !hints.isEmpty), ("solution", !solution.isEmpty)]
+    where !present {
+      throw LessonError("digitlab-exercise has no `\(key):` line", file: file, line: fenceLine)
+    }
+    self.init(ask: asks.joined(separator: " "), checks: checks, hint: hints.joined(separator: " "), solution: solution)
+  }
+}

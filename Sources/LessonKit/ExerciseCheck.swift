@@ -1,0 +1,108 @@
+import Foundation
+
+/// How an exercise check compares a fact with its expected value.
+public enum CheckOperator: String, CaseIterable, Equatable {
+  case equal = "=="
+  case notEqual = "!="
+  case atLeast = ">="
+  case atMost = "<="
+  case greater = ">"
+  case less = "<"
+  /// The fact has a value at all (takes no expected value).
+  case exists
+}
+
+/// One line `check: FACT OP VALUE` of an exercise, such as `model mine layers == 3`.
+///
+/// Values compare as numbers when both sides read as finite numbers (`3` equals `3.0`),
+/// otherwise as exact strings.
+public struct ExerciseCheck: Equatable, CustomStringConvertible {
+  /// The fact's name, asked of a `FactSource` (`model mine layers`).
+  public let fact: String
+  /// The comparison.
+  public let op: CheckOperator
+  /// The expected value; nil for `exists`.
+  public let value: String?
+
+  /// Makes a check. `value` is ignored for `exists`.
+  public init(fact: String, op: CheckOperator, value: String?) {
+    self.fact = fact
+    self.op = op
+    self.value = op == .exists ? nil : (value ?? "")
+  }
+
+  /// Reads `FACT OP VALUE` (or `FACT exists`); operators stand apart from their neighbours
+  /// with spaces. A value in matching quotes loses them (`== "relu"`, `== ""`).
+  public init(parsing text: String) throws {
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    let operatorCharacters: Set<Character> = ["=", "<", ">", "!"]
+    let valid = "==, !=, >=, <=, >, < or exists"
+    if let index = words.firstIndex(where: { $0.allSatisfy(operatorCharacters.contains) }) {
+      guard let op = CheckOperator(rawValue: words[index]) else {
+        throw LessonError("unknown operator `\(words[index])` in check `\(text)`: use \(valid)")
+      }
+      let fact = words[..<index].joined(separator: " ")
+      let value = words[(index + 1)...].joined(separator: " ")
+      guard !fact.isEmpty else { throw LessonError("check `\(text)` names no fact before `\(op.rawValue)`") }
+      guard !value.isEmpty else { throw LessonError("check `\(text)` has no value after `\(op.rawValue)`") }
+      self.init(fact: fact, op: op, value: ExerciseCheck.unquoted(value))
+    } else if words.count >= 2, words.last == CheckOperator.exists.rawValue {
+      self.init(fact: words.dropLast().joined(separator: " "), op: .exists, value: nil)
+    } else {
+      throw LessonError("no operator in check `\(text)`: write FACT OP VALUE with OP one of \(valid), spaced apart")
+    }
+  }
+
+  /// The check as written: `model mine layers == 3`.
+  public var description: String {
+    guard let value = value else { return "\(fact) exists" }
+    return "\(fact) \(op.rawValue) \(ExerciseCheck.shown(value))"
+  }
+
+  /// Asks `facts` for the fact and judges it.
+  public func evaluate(with facts: FactSource) -> CheckOutcome {
+    let actual = facts.fact(fact)
+    return CheckOutcome(check: self, actual: actual, passed: accepts(actual))
+  }
+
+  /// Whether `actual` satisfies the check.
+  public func accepts(_ actual: String?) -> Bool {
+    guard let actual = actual else { return false }
+    guard let expected = value else { return true }
+    let left = actual.trimmingCharacters(in: .whitespaces)
+    let right = expected.trimmingCharacters(in: .whitespaces)
+    if let x = ExerciseCheck.number(left), let y = ExerciseCheck.number(right) {
+      return ExerciseCheck.compare(x, y, op)
+    }
+    return ExerciseCheck.compare(left, right, op)
+  }
+
+  static func compare<T: Comparable>(_ x: T, _ y: T, _ op: CheckOperator) -> Bool {
+    switch op {
+    case .equal: return x == y
+    case .notEqual: return x != y
+    case .atLeast: return x >= y
+    case .atMost: return x <= y
+    case .greater: return x > y
+    case .less: return x < y
+    case .exists: return true
+    }
+  }
+
+  static func number(_ text: String) -> Double? {
+    guard let value = Double(text), value.isFinite else { return nil }
+    return value
+  }
+
+  static func unquoted(_ text: String) -> String {
+    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+      return String(text.dropFirst().dropLast())
+    }
+    return text
+  }
+
+  /// A value as shown in sentences: empty strings as `""`.
+  static func shown(_ value: String) -> String {
+    value.isEmpty ? "\"\"" : value
+  }
+}

@@ -1,2 +1,0 @@
-/// Lesson files: parsing, running cells, progress and exercise checks. Runs headless.
-public enum LessonKit {}

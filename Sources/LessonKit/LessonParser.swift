@@ -1,0 +1,100 @@
+import Foundation
+
+/// Splits lesson Markdown into steps: blocks separated by blank lines are prose steps
+/// (headings stand alone), fenced `digitlab` blocks are cells, `digitlab-exercise` blocks
+/// are exercises, and any other fenced block is kept whole as prose.
+struct LessonParser {
+  struct Located {
+    let step: LessonStep
+    let line: Int
+  }
+
+  struct Result {
+    var title: String?
+    var steps: [Located]
+  }
+
+  /// The file name errors mention.
+  let file: String
+
+  func parse(_ markdown: String) throws -> Result {
+    let lines = markdownLines(markdown)
+    var result = Result(title: nil, steps: [])
+    var block: [String] = []
+    var blockStart = 0
+
+    func flush() {
+      defer { block = [] }
+      let text = block.joined(separator: "\n")
+      let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      // An HTML comment is a note to the author, not something to show.
+      if trimmed.isEmpty || (trimmed.hasPrefix("<!--") && trimmed.hasSuffix("-->")) { return }
+      result.steps.append(Located(step: .prose(text), line: blockStart + 1))
+    }
+
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      if let fence = MarkdownFence(opening: line) {
+        flush()
+        guard let close = lines[(index + 1)...].firstIndex(where: fence.isClosed(by:)) else {
+          let shown = String(repeating: fence.marker, count: fence.length)
+          throw LessonError("unclosed \(shown) fence (no closing \(shown) before the end of the file)", file: file, line: index + 1)
+        }
+        result.steps.append(try step(fence: fence, lines: lines, open: index, close: close))
+        index = close + 1
+        continue
+      }
+      if line.trimmingCharacters(in: .whitespaces).isEmpty {
+        flush()
+      } else if let level = headingLevel(line) {
+        flush()
+        if level == 1 && result.title == nil {
+          result.title = headingText(line)
+        } else {
+          result.steps.append(Located(step: .prose(line), line: index + 1))
+        }
+      } else {
+        if block.isEmpty { blockStart = index }
+        block.append(line)
+      }
+      index += 1
+    }
+    flush()
+    return result
+  }
+
+  private func step(fence: MarkdownFence, lines: [String], open: Int, close: Int) throws -> Located {
+    let body = Array(lines[(open + 1)..<close])
+    switch fence.tag {
+    case "digitlab":
+      let commands = body
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+      guard !commands.isEmpty else {
+        throw LessonError("digitlab cell has no commands", file: file, line: open + 1)
+      }
+      return Located(step: .cell(commands), line: open + 1)
+    case "digitlab-exercise":
+      let exercise = try Exercise(body: body, firstLine: open + 2, fenceLine: open + 1, file: file)
+      return Located(step: .exercise(exercise), line: open + 1)
+    default:
+      return Located(step: .prose(lines[open...close].joined(separator: "\n")), line: open + 1)
+    }
+  }
+
+  /// The first `# ` heading outside fenced blocks, without parsing the rest; for catalogs.
+  static func title(in markdown: String) -> String? {
+    var fence: MarkdownFence?
+    for line in markdownLines(markdown) {
+      if let open = fence {
+        if open.isClosed(by: line) { fence = nil }
+      } else if let opening = MarkdownFence(opening: line) {
+        fence = opening
+      } else if headingLevel(line) == 1 {
+        return headingText(line)
+      }
+    }
+    return nil
+  }
+}

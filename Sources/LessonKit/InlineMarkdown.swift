@@ -1,3 +1,4 @@
+import Foundation
 /// A stretch of inline text with one style.
 struct InlineRun: Equatable {
   var text: String
@@ -65,7 +66,7 @@ enum InlineMarkdown {
   /// The runs of `text`. In ascii mode (`rich == false`) code spans keep their backticks
   /// (shown as-is) and bold markers disappear; in rich mode both markers disappear.
   static func runs(_ text: String, rich: Bool) -> [InlineRun] {
-    let characters = Array(text)
+    let characters = Array(emphasisAsBold(text))
     var runs: [InlineRun] = []
     var plain = ""
     var bold = false
@@ -112,6 +113,16 @@ enum InlineMarkdown {
     }
     flush()
     return runs
+  }
+
+  /// `*emphasis*` is shown like `**bold**` (ascii mode drops the markers of both).
+  static func emphasisAsBold(_ text: String) -> String {
+    guard text.contains("*"),
+          let pattern = try? NSRegularExpression(pattern: #"(?<![*\w`])\*(?![\s*])([^*`\n]+?)(?<![\s*])\*(?![*\w])"#) else {
+      return text
+    }
+    let range = NSRange(text.startIndex..., in: text)
+    return pattern.stringByReplacingMatches(in: text, range: range, withTemplate: "**$1**")
   }
 
   /// The words of `text` for wrapping: split at whitespace outside code spans.

@@ -29,6 +29,14 @@ public enum DataLocator {
     try dataDirectory().appendingPathComponent("mnist")
   }
 
+  /// `Lessons/`, beside `Data/` (`$DIGITLAB_LESSONS` overrides).
+  public static func lessonsDirectory() throws -> URL {
+    if let env = ProcessInfo.processInfo.environment["DIGITLAB_LESSONS"], !env.isEmpty {
+      return URL(fileURLWithPath: env)
+    }
+    return try dataDirectory().deletingLastPathComponent().appendingPathComponent("Lessons")
+  }
+
   /// `Data/models`.
   public static func modelsDirectory() throws -> URL {
     try dataDirectory().appendingPathComponent("models")

@@ -10,11 +10,13 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
   public var limit: Int?
   /// Overrides the drop probability of every dropout layer.
   public var dropout: Float?
+  /// Test on the first `testLimit` test images only after each epoch (quick demos).
+  public var testLimit: Int?
 
   public init(epochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerSettings, seed: UInt64 = 1,
-              limit: Int? = nil, dropout: Float? = nil) {
+              limit: Int? = nil, dropout: Float? = nil, testLimit: Int? = nil) {
     self.epochs = epochs; self.batchSize = batchSize; self.optimizer = optimizer
-    self.seed = seed; self.limit = limit; self.dropout = dropout
+    self.seed = seed; self.limit = limit; self.dropout = dropout; self.testLimit = testLimit
   }
 
   /// The bounds a person may ask for; checked before any work starts.
@@ -25,6 +27,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
       throw DigitKitError("--lr must be above 0 and at most 10")
     }
     if let limit, limit < 1 { throw DigitKitError("--limit must be at least 1, not \(limit)") }
+    if let testLimit, testLimit < 1 { throw DigitKitError("--test-limit must be at least 1, not \(testLimit)") }
     if let dropout, !(0..<1).contains(dropout) { throw DigitKitError("--dropout must be at least 0 and below 1") }
   }
 }
@@ -57,6 +60,7 @@ public final class Trainer {
                     cancel: CancellationToken = CancellationToken(),
                     onEvent: (TrainingEvent) -> Void = { _ in }) -> (history: [EpochResult], cancelled: Bool) {
     let data = options.limit.map { trainSet.prefix($0) } ?? trainSet
+    let testSet = options.testLimit.map { testSet.prefix($0) } ?? testSet
     var order = Array(0..<data.count)
     var history: [EpochResult] = []
     var batch = Tensor()

@@ -42,6 +42,9 @@ struct TrainCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Train on the first N training images only, for quick demos.")
   var limit: Int?
 
+  @Option(name: .customLong("test-limit"), parsing: .unconditional, help: "Test on the first N test images only, for quick demos.")
+  var testLimit: Int?
+
   @Option(help: "Save the trained model to this file (safetensors).")
   var out: String?
 
@@ -78,7 +81,7 @@ struct TrainCommand: ParsableCommand {
     }
     if let lr { settings.learningRate = lr }
     let options = TrainingOptions(epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
-                                  limit: limit, dropout: dropout)
+                                  limit: limit, dropout: dropout, testLimit: testLimit)
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
     let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)

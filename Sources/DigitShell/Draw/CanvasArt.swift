@@ -60,9 +60,13 @@ public enum CanvasArt {
           if rich {
             let tc = isMarker(x, top) ? markerColour(marker) : grey(t)
             let bc = b == nil ? nil : (isMarker(x, bottom) ? markerColour(marker) : grey(b ?? 0))
-            line += foreground(tc) + (bc.map(background) ?? "") + "▀"
+            if let bc, bc == tc {
+              line += background(bc) + " "
+            } else {
+              line += foreground(tc) + (bc.map(background) ?? "") + "▀"
+            }
           } else if isMarker(x, top) || isMarker(x, bottom) {
-            line += String(markerText(marker).first ?? "+")
+            line += String(markerCharacter(marker))
           } else {
             line += String(asciiShade(((t + (b ?? t)) / 2)))
           }
@@ -89,6 +93,12 @@ public enum CanvasArt {
   static func markerText(_ m: Marker?) -> String {
     guard let m, m.penDown else { return "[]" }
     return m.erasing ? "xx" : "<>"
+  }
+
+  /// The cursor in one ASCII character: `+` looking, `O` painting, `X` erasing.
+  static func markerCharacter(_ m: Marker?) -> Character {
+    guard let m, m.penDown else { return "+" }
+    return m.erasing ? "X" : "O"
   }
 
   /// One cell at full scale: `. ` for blank, else a shade twice.

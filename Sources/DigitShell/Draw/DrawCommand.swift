@@ -48,10 +48,10 @@ struct DrawCommand: ParsableCommand {
     var loop = DrawLoop(editor: DrawEditor(drawing: start), modelName: modelName, model: named.model,
                         rich: Terminal.allowsRichOutput,
                         message: start != nil && loaded == nil ? "editing the current drawing (c clears)" : nil)
-    let action: EditorAction = try LeaveSignals.whileRunning(session.cancel) {
+    let action: EditorAction = try LeaveSignals.whileRunning { stop in
       let terminal = try RawTerminal()
       defer { terminal.restore() }
-      return loop.run(on: terminal, stop: session.cancel)
+      return loop.run(on: terminal, stop: stop)
     }
     let drawing = loop.editor.drawing
     guard action == .keep else {

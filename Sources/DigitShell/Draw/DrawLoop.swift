@@ -1,5 +1,4 @@
 import DigitKit
-import Dispatch
 import Foundation
 #if canImport(Darwin)
 import Darwin
@@ -25,12 +24,12 @@ struct DrawLoop {
   }
 
   /// Runs until Enter (`.keep`) or Esc/q/Ctrl-C or a SIGINT/SIGTERM/SIGHUP (`.leave`).
-  mutating func run(on terminal: RawTerminal, stop: CancellationToken) -> EditorAction {
+  mutating func run(on terminal: RawTerminal, stop: () -> Bool) -> EditorAction {
     var decoder = KeyDecoder()
     var readRevision = -1
     var shown: (width: Int, height: Int) = (0, 0)
     var dirty = true
-    while !stop.isCancelled {
+    while !stop() {
       if editor.revision != readRevision {
         readRevision = editor.revision
         let answer = DrawModels.read(editor.drawing, with: model)
@@ -82,26 +81,58 @@ struct DrawLoop {
   }
 }
 
-/// SIGINT, SIGTERM and SIGHUP while the editor runs: each sets `token` (the loop then
-/// leaves and restores the terminal) instead of killing the process with the terminal raw.
+/// SIGINT, SIGTERM and SIGHUP while the editor runs: a plain handler notes the signal, and
+/// the loop (which wakes every 100 ms) leaves and restores the terminal instead of the
+/// process dying with the terminal raw. A plain handler, not a `DispatchSource`: on Linux a
+/// signal source stops working once its signal's disposition is reset, so a second `draw`
+/// in the same shell would not hear the signal.
 enum LeaveSignals {
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  /// The signal that came (0: none); allocated once so the handler only stores through a pointer.
+  static let received: UnsafeMutablePointer<Int32> = {
+    let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return p
+  }()
 
-  static func whileRunning<T>(_ token: CancellationToken, _ work: () throws -> T) rethrows -> T {
-    token.reset()
-    var previous: [(Int32, sighandler_t?)] = []
-    var sources: [DispatchSourceSignal] = []
+  /// Runs `work`, which should return soon after `stop()` turns true; the signals' previous
+  /// handlers are back afterwards.
+  static func whileRunning<T>(_ work: (_ stop: () -> Bool) throws -> T) rethrows -> T {
+    let flag = received
+    flag.pointee = 0
+    var previous: [sigaction] = []
     for sig in signals {
-      previous.append((sig, signal(sig, SIG_IGN)))
-      let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-      source.setEventHandler { token.cancel() }
-      source.resume()
-      sources.append(source)
+      var action = sigaction()
+      #if canImport(Darwin)
+      action.__sigaction_u.__sa_handler = noteLeaveSignal
+      #else
+      action.__sigaction_handler.sa_handler = noteLeaveSignal
+      #endif
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      var old = sigaction()
+      sigaction(sig, &action, &old)
+      previous.append(old)
     }
-    defer {
-      for source in sources { source.cancel() }
-      for (sig, handler) in previous { signal(sig, handler) }
+    var restored = false
+    func restore() {
+      guard !restored else { return }
+      restored = true
+      for (sig, old) in zip(signals, previous) {
+        var old = old
+        sigaction(sig, &old, nil)
+      }
     }
-    return try work()
+    defer { restore() }
+    let result = try work { flag.pointee != 0 }
+    restore()
+    // SIGTERM and SIGHUP mean "end the process": now that the terminal is back, let the
+    // previous handler (usually: die) have them. SIGINT only leaves the editor, as Ctrl-C does.
+    if flag.pointee == SIGTERM || flag.pointee == SIGHUP { raise(flag.pointee) }
+    return result
   }
+}
+
+private func noteLeaveSignal(_ sig: Int32) {
+  LeaveSignals.received.pointee = sig
 }

@@ -43,7 +43,7 @@ public enum DrawScreen {
     } ?? blankPicture(note: "(blank)")
     let seen = framed(seenArt, title: "what \(view.modelName) sees", rich: rich)
     var bars = ProbabilityColumn.lines(view.probabilities, model: view.modelName, rich: rich)
-    if !layout.showsSeen { bars.append(""); bars += ["widen the window to", "see what it sees"] }
+    if !layout.showsSeen { bars.append(""); bars += ["(wider window:", "what the net sees)"] }
     let body: [String]
     switch layout.arrangement {
     case .large: body = Columns.join([canvas, bars + seen], gap: 1)
@@ -101,6 +101,7 @@ enum Columns {
         let cell = row < block.count ? block[row] : ""
         line += i == blocks.count - 1 ? cell : VisibleText.pad(cell, to: widths[i]) + spacer
       }
+      while line.last == " " { line.removeLast() }
       return line
     }
   }

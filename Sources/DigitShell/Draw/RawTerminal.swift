@@ -117,12 +117,13 @@ enum CrashRestore {
   }
 }
 
-/// Restores the terminal, puts the previous handler back and returns: the faulting
-/// instruction runs again and crashes for real (or `abort` raises again).
+/// Restores the terminal, puts the previous handler back and raises the signal again: it
+/// is delivered to that handler as soon as this one returns.
 private func crashHandler(_ sig: Int32) {
   CrashRestore.leaveBytes.withUnsafeBytes { _ = write(STDOUT_FILENO, $0.baseAddress, $0.count) }
   tcsetattr(STDIN_FILENO, TCSANOW, &CrashRestore.saved)
   sigaction(sig, &CrashRestore.previous[Int(sig)], nil)
+  raise(sig)
 }
 
 /// The system calls under names a method called `write` or `read` does not hide.

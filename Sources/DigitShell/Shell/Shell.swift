@@ -1,10 +1,11 @@
 import DigitKit
+import LessonKit
 import Foundation
 
 /// The interactive `digitlab>` shell. Every line goes through the same grammar as the command line.
 public final class Shell {
   /// Words the shell handles itself.
-  public static let builtins = ["help", "quit", "exit"]
+  public static let builtins = ["help", "quit", "exit", "back", "again", "where", "skip", "restart"]
 
   let session: Session
 
@@ -20,7 +21,11 @@ public final class Shell {
       Console.line("DigitLab: learn how neural networks read handwriting. Type help, or lessons to begin. Ctrl-D leaves.")
     }
     var failed = false
-    while let line = reader.next(prompt: "digitlab> ") {
+    while let line = reader.next(prompt: prompt) {
+      if let runner = LessonSessionState.current, let handled = lessonStep(line, runner) {
+        if !handled { failed = true }
+        continue
+      }
       let words: [String]
       do { words = try ShellWords.split(line) } catch {
         Console.error("\(error)")
@@ -29,6 +34,11 @@ public final class Shell {
       }
       guard let first = words.first, !first.hasPrefix("#") else { continue }
       if first == "quit" || first == "exit" { break }
+      if ["back", "again", "where", "skip", "restart"].contains(first) {
+        Console.error("\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
+        failed = true
+        continue
+      }
       if first == "help" {
         Help.print(words.dropFirst().first)
         continue
@@ -44,6 +54,37 @@ public final class Shell {
       }
     }
     return failed ? 1 : 0
+  }
+}
+
+extension Shell {
+  /// The prompt shows the lesson and step while a lesson is open.
+  var prompt: String {
+    guard let runner = LessonSessionState.current else { return "digitlab> " }
+    let number = runner.lesson.number.map(String.init) ?? runner.lesson.id
+    return "digitlab [lesson \(number) \(min(runner.position + 1, runner.stepCount))/\(runner.stepCount)]> "
+  }
+
+  /// Lesson words while a lesson is open: Enter, back, again, where, skip, restart, quit.
+  /// Returns nil when the line is an ordinary command, else whether the step succeeded.
+  func lessonStep(_ line: String, _ runner: LessonRunner) -> Bool? {
+    let word = line.trimmingCharacters(in: .whitespaces)
+    switch word {
+    case "": runner.next()
+    case "back": runner.back()
+    case "again": runner.again()
+    case "where": runner.whereAmI()
+    case "skip": runner.skip()
+    case "restart": runner.restart()
+    case "quit", "exit":
+      Console.line("Left \(runner.lesson.displayName) at step \(runner.position + 1); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there.")
+      LessonSessionState.current = nil
+      return true
+    default: return nil
+    }
+    if let notice = runner.progress.takeNotice() { Console.line("(\(notice))") }
+    if runner.isFinished { LessonSessionState.current = nil }
+    return true
   }
 }
 

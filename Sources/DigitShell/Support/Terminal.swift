@@ -43,11 +43,16 @@ public enum Terminal {
 
 /// Writes to standard output or standard error and flushes at once (progress lines need it).
 public enum Console {
+  /// When set, everything written to standard output is also handed here (lesson transcripts).
+  nonisolated(unsafe) public static var tee: ((String) -> Void)?
+
   public static func write(_ s: String) {
     FileHandle.standardOutput.write(Data(s.utf8))
+    tee?(s)
   }
   public static func line(_ s: String = "") { write(s + "\n") }
   public static func error(_ s: String) {
     FileHandle.standardError.write(Data(("error: " + s + "\n").utf8))
+    tee?("error: " + s + "\n")
   }
 }

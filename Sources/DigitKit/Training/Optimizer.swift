@@ -30,13 +30,16 @@ public struct OptimizerSettings: Codable, Equatable, Sendable {
 
 /// Updates parameters from their gradients, then zeroes the gradients.
 public protocol Optimizer: AnyObject {
+  /// The step size; the trainer lowers it per epoch when a decay is set.
+  var learningRate: Float { get set }
   func step()
 }
 
 /// SGD with momentum, as PyTorch: v ← μ·v + g; θ ← θ − lr·v.
 public final class SGD: Optimizer {
   let parameters: [Parameter]
-  let learningRate: Float, momentum: Float
+  public var learningRate: Float
+  let momentum: Float
   private var velocity: [[Float]]
 
   public init(parameters: [Parameter], learningRate: Float, momentum: Float) {
@@ -68,7 +71,8 @@ public final class SGD: Optimizer {
 /// m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − lr · (m/(1−β₁ᵗ)) / (√(v/(1−β₂ᵗ)) + ε).
 public final class Adam: Optimizer {
   let parameters: [Parameter]
-  let learningRate: Float, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+  public var learningRate: Float
+  let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
   private var m: [[Float]], v: [[Float]]
   private var t = 0
 

@@ -12,6 +12,10 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
   public var dropout: Float?
   /// Test on the first `testLimit` test images only after each epoch (quick demos).
   public var testLimit: Int?
+  /// Multiplies the learning rate by this after every epoch (e.g. 0.85), when set.
+  public var learningRateDecay: Float?
+  /// Random distortions of the training images, when set.
+  public var augmentation: Augmentation?
 
   public init(epochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerSettings, seed: UInt64 = 1,
               limit: Int? = nil, dropout: Float? = nil, testLimit: Int? = nil) {
@@ -29,6 +33,7 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     if let limit, limit < 1 { throw DigitKitError("--limit must be at least 1, not \(limit)") }
     if let testLimit, testLimit < 1 { throw DigitKitError("--test-limit must be at least 1, not \(testLimit)") }
     if let dropout, !(0..<1).contains(dropout) { throw DigitKitError("--dropout must be at least 0 and below 1") }
+    if let d = learningRateDecay, !(d > 0 && d <= 1) { throw DigitKitError("--lr-decay must be above 0 and at most 1") }
   }
 }
 
@@ -66,6 +71,9 @@ public final class Trainer {
     var batch = Tensor()
     let lastEpoch = firstEpoch + options.epochs - 1
     for epoch in firstEpoch...lastEpoch {
+      if let decay = options.learningRateDecay {
+        optimizer.learningRate = options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
+      }
       order.shuffle(using: &random)
       let start = Date()
       var lossSum = 0.0, correct = 0, seen = 0, batches = 0
@@ -73,7 +81,11 @@ public final class Trainer {
       while first < data.count {
         if cancel.isCancelled { return (history, true) }
         let indices = order[first..<min(first + options.batchSize, data.count)]
-        data.fill(&batch, indices: indices)
+        if let augmentation = options.augmentation {
+          data.fillAugmented(&batch, indices: indices, augmentation: augmentation, seed: random.next())
+        } else {
+          data.fill(&batch, indices: indices)
+        }
         let targets = indices.map { Int(data.labels[$0]) }
         let output = model.forward(batch, training: true)
         let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)

@@ -36,6 +36,7 @@ struct ShowCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "One image by number, at full size.") var index: Int?
   @Flag(help: "With --index: the pixel values, 0–255.") var values = false
   @Flag(help: "With --index --values: the normalised values the net sees.") var normalised = false
+  @Option(parsing: .unconditional, help: "With --index: this many random distortions of it, as train --augment makes them.") var augmented: Int?
   @Option(parsing: .unconditional, help: "Digits per row (default: what fits).") var columns: Int?
   @Option(parsing: .unconditional, help: "Size of each digit: 1 (full) to 4 (smallest).") var scale: Int?
   @OptionGroup var art: ArtOptions
@@ -65,6 +66,19 @@ struct ShowCommand: ParsableCommand {
     let data = try Session.shared.mnist(split)
     guard (0..<data.count).contains(index) else { throw userError("--index must be from 0 to \(data.count - 1) for the \(set) set") }
     let pixels = Array(data.image(index))
+    if let augmented {
+      guard (1...100).contains(augmented) else { throw userError("--augmented must be from 1 to 100") }
+      var random = SeededGenerator(seed: UInt64(index) &+ 17)
+      let variants = [pixels] + (0..<augmented).map { _ in
+        Preprocess.bytes(Augmentation().apply(pixels[...], random: &random))
+      }
+      Console.line("\(set) image \(index) (a \(data.labels[index])), then \(augmented) random distortions of it:")
+      try art.emit { style in
+        DigitGrid.render(images: variants, captions: ["original"] + (1...augmented).map { "#\($0)" },
+                         options: DigitGridOptions(style: style, width: min(Terminal.width, 200), columns: columns, scale: scale))
+      }
+      return
+    }
     Console.line("\(set) image \(index): a \(data.labels[index])")
     try art.emit { style in
       if values {

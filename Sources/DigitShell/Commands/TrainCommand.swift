@@ -45,6 +45,12 @@ struct TrainCommand: ParsableCommand {
   @Option(name: .customLong("test-limit"), parsing: .unconditional, help: "Test on the first N test images only, for quick demos.")
   var testLimit: Int?
 
+  @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by this after every epoch (e.g. 0.85).")
+  var lrDecay: Float?
+
+  @Flag(help: "Distort the training images at random (rotation, scale, shift, stroke thickness, blur, elastic).")
+  var augment = false
+
   @Option(help: "Save the trained model to this file (safetensors).")
   var out: String?
 
@@ -80,8 +86,10 @@ struct TrainCommand: ParsableCommand {
                                     : OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5)
     }
     if let lr { settings.learningRate = lr }
-    let options = TrainingOptions(epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
+    var options = TrainingOptions(epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
                                   limit: limit, dropout: dropout, testLimit: testLimit)
+    options.augmentation = augment ? Augmentation() : nil
+    options.learningRateDecay = lrDecay
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
     let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)
@@ -116,6 +124,7 @@ struct TrainCommand: ParsableCommand {
     label += " b\(o.batchSize)"
     if let d = o.dropout { label += " drop \(String(format: "%g", d))" }
     if let l = o.limit { label += " n\(l)" }
+    if o.augmentation != nil { label += " aug" }
     return label
   }
 }

@@ -5,7 +5,8 @@ public enum Benchmark {
   /// Training images per second for `net` at `batchSize`: forward, backward and update,
   /// on real MNIST images, after `warmUp` untimed steps.
   public static func trainingSpeed(_ net: NetName, batchSize: Int, steps: Int, warmUp: Int = 10,
-                                   data: MNISTSet, layerTimes: Bool = false) -> (imagesPerSecond: Double, layers: [(String, Double, Double)]) {
+                                   data: MNISTSet, layerTimes: Bool = false,
+                                   cancel: CancellationToken? = nil) -> (imagesPerSecond: Double, layers: [(String, Double, Double)])? {
     let model = Model.make(net, seed: 1)
     let optimizer = net.defaultOptimizer.make(for: model.namedParameters.map(\.parameter))
     var random = SeededGenerator(seed: 1)
@@ -20,7 +21,10 @@ public enum Benchmark {
     }
     for _ in 0..<warmUp { step() }
     let start = Date()
-    for _ in 0..<steps { step() }
+    for _ in 0..<steps {
+      if cancel?.isCancelled == true { return nil }
+      step()
+    }
     let elapsed = Date().timeIntervalSince(start)
     var layers: [(String, Double, Double)] = []
     if layerTimes { layers = profileLayers(model, batchSize: batchSize, data: data) }

@@ -43,6 +43,8 @@ public final class Trainer {
   public let options: TrainingOptions
   private let optimizer: Optimizer
   private var random: SeededGenerator
+  /// After `train(keepBest: true)`: the epoch whose weights were kept.
+  public private(set) var keptEpoch: Int?
 
   public init(model: Model, options: TrainingOptions) throws {
     try options.validate()
@@ -61,7 +63,10 @@ public final class Trainer {
   /// in progress when `cancel` is set; the weights keep everything learnt so far.
   /// - Returns: one result per finished epoch, and whether training was cancelled.
   @discardableResult
+  /// With `watch`, the drawings are scored after every epoch (`watchCorrect`, `watchTotal`);
+  /// with `keepBest` too, the weights of the epoch that scored best on them are kept at the end.
   public func train(on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
+                    watch: LabelledDrawings? = nil, keepBest: Bool = false,
                     cancel: CancellationToken = CancellationToken(),
                     onEvent: (TrainingEvent) -> Void = { _ in }) -> (history: [EpochResult], cancelled: Bool) {
     let data = options.limit.map { trainSet.prefix($0) } ?? trainSet
@@ -70,6 +75,14 @@ public final class Trainer {
     var history: [EpochResult] = []
     var batch = Tensor()
     let lastEpoch = firstEpoch + options.epochs - 1
+    var best: (correct: Int, epoch: Int, weights: [Tensor])? = nil
+    defer {
+      // Restore the best epoch's weights, cancelled or not.
+      if keepBest, let best {
+        for (p, w) in zip(model.namedParameters.map(\.parameter), best.weights) { p.value = w }
+        keptEpoch = best.epoch
+      }
+    }
     for epoch in firstEpoch...lastEpoch {
       if let decay = options.learningRateDecay {
         optimizer.learningRate = options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
@@ -100,9 +113,17 @@ public final class Trainer {
       }
       let seconds = Date().timeIntervalSince(start)
       guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else { return (history, true) }
-      let result = EpochResult(epoch: epoch, trainLoss: lossSum / Double(max(batches, 1)), trainCorrect: correct,
+      var result = EpochResult(epoch: epoch, trainLoss: lossSum / Double(max(batches, 1)), trainCorrect: correct,
                                trainTotal: seen, testLoss: test.loss, testCorrect: test.correct,
                                testTotal: test.total, seconds: seconds)
+      if let watch {
+        let score = Evaluator.evaluate(model, on: watch)
+        result.watchCorrect = score.correct
+        result.watchTotal = score.total
+        if keepBest, score.correct > (best?.correct ?? -1) {
+          best = (score.correct, epoch, model.namedParameters.map(\.parameter.value))
+        }
+      }
       history.append(result)
       onEvent(.epoch(result))
     }

@@ -56,8 +56,14 @@ public enum TrainingEvent: Sendable {
 public final class CancellationToken: @unchecked Sendable {
   private let lock = NSLock()
   private var cancelled = false
+  /// Also asked by `isCancelled`, e.g. a flag a signal handler sets (DigitShell's Ctrl-C).
+  public var externalRequest: (() -> Bool)?
   public init() {}
   public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
   public func reset() { lock.lock(); cancelled = false; lock.unlock() }
-  public var isCancelled: Bool { lock.lock(); defer { lock.unlock() }; return cancelled }
+  public var isCancelled: Bool {
+    lock.lock(); defer { lock.unlock() }
+    if !cancelled, externalRequest?() == true { cancelled = true }
+    return cancelled
+  }
 }

@@ -47,7 +47,12 @@ struct BenchCommand: ParsableCommand {
     for n in nets {
       for b in batches {
         let steps = self.steps ?? max(5, (n == .net3 ? 1000 : 3000) / b)
-        let r = Benchmark.trainingSpeed(n, batchSize: b, steps: steps, data: data, layerTimes: layers)
+        guard let r = Interrupts.whileRunning(Session.shared.cancel, {
+          Benchmark.trainingSpeed(n, batchSize: b, steps: steps, data: data, layerTimes: layers, cancel: Session.shared.cancel)
+        }) else {
+          Console.line("Ctrl-C: benchmark stopped.")
+          return
+        }
         if output.json {
           Console.line(JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
         } else {

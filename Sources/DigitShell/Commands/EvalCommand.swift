@@ -1,5 +1,7 @@
 import ArgumentParser
 import DigitKit
+import Foundation
+import TextArt
 
 struct EvalCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -10,10 +12,39 @@ struct EvalCommand: ParsableCommand {
   @Option(help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
   var model: String
 
+  @Option(help: "Score a folder of labelled drawings (3-mine.txt is a 3) instead of MNIST, and show the misses.")
+  var drawings: String?
+
+  @OptionGroup var art: ArtOptions
+
   @OptionGroup var output: JSONOption
 
   struct Result: Encodable {
     let test_correct: Int, test_total: Int, test_loss: Double
+  }
+
+  struct DrawingsResult: Encodable {
+    let watch_correct: Int, watch_total: Int
+  }
+
+  private func evalDrawings(_ m: Model, folder: String) throws {
+    let set = try LabelledDrawings(directory: URL(fileURLWithPath: folder))
+    let score = Evaluator.evaluate(m, on: set)
+    if output.json {
+      Console.line(JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))
+      return
+    }
+    Console.line(String(format: "%@ on the drawings in %@: %d/%d right (%.1f%%)", model, folder, score.correct, score.total,
+                        100 * Double(score.correct) / Double(max(score.total, 1))))
+    let misses = (0..<set.count).filter { score.predictions[$0] != set.labels[$0] }
+    guard !misses.isEmpty else { return }
+    Console.line("The ones it gets wrong (file: true→read as), as the net sees them:")
+    try art.emit { style in
+      DigitGrid.render(images: misses.map { Preprocess.bytes(set.images[$0]) },
+                       captions: misses.map { "\(set.labels[$0])→\(score.predictions[$0])" },
+                       options: DigitGridOptions(style: style, width: min(Terminal.width, 200)))
+        + "\n" + misses.map { "  \(set.names[$0]): read as \(score.predictions[$0])" }.joined(separator: "\n")
+    }
   }
 
   func run() throws {
@@ -22,6 +53,7 @@ struct EvalCommand: ParsableCommand {
     guard named.model.isClassifier else {
       throw userError("\(model) does not end in logsoftmax with 10 outputs yet, so it cannot be tested")
     }
+    if let drawings { return try evalDrawings(named.model, folder: drawings) }
     let test = try session.mnist(.test)
     guard let e = Interrupts.whileRunning(session.cancel, { Evaluator.evaluate(named.model, on: test, cancel: session.cancel) }) else {
       Console.line("Ctrl-C: evaluation stopped.")

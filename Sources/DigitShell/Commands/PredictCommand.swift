@@ -11,7 +11,7 @@ struct PredictCommand: ParsableCommand {
       Drawing files are text grids: . blank, # full ink, 1-9 grey. They are made MNIST-like \
       first: cropped, scaled to 20 pixels, centred by mass in 28×28.
       Examples:
-        predict Data/drawings/nine-like-seven.txt --model net3
+        predict Data/drawings/9-looks-like-7.txt --model net3
         predict --index 0 --set test
       """)
 

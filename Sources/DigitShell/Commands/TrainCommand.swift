@@ -51,6 +51,12 @@ struct TrainCommand: ParsableCommand {
   @Flag(help: "Distort the training images at random (rotation, scale, shift, stroke thickness, blur, elastic).")
   var augment = false
 
+  @Option(help: "A folder of labelled drawings (e.g. Data/drawings/validation) to score after every epoch.")
+  var watch: String?
+
+  @Option(name: .customLong("keep-best"), help: "watch: keep the epoch that did best on the watched drawings.")
+  var keepBest: String?
+
   @Option(help: "Save the trained model to this file (safetensors).")
   var out: String?
 
@@ -62,6 +68,8 @@ struct TrainCommand: ParsableCommand {
   func validate() throws {
     if model == nil && net == nil { throw userError("name a model to train (train mynet) or a study net (--net net1)") }
     if model != nil && net != nil { throw userError("give either a model or --net, not both") }
+    if let keepBest, keepBest != "watch" { throw userError("--keep-best takes watch (the epoch best on --watch drawings), not \(keepBest)") }
+    if keepBest != nil && watch == nil { throw userError("--keep-best watch needs --watch DIR") }
     if let net, NetName(rawValue: net) == nil {
       let hint = Suggest.closest(to: net, in: NetName.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
       throw userError("--net must be net1, net2 or net3, not \(net)\(hint)")
@@ -92,6 +100,7 @@ struct TrainCommand: ParsableCommand {
     options.learningRateDecay = lrDecay
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
+    let watched = try watch.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }
     let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
@@ -99,12 +108,16 @@ struct TrainCommand: ParsableCommand {
     }
     let outcome = Interrupts.whileRunning(session.cancel) {
       trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,
-                    cancel: session.cancel, onEvent: view.handle)
+                    watch: watched, keepBest: keepBest != nil, cancel: session.cancel, onEvent: view.handle)
     }
     view.finish(cancelled: outcome.cancelled)
     target.info.history += outcome.history
     target.info.training = options
     target.info.note = outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
+    if let kept = trainer.keptEpoch {
+      target.info.note = (target.info.note.map { $0 + "; " } ?? "") + "weights of epoch \(kept), the best on \(watch ?? "the watched drawings")"
+      if !output.json { Console.line("Kept the weights of epoch \(kept), the best on the watched drawings.") }
+    }
     session.runs.append((view.label, outcome.history))
     // A session model keeps its name; a fresh study net is kept as "last" unless --as names it.
     let keptName = keepAs ?? (model.flatMap { session.models[$0] != nil ? $0 : nil } ?? "last")

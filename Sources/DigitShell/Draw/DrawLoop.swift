@@ -1,10 +1,4 @@
 import DigitKit
-import Foundation
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
 
 /// The editor on a live terminal: reads keys, asks the model again whenever the ink changed,
 /// redraws, and follows the window's size. Returns how the learner left.
@@ -69,70 +63,33 @@ struct DrawLoop {
     return key
   }
 
+  /// `text` broken at spaces into lines of at most `width` characters (longer words are cut).
+  static func wrap(_ text: String, width: Int) -> [String] {
+    var lines: [String] = [], current = ""
+    for word in text.split(separator: " ") {
+      if current.isEmpty {
+        current = String(word)
+      } else if current.count + 1 + word.count <= width {
+        current += " " + word
+      } else {
+        lines.append(current)
+        current = String(word)
+      }
+    }
+    if !current.isEmpty { lines.append(current) }
+    return lines.flatMap { line in
+      stride(from: 0, to: line.count, by: max(1, width)).map { String(line.dropFirst($0).prefix(max(1, width))) }
+    }
+  }
+
   /// One screenful: every line placed and cleared, then the rest of the screen cleared.
   func frame(layout: DrawLayout?, size: (width: Int, height: Int)) -> String {
     let lines = layout.map { DrawScreen.lines(editor, view: view, layout: $0, rich: rich) }
-      ?? [DrawScreen.tooSmall(width: size.width, height: size.height)]
+      ?? Self.wrap(DrawScreen.tooSmall(width: size.width, height: size.height), width: size.width)
     var out = ""
     for (row, line) in lines.prefix(size.height).enumerated() {
       out += "\u{1B}[\(row + 1);1H\u{1B}[2K" + line
     }
     return out + "\u{1B}[0m\u{1B}[J"
   }
-}
-
-/// SIGINT, SIGTERM and SIGHUP while the editor runs: a plain handler notes the signal, and
-/// the loop (which wakes every 100 ms) leaves and restores the terminal instead of the
-/// process dying with the terminal raw. A plain handler, not a `DispatchSource`: on Linux a
-/// signal source stops working once its signal's disposition is reset, so a second `draw`
-/// in the same shell would not hear the signal.
-enum LeaveSignals {
-  static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
-  /// The signal that came (0: none); allocated once so the handler only stores through a pointer.
-  static let received: UnsafeMutablePointer<Int32> = {
-    let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-    p.initialize(to: 0)
-    return p
-  }()
-
-  /// Runs `work`, which should return soon after `stop()` turns true; the signals' previous
-  /// handlers are back afterwards.
-  static func whileRunning<T>(_ work: (_ stop: () -> Bool) throws -> T) rethrows -> T {
-    let flag = received
-    flag.pointee = 0
-    var previous: [sigaction] = []
-    for sig in signals {
-      var action = sigaction()
-      #if canImport(Darwin)
-      action.__sigaction_u.__sa_handler = noteLeaveSignal
-      #else
-      action.__sigaction_handler.sa_handler = noteLeaveSignal
-      #endif
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      var old = sigaction()
-      sigaction(sig, &action, &old)
-      previous.append(old)
-    }
-    var restored = false
-    func restore() {
-      guard !restored else { return }
-      restored = true
-      for (sig, old) in zip(signals, previous) {
-        var old = old
-        sigaction(sig, &old, nil)
-      }
-    }
-    defer { restore() }
-    let result = try work { flag.pointee != 0 }
-    restore()
-    // SIGTERM and SIGHUP mean "end the process": now that the terminal is back, let the
-    // previous handler (usually: die) have them. SIGINT only leaves the editor, as Ctrl-C does.
-    if flag.pointee == SIGTERM || flag.pointee == SIGHUP { raise(flag.pointee) }
-    return result
-  }
-}
-
-private func noteLeaveSignal(_ sig: Int32) {
-  LeaveSignals.received.pointee = sig
 }

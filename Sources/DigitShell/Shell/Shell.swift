@@ -43,7 +43,11 @@ public final class Shell {
         Help.print(words.dropFirst().first)
         continue
       }
-      if CommandRunner.run(words, session: session) != 0 { failed = true }
+      // Ctrl-C during any command stops that command, never the shell.
+      let status = interactive
+        ? Interrupts.whileRunning(session.cancel) { CommandRunner.run(words, session: session) }
+        : CommandRunner.run(words, session: session)
+      if status != 0 { failed = true }
     }
     if interactive {
       Console.line("")

@@ -1,30 +1,45 @@
 import DigitKit
-import Dispatch
-import Foundation
 #if canImport(Darwin)
 import Darwin
 #else
 import Glibc
 #endif
 
-/// Ctrl-C handling: while long work runs, SIGINT sets a cancellation token instead of
-/// killing the process, so training stops at the next batch and keeps its weights.
+/// Ctrl-C handling: while long work runs, SIGINT sets a flag instead of killing the process,
+/// and the cancellation token sees it, so training stops at the next batch and keeps its weights.
+///
+/// A plain handler that stores through a pointer, not a `DispatchSource`: on Linux a signal
+/// source stopped working after its first use, so a second `train` ignored Ctrl-C.
 public enum Interrupts {
-  nonisolated(unsafe) private static var source: DispatchSourceSignal?
+  static let requested: UnsafeMutablePointer<Int32> = {
+    let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    p.initialize(to: 0)
+    return p
+  }()
 
-  /// Runs `work` with SIGINT routed to `token`; the previous SIGINT disposition is restored after.
+  /// Runs `work` with SIGINT routed to `token`; the previous SIGINT handler is restored after.
   public static func whileRunning<T>(_ token: CancellationToken, _ work: () throws -> T) rethrows -> T {
     token.reset()
-    let previous = signal(SIGINT, SIG_IGN)
-    let src = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-    src.setEventHandler { token.cancel() }
-    src.resume()
-    source = src
+    let flag = requested
+    flag.pointee = 0
+    token.externalRequest = { flag.pointee != 0 }
+    var action = sigaction(), previous = sigaction()
+    #if canImport(Darwin)
+    action.__sigaction_u.__sa_handler = noteInterrupt
+    #else
+    action.__sigaction_handler.sa_handler = noteInterrupt
+    #endif
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = SA_RESTART
+    sigaction(SIGINT, &action, &previous)
     defer {
-      src.cancel()
-      source = nil
-      signal(SIGINT, previous)
+      sigaction(SIGINT, &previous, nil)
+      token.externalRequest = nil
     }
     return try work()
   }
+}
+
+private func noteInterrupt(_ signal: Int32) {
+  Interrupts.requested.pointee = 1
 }

@@ -28,18 +28,23 @@ struct NewCommand: ParsableCommand {
   @Argument(help: "Name for the model.") var name: String
   @Option(help: "Copy the layers of net1, net2 or net3.") var from: String?
   @Flag(help: "With --from: copy the shipped, trained weights too.") var trained = false
+  @Option(help: "Copy another model: its layers and its current weights (for fair comparisons).") var copy: String?
   @Option(help: "Seed for the initial weights.") var seed: UInt64 = 1
 
   func validate() throws {
     try validateModelName(name)
     if let from, NetName(rawValue: from) == nil { throw userError("--from must be net1, net2 or net3, not \(from)") }
     if trained && from == nil { throw userError("--trained goes with --from") }
+    if copy != nil && from != nil { throw userError("give --from or --copy, not both") }
   }
 
   func run() throws {
     let session = Session.shared
     let named: NamedModel
-    if let from, let net = NetName(rawValue: from) {
+    if let copy {
+      let source = try session.resolveModel(copy)
+      named = NamedModel(model: try source.model.copy(seed: seed), info: ModelInfo(net: source.info.net))
+    } else if let from, let net = NetName(rawValue: from) {
       if trained {
         let shipped = try session.resolveModel(net.rawValue)
         named = NamedModel(model: try shipped.model.copy(seed: seed), info: shipped.info)
@@ -51,7 +56,7 @@ struct NewCommand: ParsableCommand {
     }
     let replaced = session.models[name] != nil
     session.models[name] = named
-    let what = from.map { "a copy of \($0)\(trained ? " with its trained weights" : ", untrained")" } ?? "empty; input 1×28×28"
+    let what = copy.map { "a copy of \($0), same layers and weights" } ?? from.map { "a copy of \($0)\(trained ? " with its trained weights" : ", untrained")" } ?? "empty; input 1×28×28"
     Console.line("\(replaced ? "Replaced" : "New model") \(name): \(what), \(named.model.layers.count) layers, \(grouped(named.model.parameterCount)) parameters.")
   }
 }

@@ -17,9 +17,11 @@ public class ElementwiseActivation: Layer {
   /// Applies `f` to every value of x into `output`.
   fileprivate func map(_ x: Tensor, _ f: (Float) -> Float) -> Tensor {
     if output.shape != x.shape { output = Tensor(zeros: x.shape) }
+    guard x.count > 0 else { return output }
     x.data.withUnsafeBufferPointer { xp in
       output.data.withUnsafeMutableBufferPointer { yp in
-        for i in 0..<xp.count { yp[i] = f(xp[i]) }
+        let (xp, yp) = (xp.baseAddress!, yp.baseAddress!)
+        parallelChunks(x.count) { range in for i in range { yp[i] = f(xp[i]) } }
       }
     }
     return output
@@ -28,10 +30,12 @@ public class ElementwiseActivation: Layer {
   /// dx[i] = dy[i] · g(saved[i]).
   fileprivate func chain(_ dy: Tensor, _ g: (Float) -> Float) -> Tensor {
     var dx = Tensor(zeros: dy.shape)
+    guard dy.count > 0, saved.count == dy.count else { return dx }
     dy.data.withUnsafeBufferPointer { dyp in
       saved.data.withUnsafeBufferPointer { sp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
-          for i in 0..<dyp.count { dxp[i] = dyp[i] * g(sp[i]) }
+          let (dyp, sp, dxp) = (dyp.baseAddress!, sp.baseAddress!, dxp.baseAddress!)
+          parallelChunks(dy.count) { range in for i in range { dxp[i] = dyp[i] * g(sp[i]) } }
         }
       }
     }

@@ -68,26 +68,3 @@ func col2im(_ cols: UnsafePointer<Float>, _ g: ConvGeometry, first: Int, count: 
     }
   }
 }
-
-/// Runs `body(i)` for i in 0..<n, split across the cores when the work is large enough.
-@inline(__always)
-func parallelFor(_ n: Int, _ body: (Int) -> Void) {
-  let workers = min(n, ProcessInfoCache.cores)
-  if workers <= 1 {
-    for i in 0..<n { body(i) }
-    return
-  }
-  withoutActuallyEscaping(body) { body in
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
-      var i = w
-      while i < n { body(i); i += workers }
-    }
-  }
-}
-
-enum ProcessInfoCache {
-  static let cores: Int = {
-    let env = getenvInt("DIGITLAB_THREADS")
-    return max(1, env ?? sysconfCores())
-  }()
-}

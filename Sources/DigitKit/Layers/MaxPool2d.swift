@@ -28,9 +28,11 @@ public final class MaxPool2d: Layer {
     x.data.withUnsafeBufferPointer { xp in
       output.data.withUnsafeMutableBufferPointer { yp in
         argmax.withUnsafeMutableBufferPointer { ap in
-          for p in 0..<planes {
-            let src = xp.baseAddress! + p * h * w
-            let dst = yp.baseAddress! + p * ho * wo, arg = ap.baseAddress! + p * ho * wo
+          let (xp, yp, ap) = (xp.baseAddress!, yp.baseAddress!, ap.baseAddress!)
+          parallelChunks(planes, minimum: 64) { range in
+            for p in range {
+            let src = xp + p * h * w
+            let dst = yp + p * ho * wo, arg = ap + p * ho * wo
             for i in 0..<ho {
               for j in 0..<wo {
                 var best = (k * i) * w + k * j
@@ -45,6 +47,7 @@ public final class MaxPool2d: Layer {
                 arg[i * wo + j] = Int32(best)
               }
             }
+          }
           }
         }
       }

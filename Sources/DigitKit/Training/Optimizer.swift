@@ -55,9 +55,12 @@ public final class SGD: Optimizer {
       velocity[i].withUnsafeMutableBufferPointer { v in
         p.gradient.data.withUnsafeBufferPointer { g in
           p.value.data.withUnsafeMutableBufferPointer { w in
-            for j in 0..<w.count {
-              v[j] = mu * v[j] + g[j]
-              w[j] -= lr * v[j]
+            let (v, g, w) = (v.baseAddress!, g.baseAddress!, w.baseAddress!)
+            parallelChunks(p.value.count) { range in
+              for j in range {
+                v[j] = mu * v[j] + g[j]
+                w[j] -= lr * v[j]
+              }
             }
           }
         }
@@ -93,10 +96,13 @@ public final class Adam: Optimizer {
         v[i].withUnsafeMutableBufferPointer { vp in
           p.gradient.data.withUnsafeBufferPointer { g in
             p.value.data.withUnsafeMutableBufferPointer { w in
-              for j in 0..<w.count {
-                mp[j] = b1 * mp[j] + (1 - b1) * g[j]
-                vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
-                w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
+              let (mp, vp, g, w) = (mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!)
+              parallelChunks(p.value.count) { range in
+                for j in range {
+                  mp[j] = b1 * mp[j] + (1 - b1) * g[j]
+                  vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
+                  w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
+                }
               }
             }
           }

@@ -5,7 +5,7 @@ import Foundation
 /// The interactive `digitlab>` shell. Every line goes through the same grammar as the command line.
 public final class Shell {
   /// Words the shell handles itself.
-  public static let builtins = ["help", "quit", "exit", "back", "again", "where", "skip", "restart"]
+  public static let builtins = ["help", "quit", "exit", "clear", "back", "again", "where", "skip", "restart"]
 
   let session: Session
 
@@ -34,6 +34,10 @@ public final class Shell {
       }
       guard let first = words.first, !first.hasPrefix("#") else { continue }
       if first == "quit" || first == "exit" { break }
+      if first == "clear" {
+        if Terminal.outputIsTerminal { Console.write("\u{1B}[H\u{1B}[2J") }
+        continue
+      }
       if ["back", "again", "where", "skip", "restart"].contains(first) {
         Console.error("\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
         failed = true
@@ -105,12 +109,32 @@ enum Help {
       return
     }
     Console.line("Commands (help CMD for details):")
-    for type in DigitLabCommand.commandTypes {
-      let name = type.configuration.commandName ?? ""
-      Console.line("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0) + type.configuration.abstract)
-    }
-    Console.line("  " + "quit".padding(toLength: 12, withPad: " ", startingAt: 0) + "Leave (or Ctrl-D).")
+    var rows = DigitLabCommand.commandTypes.map { ($0.configuration.commandName ?? "", $0.configuration.abstract) }
+    rows.append(("clear", "Clear the screen."))
+    rows.append(("quit", "Leave (or Ctrl-D). Inside a lesson: leave the lesson."))
+    let width = max(40, min(Terminal.width, 100))
+    for (name, abstract) in rows { Console.line(helpRow(name, abstract, width: width)) }
+    Console.line("Inside a lesson: Enter goes on; back, again, where, skip, restart.")
   }
+}
+
+/// "  name         abstract…", the abstract wrapped with a hanging indent to `width`.
+func helpRow(_ name: String, _ abstract: String, width: Int) -> String {
+  let indent = 15
+  var lines: [String] = []
+  var line = "  " + name.padding(toLength: indent - 3, withPad: " ", startingAt: 0) + " "
+  var lineHasWords = false
+  for word in abstract.split(separator: " ") {
+    if lineHasWords && line.count + 1 + word.count > width {
+      lines.append(line)
+      line = String(repeating: " ", count: indent)
+      lineHasWords = false
+    }
+    line += (lineHasWords ? " " : "") + word
+    lineHasWords = true
+  }
+  lines.append(line)
+  return lines.joined(separator: "\n")
 }
 
 /// Splits a shell line into words: spaces separate, quotes group, backslash escapes.

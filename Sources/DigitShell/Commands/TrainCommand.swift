@@ -126,8 +126,8 @@ struct TrainCommand: ParsableCommand {
     try target.model.save(to: Session.lastModelURL, info: target.info)
     if let out { try target.model.save(to: URL(fileURLWithPath: out), info: target.info) }
     if !output.json {
-      let kept = outcome.cancelled ? "Stopped: the weights so far are kept" : "Done"
-      Console.line("\(kept); saved to \(out ?? Session.lastModelURL.path)\(session.interactive ? "; in this shell it is \(keptName)" : "").")
+      let place = out ?? Session.lastModelURL.path
+      Console.line("\(outcome.cancelled ? "Saved" : "Done. Saved") to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
     }
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
   }

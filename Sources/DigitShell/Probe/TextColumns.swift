@@ -22,6 +22,11 @@ public enum TextColumns {
     return String(repeating: " ", count: gap / 2) + text
   }
 
+  /// `text` padded with spaces to `width` columns.
+  public static func padded(_ text: String, to width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - visibleWidth(text)))
+  }
+
   /// Words of `text` flowed into lines of at most `width` columns (a longer word keeps its own line).
   public static func wrap(_ text: String, width: Int) -> [String] {
     var lines: [String] = [], line = ""

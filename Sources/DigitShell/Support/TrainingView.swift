@@ -66,7 +66,7 @@ final class TrainingView {
     if !live && epochsThisRun > 0 {
       Console.line(TrainingChart.render(history, title: label, width: Terminal.width, height: 18, style: .ascii))
     }
-    if cancelled { Console.line("Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")).") }
+    if cancelled { Console.line("Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")); the weights so far are kept.") }
   }
 }
 

@@ -91,6 +91,11 @@ struct WhyReport {
     let mapLines = Array(heat.prefix(o.cells)), key = Array(heat.dropFirst(o.cells))
     let pictureWidth = picture.map { visibleWidth($0) }.max() ?? 0
     let gap = 4
+    if pictureWidth + gap + 2 * o.cells > width {
+      // Too narrow for side by side: the map goes below the picture.
+      lines += ["\(modelName) sees:"] + picture + ["Drop in P(\(predicted)) without each part:"] + mapLines + key
+      return lines + TextColumns.wrap(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
+    }
     let titles = TextColumns.padded(TextColumns.centred("\(modelName) sees", in: pictureWidth), to: pictureWidth + gap)
       + TextColumns.centred("drop in P(\(predicted))", in: o.cells * 2)
     lines.append(TextColumns.trimmed(titles))

@@ -26,6 +26,9 @@ struct AboutCommand: ParsableCommand {
       Console.line("trained: no record (untrained, or saved without DigitLab's metadata)")
     }
     if let note = info.note { Console.line("note: \(note)") }
+    if model == DrawModels.preferred.first {
+      Console.line("This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md).")
+    }
     if let last = info.history.last {
       Console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss %.4f", last.testCorrect, last.testTotal, last.testAccuracy, last.testLoss))
       Console.line("history (epoch: train loss, test loss, test accuracy):")

@@ -24,8 +24,8 @@ struct PredictCommand: ParsableCommand {
   @Option(help: "Which MNIST set --index refers to: test or train.")
   var set: String = "test"
 
-  @Option(help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
-  var model: String = "net3"
+  @Option(help: "A shipped model (net1, net2, net3, net3-augmented), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best).")
+  var model: String?
 
   @OptionGroup var output: JSONOption
 
@@ -40,8 +40,7 @@ struct PredictCommand: ParsableCommand {
 
   func run() throws {
     let session = Session.shared
-    let named = try session.resolveModel(model)
-    guard named.model.isClassifier else { throw userError("\(model) does not end in logsoftmax with 10 outputs yet") }
+    let (model, named) = try DrawModels.resolve(self.model)
     var inputs: [(name: String, image: [Float], label: Int?)] = []
     if let index {
       let data = try session.mnist(set == "train" ? .train : .test)

@@ -40,10 +40,10 @@ extension Evaluator {
     var predictions: [Int] = []
     var first = 0
     while first < drawings.count {
-      let chunk = drawings.images[first..<min(first + 500, drawings.count)]
+      let chunk = drawings.images[first..<min(first + batchSize, drawings.count)]
       let x = Tensor(shape: [chunk.count, 1, 28, 28], data: chunk.flatMap { $0.map { ($0 - MNIST.mean) / MNIST.std } })
       predictions += argmaxRows(model.forward(x, training: false))
-      first += 500
+      first += batchSize
     }
     let correct = zip(predictions, drawings.labels).filter { $0 == $1 }.count
     return (correct, drawings.count, predictions)

@@ -63,7 +63,10 @@ public final class Conv2d: Layer {
                             kernel: kernel, padding: padding)
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
     output.resize(to: [batch, o, g.outHeight, g.outWidth])
-    let colsBase = cols.reserve(batch * g.patchSize * positions)
+    // Training keeps every sample's columns for backward; inference reuses one small
+    // buffer per worker, so evaluating 1,000 images at once does not need a gigabyte.
+    let training = context.training
+    let colsBase = training ? cols.reserve(batch * g.patchSize * positions) : cols.pointer
     prepareWorkers(group: group)
     x.data.withUnsafeBufferPointer { xp in
       weight.value.data.withUnsafeBufferPointer { wp in
@@ -72,7 +75,7 @@ public final class Conv2d: Layer {
             let (x, w, b, y) = (xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
             forEachGroup(group: group) { worker, first, count in
               let n = count * positions
-              let c = colsBase + first * g.patchSize * positions
+              let c = training ? colsBase + first * g.patchSize * positions : worker.columns.reserve(g.patchSize * n)
               im2col(x, g, first: first, count: count, into: c)
               // (O, C·k·k) · (C·k·k, count·L) → (O, count·L), then to (count, O, L) with the bias.
               let product = count == 1 ? y + first * o * positions : worker.product.reserve(o * n)

@@ -10,7 +10,11 @@ public struct Evaluation: Sendable {
 }
 
 public enum Evaluator {
-  /// Runs `set` through `model` in batches of 1000. Returns nil when cancelled.
+  /// Images per inference batch: large enough for efficient GEMMs, small enough that
+  /// Net3's activations stay around 100 MB.
+  public static let batchSize = 250
+
+  /// Runs `set` through `model` in batches of `batchSize`. Returns nil when cancelled.
   public static func evaluate(_ model: Model, on set: MNISTSet, indices: [Int]? = nil,
                               cancel: CancellationToken? = nil) -> Evaluation? {
     let all = indices ?? Array(0..<set.count)
@@ -21,7 +25,7 @@ public enum Evaluator {
     var first = 0
     while first < all.count {
       if cancel?.isCancelled == true { return nil }
-      let chunk = all[first..<min(first + 1000, all.count)]
+      let chunk = all[first..<min(first + batchSize, all.count)]
       set.fill(&batch, indices: chunk)
       let targets = chunk.map { Int(set.labels[$0]) }
       let output = model.forward(batch, training: false)
@@ -29,7 +33,7 @@ public enum Evaluator {
       let predicted = argmaxRows(output)
       predictions += predicted
       correct += zip(predicted, targets).filter { $0 == $1 }.count
-      first += 1000
+      first += batchSize
     }
     return Evaluation(correct: correct, total: all.count, loss: loss / Double(max(all.count, 1)),
                       predictions: predictions)

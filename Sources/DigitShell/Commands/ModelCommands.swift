@@ -86,7 +86,7 @@ struct AddCommand: ParsableCommand {
     let spec = try makeSpec(layerKind, current: named.model.outputShape)
     let layer = try named.model.append(spec)
     let m = named.model
-    Console.line("\(model): + \(layer.spec.name.map { "\($0): " } ?? "")\(layer.spec.summary)  → \(describeShape(m.outputShape)), \(grouped(layer.parameterCount)) parameters (model: \(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters)")
+    Console.line("\(model): + \(layer.spec.name.map { "\($0): " } ?? "")\(layer.spec.summary) → \(describeShape(m.outputShape)), \(grouped(layer.parameterCount)) params; total \(grouped(m.parameterCount))")
   }
 
   private func makeSpec(_ kind: LayerKind, current: [Int]) throws -> LayerSpec {

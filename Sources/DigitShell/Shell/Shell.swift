@@ -18,7 +18,8 @@ public final class Shell {
     session.interactive = interactive
     let reader = LineReader(interactive: interactive, historyURL: Session.homeDirectory.appendingPathComponent("history"))
     if interactive {
-      Console.line("DigitLab: learn how neural networks read handwriting. Type help, or lessons to begin. Ctrl-D leaves.")
+      Console.line("DigitLab: learn how neural networks read handwriting.")
+      Console.line("Type lessons to begin, help for the commands; Ctrl-D leaves.")
     }
     var failed = false
     while let line = reader.next(prompt: prompt) {
@@ -70,7 +71,8 @@ extension Shell {
   var prompt: String {
     guard let runner = LessonSessionState.current else { return "digitlab> " }
     let number = runner.lesson.number.map(String.init) ?? runner.lesson.id
-    return "digitlab [lesson \(number) \(min(runner.position + 1, runner.stepCount))/\(runner.stepCount)]> "
+    // The step last shown, as `where` counts it.
+    return "digitlab [lesson \(number) \(min(max(runner.position, 1), runner.stepCount))/\(runner.stepCount)]> "
   }
 
   /// Lesson words while a lesson is open: Enter, back, again, where, skip, restart, quit.

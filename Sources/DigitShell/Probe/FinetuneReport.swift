@@ -70,11 +70,7 @@ final class FinetuneProgress {
     case .batch(let p):
       guard live, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else { return }
       lastDraw = Date()
-      let info = ProgressInfo(epoch: p.epoch, epochs: p.epochs, done: p.done, total: p.total,
-                              imagesPerSecond: p.imagesPerSecond,
-                              etaSeconds: p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : .nan,
-                              runningLoss: p.runningLoss)
-      Console.write("\r" + ProgressLine.render(info, width: Terminal.width - 1, style: Art.style()) + "\u{1B}[K")
+      Console.write(ProgressText.redraw(p))
       shown = true
     case .epoch(let r):
       finish()

@@ -27,11 +27,7 @@ final class TrainingView {
     case .batch(let p):
       guard live, !json, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else { return }
       lastDraw = Date()
-      let info = ProgressInfo(epoch: p.epoch, epochs: p.epochs, done: p.done, total: p.total,
-                              imagesPerSecond: p.imagesPerSecond,
-                              etaSeconds: p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : .nan,
-                              runningLoss: p.runningLoss)
-      Console.write("\r" + ProgressLine.render(info, width: Terminal.width - 1, style: Art.style()) + "\u{1B}[K")
+      Console.write(ProgressText.redraw(p))
       progressShown = true
     case .epoch(let r):
       history.append(r)
@@ -85,6 +81,18 @@ enum TrainingChart {
     }
     let chart = Chart(title: title, xLabel: "epoch", leftLabel: "loss", rightLabel: "accuracy %", series: series)
     return LineChart.render(chart, width: width, height: height, style: style)
+  }
+}
+
+/// The in-place progress line of a training epoch (train and finetune).
+enum ProgressText {
+  /// Carriage return, the line for `p` fitted to the terminal, clear to end of line.
+  static func redraw(_ p: BatchProgress) -> String {
+    let info = ProgressInfo(epoch: p.epoch, epochs: p.epochs, done: p.done, total: p.total,
+                            imagesPerSecond: p.imagesPerSecond,
+                            etaSeconds: p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : .nan,
+                            runningLoss: p.runningLoss)
+    return "\r" + ProgressLine.render(info, width: Terminal.width - 1, style: Art.style()) + "\u{1B}[K"
   }
 }
 

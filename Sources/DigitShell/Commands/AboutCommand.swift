@@ -21,6 +21,8 @@ struct AboutCommand: ParsableCommand {
       var settings = "trained: \(plural(info.history.count, "epoch")), batch \(t.batchSize), \(t.optimizer.summary), seed \(t.seed)"
       if let d = t.dropout { settings += ", dropout \(d)" }
       if let l = t.limit { settings += ", first \(l) images only" }
+      if let d = t.learningRateDecay { settings += ", learning rate × \(d) per epoch" }
+      if t.augmentation != nil { settings += ", augmented images" }
       Console.line(settings)
     } else {
       Console.line("trained: no record (untrained, or saved without DigitLab's metadata)")

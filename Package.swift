@@ -41,7 +41,7 @@ let package = Package(
     .testTarget(name: "DigitKitTests", dependencies: ["DigitKit"], exclude: ["Fixtures"]),
     .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
-    .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"]),
+    .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"], exclude: ["Transcripts"]),
   ],
   swiftLanguageModes: [.v5]
 )

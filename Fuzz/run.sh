@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds and runs DigitLab's libFuzzer targets, one per parser (Linux, Swift's -sanitize=fuzzer).
+# Usage: Fuzz/run.sh [SECONDS per target, default 600] [target...]
+# Targets: idx safetensors drawing lesson progress. Crashes land in Fuzz/crashes/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}; shift || true
+targets=${*:-idx safetensors drawing lesson progress}
+out=.build-fuzz
+mkdir -p "$out" Fuzz/crashes
+digitkit=$(find Sources/DigitKit -name '*.swift')
+lessonkit=$(find Sources/LessonKit -name '*.swift')
+for t in $targets; do
+  case $t in
+    idx) src="$digitkit Fuzz/FuzzIDX.swift" ;;
+    safetensors) src="$digitkit Fuzz/FuzzSafeTensors.swift" ;;
+    drawing) src="$digitkit Fuzz/FuzzDrawing.swift" ;;
+    lesson) src="$lessonkit Fuzz/FuzzLesson.swift" ;;
+    progress) src="$lessonkit Fuzz/FuzzProgress.swift" ;;
+    *) echo "unknown target $t" >&2; exit 2 ;;
+  esac
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$t \
+    -I Sources/CBLAS -I Sources/CZlib $src -lopenblas -lz -o "$out/fuzz-$t"
+  mkdir -p "$out/corpus-$t"
+  echo "== $t: ${seconds}s"
+  ASAN_OPTIONS=symbolize=0 "$out/fuzz-$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \
+    -timeout=10 -artifact_prefix=Fuzz/crashes/$t- -print_final_stats=1 "$out/corpus-$t" Fuzz/Corpus/$t 2>&1 | tail -12
+done

@@ -24,27 +24,12 @@ enum LeaveSignals {
     let flag = received
     flag.pointee = 0
     var previous: [sigaction] = []
-    for sig in signals {
-      var action = sigaction()
-      #if canImport(Darwin)
-      action.__sigaction_u.__sa_handler = noteLeaveSignal
-      #else
-      action.__sigaction_handler.sa_handler = noteLeaveSignal
-      #endif
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      var old = sigaction()
-      sigaction(sig, &action, &old)
-      previous.append(old)
-    }
+    for sig in signals { previous.append(installSignalHandler(sig, noteLeaveSignal)) }
     var restored = false
     func restore() {
       guard !restored else { return }
       restored = true
-      for (sig, old) in zip(signals, previous) {
-        var old = old
-        sigaction(sig, &old, nil)
-      }
+      for (sig, old) in zip(signals, previous) { restoreSignal(sig, old) }
     }
     defer { restore() }
     let result = try work { flag.pointee != 0 }

@@ -96,17 +96,7 @@ enum CrashRestore {
     guard !installed else { return }
     saved = settings
     leaveBytes = Array(sequence.utf8)
-    for sig in signals {
-      var action = sigaction()
-      #if canImport(Darwin)
-      action.__sigaction_u.__sa_handler = crashHandler
-      #else
-      action.__sigaction_handler.sa_handler = crashHandler
-      #endif
-      sigemptyset(&action.sa_mask)
-      action.sa_flags = 0
-      sigaction(sig, &action, &previous[Int(sig)])
-    }
+    for sig in signals { previous[Int(sig)] = installSignalHandler(sig, crashHandler) }
     installed = true
   }
 

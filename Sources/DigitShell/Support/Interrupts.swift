@@ -23,17 +23,9 @@ public enum Interrupts {
     let flag = requested
     flag.pointee = 0
     token.externalRequest = { flag.pointee != 0 }
-    var action = sigaction(), previous = sigaction()
-    #if canImport(Darwin)
-    action.__sigaction_u.__sa_handler = noteInterrupt
-    #else
-    action.__sigaction_handler.sa_handler = noteInterrupt
-    #endif
-    sigemptyset(&action.sa_mask)
-    action.sa_flags = SA_RESTART
-    sigaction(SIGINT, &action, &previous)
+    let previous = installSignalHandler(SIGINT, noteInterrupt, flags: SA_RESTART)
     defer {
-      sigaction(SIGINT, &previous, nil)
+      restoreSignal(SIGINT, previous)
       token.externalRequest = nil
     }
     return try work()

@@ -23,9 +23,15 @@ public final class Shell {
     }
     var failed = false
     while let line = reader.next(prompt: prompt) {
-      if let runner = LessonSessionState.current, let handled = lessonStep(line, runner) {
-        if !handled { failed = true }
-        continue
+      if let runner = LessonSessionState.current {
+        // A lesson step may run cells: Ctrl-C stops the cell, never the shell.
+        let handled = interactive
+          ? Interrupts.whileRunning(session.cancel) { lessonStep(line, runner) }
+          : lessonStep(line, runner)
+        if let handled {
+          if !handled { failed = true }
+          continue
+        }
       }
       let words: [String]
       do { words = try ShellWords.split(line) } catch {

@@ -72,6 +72,10 @@ public final class ProgressStore {
     let reason: String
     if isDirectory.boolValue {
       reason = "it is a folder"
+    } else if ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) == 0 {
+      // Checked before reading: Foundation's Data(contentsOf:) leaked a 4 KB buffer on an
+      // empty file (found by Fuzz/FuzzProgress.swift).
+      reason = "it is empty"
     } else if let data = try? Data(contentsOf: url) {
       if let file = try? JSONDecoder().decode(File.self, from: data) {
         lessons = file.lessons

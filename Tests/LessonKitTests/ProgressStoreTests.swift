@@ -55,6 +55,19 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(ProgressStore(url: url).progress(for: "a").step, 1)
   }
 
+  /// Regression test for the fuzzer's find (Fuzz/FuzzProgress.swift): an empty file.
+  func testEmptyFileIsSetAsideWithANotice() throws {
+    let folder = try temporaryFolder(self)
+    let url = folder.appendingPathComponent("progress.json")
+    try Data().write(to: url)
+    let store = ProgressStore(url: url)
+    XCTAssertEqual(store.lessons, [:])
+    let notice = try XCTUnwrap(store.notice)
+    XCTAssertTrue(notice.contains("(it is empty)"), notice)
+    store.update("a") { $0.step = 2 }
+    XCTAssertEqual(ProgressStore(url: url).progress(for: "a").step, 2)
+  }
+
   func testWrongShapeAndFolderAreUnusable() throws {
     let folder = try temporaryFolder(self)
     let url = folder.appendingPathComponent("progress.json")

@@ -2,6 +2,7 @@ import ArgumentParser
 import CReadline
 import DigitKit
 import Foundation
+import LessonKit
 
 /// Tab completion: commands first, then options of the command, model and lesson names, file paths.
 enum Completion {
@@ -16,6 +17,7 @@ enum Completion {
       options = commandNames()
     } else {
       options = optionNames(for: words[0]) + modelNames()
+      if words[0] == "lesson" || words[0] == "run" { options += lessonNames() }
       rl_attempted_completion_over = 0  // fall back to file names too
     }
     candidates = options.filter { $0.hasPrefix(text) }.sorted()
@@ -43,6 +45,12 @@ enum Completion {
       names.insert(String(token))
     }
     return names.sorted()
+  }
+
+  /// Lesson numbers and ids (`3`, `03-net1-layer-by-layer`).
+  static func lessonNames() -> [String] {
+    guard let catalog = try? LessonCatalog(directory: DataLocator.lessonsDirectory()) else { return [] }
+    return catalog.entries.flatMap { [String($0.number), $0.id] }
   }
 
   static func modelNames() -> [String] {

@@ -25,11 +25,17 @@ struct InlineWord {
 
   /// The word cut at its spaces (only code spans hold spaces).
   func splitAtSpaces() -> [InlineWord] {
+    InlineWord.split(runs) { _, character in character == " " }
+  }
+
+  /// Cuts `runs` into words at every character where `isBreak` holds (the break is dropped),
+  /// keeping each character's bold and code styling.
+  static func split(_ runs: [InlineRun], at isBreak: (InlineRun, Character) -> Bool) -> [InlineWord] {
     var words: [InlineWord] = []
     var current = InlineWord()
     for run in runs {
       for character in run.text {
-        if character == " " {
+        if isBreak(run, character) {
           if !current.isEmpty { words.append(current) }
           current = InlineWord()
         } else {
@@ -127,20 +133,7 @@ enum InlineMarkdown {
 
   /// The words of `text` for wrapping: split at whitespace outside code spans.
   static func words(_ text: String, rich: Bool) -> [InlineWord] {
-    var words: [InlineWord] = []
-    var current = InlineWord()
-    for run in runs(text, rich: rich) {
-      for character in run.text {
-        if !run.code && character.isWhitespace {
-          if !current.isEmpty { words.append(current) }
-          current = InlineWord()
-        } else {
-          current.append(character, bold: run.bold, code: run.code)
-        }
-      }
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
+    InlineWord.split(runs(text, rich: rich)) { run, character in !run.code && character.isWhitespace }
   }
 
   private static func backtickRun(_ characters: [Character], at start: Int) -> Int {

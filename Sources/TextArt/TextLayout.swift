@@ -167,3 +167,9 @@ enum TextLayout {
     }.joined(separator: "\n")
   }
 }
+
+/// Word-wraps `text` to lines of at most `width` visible columns (words longer than a line
+/// are cut). The same wrapping the renderers use, for callers laying out plain text.
+public func wrapText(_ text: String, width: Int) -> [String] {
+  TextLayout.wrap(text, width: width)
+}

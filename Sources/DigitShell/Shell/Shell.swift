@@ -1,5 +1,6 @@
 import DigitKit
 import LessonKit
+import TextArt
 import Foundation
 
 /// The interactive `digitlab>` shell. Every line goes through the same grammar as the command line.
@@ -129,20 +130,9 @@ enum Help {
 /// "  name         abstract…", the abstract wrapped with a hanging indent to `width`.
 func helpRow(_ name: String, _ abstract: String, width: Int) -> String {
   let indent = 15
-  var lines: [String] = []
-  var line = "  " + name.padding(toLength: indent - 3, withPad: " ", startingAt: 0) + " "
-  var lineHasWords = false
-  for word in abstract.split(separator: " ") {
-    if lineHasWords && line.count + 1 + word.count > width {
-      lines.append(line)
-      line = String(repeating: " ", count: indent)
-      lineHasWords = false
-    }
-    line += (lineHasWords ? " " : "") + word
-    lineHasWords = true
-  }
-  lines.append(line)
-  return lines.joined(separator: "\n")
+  let lines = wrapText(abstract, width: max(10, width - indent))
+  let first = "  " + name.padding(toLength: indent - 3, withPad: " ", startingAt: 0) + " " + (lines.first ?? "")
+  return ([first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }).joined(separator: "\n")
 }
 
 /// Splits a shell line into words: spaces separate, quotes group, backslash escapes.

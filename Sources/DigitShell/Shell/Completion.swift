@@ -5,12 +5,25 @@ import Foundation
 import LessonKit
 
 /// Tab completion: commands first, then options of the command, model and lesson names, file paths.
-enum Completion {
+public enum Completion {
   nonisolated(unsafe) static var candidates: [String] = []
 
   static func complete(text: String, start: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    let line = String(cString: rl_line_buffer)
-    let before = String(line.utf8.prefix(start)) ?? ""
+    let (matches, filesToo) = Completion.matches(for: text, in: String(cString: rl_line_buffer), at: start)
+    rl_attempted_completion_over = filesToo ? 0 : 1  // files: fall back to readline's file names
+    candidates = matches
+    guard !candidates.isEmpty else { return nil }
+    return rl_completion_matches(text) { _, state in
+      let i = Int(state)
+      guard i < Completion.candidates.count else { return nil }
+      return strdup(Completion.candidates[i])
+    }
+  }
+
+  /// The sorted words that complete `text`, the word that starts at UTF-8 offset `start` of
+  /// `line`, and whether file names may complete it too (anywhere but the command word).
+  public static func matches(for text: String, in line: String, at start: Int) -> (words: [String], filesToo: Bool) {
+    let before = String(line.utf8.prefix(max(0, start))) ?? ""
     let words = before.split(separator: " ").map(String.init)
     var options: [String]
     if words.isEmpty {
@@ -18,16 +31,8 @@ enum Completion {
     } else {
       options = optionNames(for: words[0]) + modelNames()
       if words[0] == "lesson" || words[0] == "run" { options += lessonNames() }
-      rl_attempted_completion_over = 0  // fall back to file names too
     }
-    candidates = options.filter { $0.hasPrefix(text) }.sorted()
-    if words.isEmpty { rl_attempted_completion_over = 1 }
-    guard !candidates.isEmpty else { return nil }
-    return rl_completion_matches(text) { _, state in
-      let i = Int(state)
-      guard i < Completion.candidates.count else { return nil }
-      return strdup(Completion.candidates[i])
-    }
+    return (options.filter { $0.hasPrefix(text) }.sorted(), !words.isEmpty)
   }
 
   static func commandNames() -> [String] {

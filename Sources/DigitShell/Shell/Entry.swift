@@ -15,35 +15,68 @@ public enum Entry {
 
 /// Parses words with the one grammar and runs the command, turning every error into one line.
 public enum CommandRunner {
+  /// What a command line means, decided before anything runs.
+  public enum Parsed {
+    /// A command ready to run.
+    case command(ParsableCommand)
+    /// Help text to print instead (`--help`); the status is 0.
+    case help(String)
+    /// A one-line error (already worded for the learner) and the exit status.
+    case failure(String, status: Int32)
+    /// Stop quietly with this status (a command's `ExitCode`).
+    case exit(Int32)
+  }
+
   /// Runs one command line; returns its exit status (0 on success).
   public static func run(_ words: [String], session: Session) -> Int32 {
+    var outcome = parse(words)
+    if case .command(var command) = outcome {
+      do {
+        try command.run()
+        return 0
+      } catch {
+        outcome = describe(error, words: words)
+      }
+    }
+    switch outcome {
+    case .command: return 0
+    case .help(let text):
+      Console.line(text)
+      return 0
+    case .failure(let message, let status):
+      Console.error(message)
+      return status
+    case .exit(let status): return status
+    }
+  }
+
+  /// Parses and validates one command line without running it: the unknown-command hint,
+  /// ArgumentParser's grammar and each command's `validate()`.
+  public static func parse(_ words: [String]) -> Parsed {
     if let first = words.first, !first.hasPrefix("-"), first != "help",
        !DigitLabCommand.commandTypes.contains(where: { $0.configuration.commandName == first }) {
       let names = DigitLabCommand.commandTypes.compactMap { $0.configuration.commandName } + Shell.builtins
       let hint = Suggest.closest(to: first, in: names).map { " (did you mean \($0)?)" } ?? ""
-      Console.error("unknown command '\(first)'\(hint); type help for the list")
-      return 2
+      return .failure("unknown command '\(first)'\(hint); type help for the list", status: 2)
     }
     do {
-      var command = try DigitLabCommand.parseAsRoot(words)
-      try command.run()
-      return 0
-    } catch let error as DigitKitError {
-      Console.error(error.message)
-      return 1
+      return .command(try DigitLabCommand.parseAsRoot(words))
     } catch {
-      let code = DigitLabCommand.exitCode(for: error)
-      if code == .success {
-        // Help requested: ArgumentParser's full help text.
-        Console.line(DigitLabCommand.fullMessage(for: error))
-        return 0
-      }
-      if let exit = error as? ExitCode { return exit.rawValue }
-      let message = DigitLabCommand.message(for: error)
-        .split(separator: "\n").first.map(String.init) ?? "\(error)"
-      Console.error(message.replacingOccurrences(of: "Error: ", with: "") + helpHint(words))
-      return code.rawValue == 0 ? 1 : code.rawValue
+      return describe(error, words: words)
     }
+  }
+
+  /// Words an error from parsing or running as one line.
+  static func describe(_ error: Error, words: [String]) -> Parsed {
+    if let error = error as? DigitKitError { return .failure(error.message, status: 1) }
+    let code = DigitLabCommand.exitCode(for: error)
+    // Help requested: ArgumentParser's full help text.
+    if code == .success { return .help(DigitLabCommand.fullMessage(for: error)) }
+    if let exit = error as? ExitCode { return .exit(exit.rawValue) }
+    let message = DigitLabCommand.message(for: error)
+      .split(separator: "\n").first.map(String.init) ?? "\(error)"
+    return .failure(message.replacingOccurrences(of: "Error: ", with: "") + helpHint(words),
+                    status: code.rawValue == 0 ? 1 : code.rawValue)
   }
 
   private static func helpHint(_ words: [String]) -> String {

@@ -23,7 +23,7 @@ public final class Shell {
       Console.line("Type lessons to begin, help for the commands; Ctrl-D leaves.")
     }
     var failed = false
-    while let line = reader.next(prompt: prompt) {
+    reading: while let line = reader.next(prompt: prompt) {
       if let runner = LessonSessionState.current {
         // A lesson step may run cells: Ctrl-C stops the cell, never the shell.
         let handled = interactive
@@ -34,32 +34,22 @@ public final class Shell {
           continue
         }
       }
-      let words: [String]
-      do { words = try ShellWords.split(line) } catch {
-        Console.error("\(error)")
-        failed = true
-        continue
-      }
-      guard let first = words.first, !first.hasPrefix("#") else { continue }
-      if first == "quit" || first == "exit" { break }
-      if first == "clear" {
+      switch Shell.interpret(line) {
+      case .nothing: continue
+      case .quit: break reading
+      case .clear:
         if Terminal.outputIsTerminal { Console.write("\u{1B}[H\u{1B}[2J") }
-        continue
-      }
-      if ["back", "again", "where", "skip", "restart"].contains(first) {
-        Console.error("\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
+      case .help(let topic): Help.print(topic)
+      case .failure(let message):
+        Console.error(message)
         failed = true
-        continue
+      case .command(let words):
+        // Ctrl-C during any command stops that command, never the shell.
+        let status = interactive
+          ? Interrupts.whileRunning(session.cancel) { CommandRunner.run(words, session: session) }
+          : CommandRunner.run(words, session: session)
+        if status != 0 { failed = true }
       }
-      if first == "help" {
-        Help.print(words.dropFirst().first)
-        continue
-      }
-      // Ctrl-C during any command stops that command, never the shell.
-      let status = interactive
-        ? Interrupts.whileRunning(session.cancel) { CommandRunner.run(words, session: session) }
-        : CommandRunner.run(words, session: session)
-      if status != 0 { failed = true }
     }
     if interactive {
       Console.line("")
@@ -70,6 +60,39 @@ public final class Shell {
       }
     }
     return failed ? 1 : 0
+  }
+}
+
+/// What one line typed at the prompt (outside a lesson step) asks for, before anything runs.
+public enum ShellLine: Equatable {
+  /// A blank line or a `#` comment.
+  case nothing
+  /// `quit` or `exit`.
+  case quit
+  /// `clear`.
+  case clear
+  /// `help`, or `help CMD`.
+  case help(String?)
+  /// A command, split into words for `CommandRunner`.
+  case command([String])
+  /// A one-line error: an unclosed quote, or a lesson word outside a lesson.
+  case failure(String)
+}
+
+extension Shell {
+  /// Splits `line` into words and decides what it asks for; runs nothing.
+  public static func interpret(_ line: String) -> ShellLine {
+    let words: [String]
+    do { words = try ShellWords.split(line) } catch { return .failure("\(error)") }
+    guard let first = words.first, !first.hasPrefix("#") else { return .nothing }
+    switch first {
+    case "quit", "exit": return .quit
+    case "clear": return .clear
+    case "back", "again", "where", "skip", "restart":
+      return .failure("\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
+    case "help": return .help(words.dropFirst().first)
+    default: return .command(words)
+    }
   }
 }
 
@@ -106,8 +129,9 @@ extension Shell {
 }
 
 /// `help` and `help CMD`.
-enum Help {
-  static func print(_ command: String?) {
+public enum Help {
+  /// Prints the command list, or one command's help (an error naming the closest command if unknown).
+  public static func print(_ command: String?) {
     if let command {
       guard let type = DigitLabCommand.commandTypes.first(where: { $0.configuration.commandName == command }) else {
         let hint = Suggest.closest(to: command, in: Completion.commandNames()).map { " (did you mean \($0)?)" } ?? ""

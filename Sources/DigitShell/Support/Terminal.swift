@@ -45,14 +45,16 @@ public enum Terminal {
 public enum Console {
   /// When set, everything written to standard output is also handed here (lesson transcripts).
   nonisolated(unsafe) public static var tee: ((String) -> Void)?
+  /// When set, nothing reaches standard output or error (the shell fuzzer); `tee` still sees all.
+  nonisolated(unsafe) public static var isMuted = false
 
   public static func write(_ s: String) {
-    FileHandle.standardOutput.write(Data(s.utf8))
+    if !isMuted { FileHandle.standardOutput.write(Data(s.utf8)) }
     tee?(s)
   }
   public static func line(_ s: String = "") { write(s + "\n") }
   public static func error(_ s: String) {
-    FileHandle.standardError.write(Data(("error: " + s + "\n").utf8))
+    if !isMuted { FileHandle.standardError.write(Data(("error: " + s + "\n").utf8)) }
     tee?("error: " + s + "\n")
   }
 }

@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .executable(name: "digitlab", targets: ["digitlab"]),
     .library(name: "DigitKit", targets: ["DigitKit"]),
+    .library(name: "DigitShell", targets: ["DigitShell"]),  // for Fuzz/Shell
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

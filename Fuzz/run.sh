@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds and runs DigitLab's libFuzzer targets, one per parser (Linux, Swift's -sanitize=fuzzer).
 # Usage: Fuzz/run.sh [SECONDS per target, default 600] [target...]
-# Targets: idx safetensors drawing lesson progress. Crashes land in Fuzz/crashes/.
+# Targets: idx safetensors drawing lesson progress shell. Crashes land in Fuzz/crashes/.
+# shell (command lines: parse, validate, help, completion; never run) needs swift-argument-parser,
+# so it is the package Fuzz/Shell, built by SwiftPM; the others are plain swiftc builds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}; shift || true
-targets=${*:-idx safetensors drawing lesson progress}
+targets=${*:-idx safetensors drawing lesson progress shell}
 out=.build-fuzz
 mkdir -p "$out" Fuzz/crashes
 digitkit=$(find Sources/DigitKit -name '*.swift')
@@ -17,10 +19,17 @@ for t in $targets; do
     drawing) src="$digitkit Fuzz/FuzzDrawing.swift" ;;
     lesson) src="$lessonkit Fuzz/FuzzLesson.swift" ;;
     progress) src="$lessonkit Fuzz/FuzzProgress.swift" ;;
+    shell) src="" ;;
     *) echo "unknown target $t" >&2; exit 2 ;;
   esac
-  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$t \
-    -I Sources/CBLAS -I Sources/CZlib $src -lopenblas -lz -o "$out/fuzz-$t"
+  if [ "$t" = shell ]; then
+    swift build -c release --package-path Fuzz/Shell --scratch-path "$PWD/$out/shell" \
+      -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+    cp "$out/shell/release/FuzzShell" "$out/fuzz-shell"
+  else
+    swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz$t \
+      -I Sources/CBLAS -I Sources/CZlib $src -lopenblas -lz -o "$out/fuzz-$t"
+  fi
   mkdir -p "$out/corpus-$t"
   echo "== $t: ${seconds}s"
   ASAN_OPTIONS=symbolize=0 "$out/fuzz-$t" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 \

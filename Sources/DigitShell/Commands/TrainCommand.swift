@@ -98,6 +98,9 @@ struct TrainCommand: ParsableCommand {
                                   limit: limit, dropout: dropout, testLimit: testLimit)
     options.augmentation = augment ? Augmentation() : nil
     options.learningRateDecay = lrDecay
+    try options.validate()  // the bounds first, then whether the run fits in memory
+    try MemoryBudget.check("training \(model ?? net ?? "model")", model: target.model, batchSize: batch,
+                           optimizer: settings.kind)
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
     let watched = try watch.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }

@@ -52,12 +52,14 @@ struct FinetuneCommand: ParsableCommand {
     let session = Session.shared
     let base = try session.resolveModel(model)
     guard base.model.isClassifier else { throw userError("\(model) does not end in logsoftmax with 10 outputs yet") }
+    let options = trainingOptions(for: base)
+    try MemoryBudget.check("finetuning \(model)", model: base.model, batchSize: options.batchSize,
+                           optimizer: options.optimizer.kind, suggestsBatch: false)
     let drawings = try Self.ownDrawings()
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test).prefix(Self.testImages)
     let repeats = FinetuneMix.repeats(mnistCount: min(mnist, trainSet.count), drawingCount: drawings.count)
     let mix = FinetuneMix.make(mnist: trainSet.prefix(mnist), drawings: drawings.images, labels: drawings.labels,
                                repeats: repeats, augmentation: Augmentation(), seed: seed)
-    let options = trainingOptions(for: base)
     let tuned = try base.model.copy(seed: seed)
     let trainer = try Trainer(model: tuned, options: options)
     let before = Score(tuned, drawings: drawings, test: testSet)

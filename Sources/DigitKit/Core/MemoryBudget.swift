@@ -1,0 +1,124 @@
+import Foundation
+
+/// The memory a training run needs, estimated before it starts, so that a run too big for
+/// the machine is refused with one line instead of being killed by the system half-way.
+///
+/// The estimate is deliberately simple and errs on the large side:
+/// - `baseBytes` for the program, OpenBLAS and the MNIST images;
+/// - the parameters, their gradients and the optimizer's state (Adam 2, SGD 1 float each);
+/// - every layer's output × batch × `activationFactor` floats;
+/// - each convolution's im2col buffers, one set per core.
+public enum MemoryBudget {
+  /// The program itself, OpenBLAS's buffers and MNIST (measured 100–130 MB resident).
+  public static let baseBytes = 128.0 * 1024 * 1024
+
+  /// Floats held during a training step per element of a layer's output: the output, what
+  /// backward keeps (inputs, masks, pooling indices), the gradient passed back and short-lived
+  /// copies. Measured peaks per sample, against the sum of the output sizes: Net3 7.3×,
+  /// Net2 4×, Net1 under 1×; 8 keeps the estimate on the safe side.
+  public static let activationFactor = 8.0
+
+  /// About how many bytes training `model` at `batchSize` takes at its peak.
+  public static func trainingBytes(model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind) -> Double {
+    let float = 4.0, batch = Double(max(batchSize, 1))
+    let parameters = Double(model.parameterCount)
+    let optimizerState = optimizer == .adam ? 2.0 : 1.0
+    var floats = parameters * (2 + optimizerState)
+    let inputs = [model.inputShape] + model.shapes
+    for (i, layer) in model.layers.enumerated() {
+      floats += Double(elements(model.shapes[i])) * batch * activationFactor
+      if let conv = layer as? Conv2d, inputs[i].count == 3 {
+        floats += Double(ProcessInfoCache.cores) * im2colFloats(conv, input: inputs[i], batchSize: batchSize)
+      }
+    }
+    floats += Double(elements(model.inputShape)) * batch  // the batch of images itself
+    return baseBytes + floats * float
+  }
+
+  /// Refuses, with one line, a run that needs more memory than `available` bytes.
+  /// - Parameters:
+  ///   - activity: what is starting, e.g. "training net3" or "finetuning net2".
+  ///   - suggestsBatch: whether the command takes `--batch`, so a smaller one can be offered.
+  ///   - available: free memory; by default `availableBytes()` (nothing is checked when unknown).
+  public static func check(_ activity: String, model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind,
+                           suggestsBatch: Bool = true, available: Double? = availableBytes()) throws {
+    guard let available else { return }
+    let needed = trainingBytes(model: model, batchSize: batchSize, optimizer: optimizer)
+    guard needed > available else { return }
+    var hint = "close other programs or use a smaller model"
+    if suggestsBatch, let smaller = largestBatch(below: batchSize, model: model, optimizer: optimizer, available: available) {
+      hint = "try --batch \(smaller)"
+    }
+    throw DigitKitError("\(activity) at batch \(batchSize) needs about \(gigabytes(needed)) but only \(gigabytes(available)) is free; \(hint)")
+  }
+
+  /// The largest power of two below `batchSize` whose run fits in `available` bytes.
+  static func largestBatch(below batchSize: Int, model: Model, optimizer: OptimizerSettings.Kind,
+                           available: Double) -> Int? {
+    var batch = 1
+    while batch * 2 < batchSize { batch *= 2 }
+    while batch >= 1 {
+      if batch < batchSize, trainingBytes(model: model, batchSize: batch, optimizer: optimizer) <= available {
+        return batch
+      }
+      batch /= 2
+    }
+    return nil
+  }
+
+  /// Floats in one worker's im2col buffers for `conv`: the column matrix of a group of
+  /// samples, its product and the worker's weight and bias gradients.
+  static func im2colFloats(_ conv: Conv2d, input: [Int], batchSize: Int) -> Double {
+    let patch = conv.inputChannels * conv.kernel * conv.kernel
+    let height = input[1] + 2 * conv.padding - conv.kernel + 1, width = input[2] + 2 * conv.padding - conv.kernel + 1
+    let positions = max(height * width, 1)
+    let n = Double(min(max(1, 400 / positions), max(batchSize, 1)) * positions)
+    let out = Double(conv.outputChannels), rows = Double(patch)
+    return rows * n + out * n + out * rows + out
+  }
+
+  /// "5.2 GB", or "310 MB" below a gigabyte.
+  static func gigabytes(_ bytes: Double) -> String {
+    let gb = bytes / 1_000_000_000
+    return gb >= 1 ? String(format: "%.1f GB", gb) : String(format: "%.0f MB", bytes / 1_000_000)
+  }
+
+  private static func elements(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+}
+
+extension MemoryBudget {
+  /// Memory free for a new run: on Linux `MemAvailable` from /proc/meminfo, lowered to what a
+  /// cgroup (v2) memory limit leaves; on macOS the physical memory. Nil when unknown.
+  public static func availableBytes() -> Double? {
+    #if os(Linux)
+    guard let meminfo = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+          var free = memAvailable(meminfo) else { return nil }
+    if let limit = read("/sys/fs/cgroup/memory.max"), let used = read("/sys/fs/cgroup/memory.current"),
+       let left = cgroupLeft(max: limit, current: used) {
+      free = min(free, left)
+    }
+    return free
+    #else
+    return Double(ProcessInfo.processInfo.physicalMemory)
+    #endif
+  }
+
+  /// `MemAvailable` in bytes, from the text of /proc/meminfo.
+  public static func memAvailable(_ meminfo: String) -> Double? {
+    for line in meminfo.split(separator: "\n") where line.hasPrefix("MemAvailable:") {
+      let fields = line.split(separator: " ")
+      guard fields.count >= 2, let kilobytes = Double(fields[1]) else { return nil }
+      return kilobytes * 1024
+    }
+    return nil
+  }
+
+  /// Bytes a cgroup v2 limit leaves (`memory.max` minus `memory.current`); nil for "max".
+  public static func cgroupLeft(max: String, current: String) -> Double? {
+    guard let limit = Double(max.trimmingCharacters(in: .whitespacesAndNewlines)),
+          let used = Double(current.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+    return Swift.max(limit - used, 0)
+  }
+
+  private static func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+}

@@ -34,10 +34,12 @@ public final class Session {
     return set
   }
 
-  /// `~/.digitlab`, created on first use.
+  /// `~/.digitlab`, created on first use: `$DIGITLAB_HOME` when set, else `.digitlab` in `$HOME`
+  /// (Foundation on Linux reads the password file and ignores `$HOME`), else in the user's home.
   public static var homeDirectory: URL {
-    let base = ProcessInfo.processInfo.environment["DIGITLAB_HOME"].map { URL(fileURLWithPath: $0) }
-      ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".digitlab")
+    let env = ProcessInfo.processInfo.environment.filter { !$0.value.isEmpty }
+    let home = env["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+    let base = env["DIGITLAB_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".digitlab")
     try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     return base
   }

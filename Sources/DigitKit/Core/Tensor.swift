@@ -36,6 +36,14 @@ public struct Tensor: Equatable, Sendable {
   /// Values per batch item (the product of all dimensions but the first).
   public var itemSize: Int { shape.dropFirst().reduce(1, *) }
 
+  /// Makes the tensor `shape`-shaped, keeping the buffer (and its stale values) when the size
+  /// is unchanged: for outputs that are about to be overwritten in full.
+  public mutating func reuse(shape: [Int]) {
+    let n = shape.reduce(1, *)
+    self.shape = shape
+    if data.count != n { data = [Float](repeating: 0, count: n) }
+  }
+
   /// Makes the tensor `shape`-shaped and zero, reusing the buffer when the size is unchanged.
   public mutating func resize(to shape: [Int]) {
     let n = shape.reduce(1, *)

@@ -45,17 +45,44 @@ public class ElementwiseActivation: Layer {
 }
 
 /// y = max(0, x); dy/dx = 1 where x > 0, else 0.
+///
+/// The hottest element-wise layer (after every convolution), so it has its own loops with
+/// no per-value closure call, and reuses its output and gradient buffers between batches.
 public final class ReLU: ElementwiseActivation {
+  private var gradient = Tensor()
+
   public override init() {}
   public override var spec: LayerSpec { LayerSpec(kind: .relu) }
   public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, …) → y: (B, …)
-    let y = map(x) { max($0, 0) }
-    saved = context.training ? y : Tensor()
-    return y
+    output.reuse(shape: x.shape)
+    x.data.withUnsafeBufferPointer { xp in
+      output.data.withUnsafeMutableBufferPointer { yp in
+        guard let x = xp.baseAddress, let y = yp.baseAddress else { return }
+        parallelChunks(xp.count, minimum: 65_536) { range in
+          for i in range { y[i] = x[i] > 0 ? x[i] : 0 }
+        }
+      }
+    }
+    saved = context.training ? output : Tensor()
+    return output
   }
   public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
-    chain(dy) { $0 > 0 ? 1 : 0 }
+    // dy: (B, …) → dx: (B, …), dx = dy where y > 0
+    guard saved.count == dy.count else { return Tensor(zeros: dy.shape) }
+    gradient.reuse(shape: dy.shape)
+    dy.data.withUnsafeBufferPointer { dyp in
+      saved.data.withUnsafeBufferPointer { yp in
+        gradient.data.withUnsafeMutableBufferPointer { dxp in
+          guard let dy = dyp.baseAddress, let y = yp.baseAddress, let dx = dxp.baseAddress else { return }
+          parallelChunks(dyp.count, minimum: 65_536) { range in
+            for i in range { dx[i] = y[i] > 0 ? dy[i] : 0 }
+          }
+        }
+      }
+    }
+    saved = Tensor()
+    return gradient
   }
 }
 

@@ -17,7 +17,7 @@ public final class Conv2d: Layer {
 
   private var geometry = ConvGeometry(channels: 0, height: 0, width: 0, kernel: 1, padding: 0)
   private var batch = 0
-  private let cols = ScratchBuffer()   // per group: (C·k·k, count·Ho·Wo); kept for backward
+  private var input = Tensor()         // x, kept while training for backward's columns
   private var workers: [ConvWorkerScratch] = []
   private var output = Tensor()
 
@@ -62,11 +62,11 @@ public final class Conv2d: Layer {
     geometry = ConvGeometry(channels: inputChannels, height: x.shape[2], width: x.shape[3],
                             kernel: kernel, padding: padding)
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
-    output.resize(to: [batch, o, g.outHeight, g.outWidth])
-    // Training keeps every sample's columns for backward; inference reuses one small
-    // buffer per worker, so evaluating 1,000 images at once does not need a gigabyte.
-    let training = context.training
-    let colsBase = training ? cols.reserve(batch * g.patchSize * positions) : cols.pointer
+    output.reuse(shape: [batch, o, g.outHeight, g.outWidth])
+    // Each worker builds a group's columns in one small buffer that stays in its cache;
+    // backward builds them again from x rather than keeping the whole batch's columns
+    // (25 MB at batch 16 for Net3's conv2), which measured slower and grows with the batch.
+    input = context.training ? x : Tensor()
     prepareWorkers(group: group)
     x.data.withUnsafeBufferPointer { xp in
       weight.value.data.withUnsafeBufferPointer { wp in
@@ -75,7 +75,7 @@ public final class Conv2d: Layer {
             let (x, w, b, y) = (xp.baseAddress!, wp.baseAddress!, bp.baseAddress!, yp.baseAddress!)
             forEachGroup(group: group) { worker, first, count in
               let n = count * positions
-              let c = training ? colsBase + first * g.patchSize * positions : worker.columns.reserve(g.patchSize * n)
+              let c = worker.columns.reserve(g.patchSize * n)
               im2col(x, g, first: first, count: count, into: c)
               // (O, C·k·k) · (C·k·k, count·L) → (O, count·L), then to (count, O, L) with the bias.
               let product = count == 1 ? y + first * o * positions : worker.product.reserve(o * n)
@@ -101,18 +101,19 @@ public final class Conv2d: Layer {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += dy·colsᵀ, db += Σ dy
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
     var dx = needsInputGradient ? Tensor(zeros: [batch, inputChannels, g.height, g.width]) : Tensor()
-    let colsBase = cols.pointer
     for worker in workers {
       _ = worker.weightGradient.zeroed(o * g.patchSize)
       _ = worker.biasGradient.zeroed(o)
     }
+    input.data.withUnsafeBufferPointer { xp in
     dy.data.withUnsafeBufferPointer { dyp in
       weight.value.data.withUnsafeBufferPointer { wp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
-          let (dy, w, dx) = (dyp.baseAddress!, wp.baseAddress!, needsInputGradient ? dxp.baseAddress : nil)
+          let (x, dy, w, dx) = (xp.baseAddress!, dyp.baseAddress!, wp.baseAddress!, needsInputGradient ? dxp.baseAddress : nil)
           forEachGroup(group: group) { worker, first, count in
             let n = count * positions
-            let c = colsBase + first * g.patchSize * positions
+            let c = worker.columns.reserve(g.patchSize * n)
+            im2col(x, g, first: first, count: count, into: c)
             // dy of the group in GEMM layout (O, count·L), summing the bias gradient on the way.
             let grad: UnsafePointer<Float>
             let db = worker.biasGradient.pointer
@@ -140,7 +141,7 @@ public final class Conv2d: Layer {
                       beta: 1, c: worker.weightGradient.pointer, ldc: g.patchSize)
             guard let dx else { return }
             // (C·k·k, O) · (O, count·L) → dcols (C·k·k, count·L), folded back into dx.
-            let dcols = worker.columns.reserve(g.patchSize * n)
+            let dcols = worker.columnGradient.reserve(g.patchSize * n)
             BLAS.gemm(transposeA: true, m: g.patchSize, n: n, k: o, a: w, lda: g.patchSize, b: grad, ldb: n,
                       beta: 0, c: dcols, ldc: n)
             col2im(dcols, g, first: first, count: count, into: dx)
@@ -148,6 +149,8 @@ public final class Conv2d: Layer {
         }
       }
     }
+    }
+    input = Tensor()
     // Sum the workers' partial gradients into the parameters.
     weight.gradient.data.withUnsafeMutableBufferPointer { dw in
       bias.gradient.data.withUnsafeMutableBufferPointer { db in
@@ -192,7 +195,8 @@ public final class Conv2d: Layer {
 /// One worker's private buffers, so workers never write the same memory.
 final class ConvWorkerScratch {
   let product = ScratchBuffer()         // (O, count·L)
-  let columns = ScratchBuffer()         // dcols (C·k·k, count·L)
+  let columns = ScratchBuffer()         // cols (C·k·k, count·L)
+  let columnGradient = ScratchBuffer()  // dcols (C·k·k, count·L)
   let weightGradient = ScratchBuffer()  // (O, C·k·k)
   let biasGradient = ScratchBuffer()    // (O)
 }

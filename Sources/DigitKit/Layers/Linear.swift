@@ -35,7 +35,7 @@ public final class Linear: Layer {
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, in) → y: (B, out)
     let batch = x.batch
-    output.resize(to: [batch, outputs])
+    output.reuse(shape: [batch, outputs])
     x.data.withUnsafeBufferPointer { xp in
       weight.value.data.withUnsafeBufferPointer { wp in
         bias.value.data.withUnsafeBufferPointer { bp in

@@ -23,7 +23,7 @@ public final class MaxPool2d: Layer {
     inputShape = x.shape
     let planes = x.shape[0] * x.shape[1], h = x.shape[2], w = x.shape[3]
     let ho = h / kernel, wo = w / kernel, k = kernel
-    output.resize(to: [x.shape[0], x.shape[1], ho, wo])
+    output.reuse(shape: [x.shape[0], x.shape[1], ho, wo])
     if argmax.count != output.count { argmax = [Int32](repeating: 0, count: output.count) }
     x.data.withUnsafeBufferPointer { xp in
       output.data.withUnsafeMutableBufferPointer { yp in

@@ -24,7 +24,7 @@ struct PredictCommand: ParsableCommand {
   @Option(help: "Which MNIST set --index refers to: test or train.")
   var set: String = "test"
 
-  @Option(help: "A shipped model (net1, net2, net3, net3-augmented), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best).")
+  @Option(help: "A shipped model (net1, net2, net3, net3-augmented, net3-study), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best).")
   var model: String?
 
   @OptionGroup var output: JSONOption

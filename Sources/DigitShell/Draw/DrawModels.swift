@@ -5,7 +5,7 @@ import TextArt
 /// The model `draw` and `random` ask, and how they report its answer.
 enum DrawModels {
   /// Tried in order when no `--model` is given: the shipped net that reads drawn digits best
-  /// first. Measured on Data/drawings/validation: net3 380/386, net2 375, net3-augmented 374,
+  /// first. Measured on Data/drawings/validation: net3 380/386, net3-augmented 377, net2 375,
   /// net1 367 (Data/models/README.md), so augmentation did not earn net3-augmented the place.
   static let preferred = ["net3", "net3-augmented", "net2", "net1"]
 

@@ -20,4 +20,16 @@ final class ShippedModelTests: XCTestCase {
   func testNet2() throws { try check("net2", atLeast: 9823) }
   func testNet3() throws { try check("net3", atLeast: 9930, maxLoss: 0.026) }
   func testNet3Augmented() throws { try check("net3-augmented", atLeast: 9930) }
+  /// The study's recipe exactly (no learning-rate decay): the study reported 9924.
+  func testNet3Study() throws { try check("net3-study", atLeast: 9900) }
+
+  /// The two long runs of lesson 11 carry their drawn-digit score for every epoch, so
+  /// `plot net3-study net3-augmented --metric drawings` can draw the full curves.
+  func testLongRunsRecordTheWatchedDrawingsEveryEpoch() throws {
+    for (name, epochs) in [("net3-study", 19), ("net3-augmented", 15)] {
+      let (_, info) = try Model.load(contentsOf: repositoryData.appendingPathComponent("models/\(name).safetensors"))
+      XCTAssertEqual(info.history.count, epochs, name)
+      XCTAssertEqual(info.history.compactMap(\.watchTotal), Array(repeating: 386, count: epochs), name)
+    }
+  }
 }

@@ -7,7 +7,7 @@ struct AboutCommand: ParsableCommand {
     abstract: "About a model: its layers, size, how it was trained and how well it did.",
     discussion: "Example: about --model net3")
 
-  @Option(help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
+  @Option(help: "A shipped model (net1, net2, net3, net3-augmented, net3-study), a model from this shell, or a checkpoint file.")
   var model: String = "net3"
 
   func run() throws {
@@ -33,9 +33,12 @@ struct AboutCommand: ParsableCommand {
     }
     if let last = info.history.last {
       Console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss %.4f", last.testCorrect, last.testTotal, last.testAccuracy, last.testLoss))
-      Console.line("history (epoch: train loss, test loss, test accuracy):")
+      let watched = info.history.contains { $0.watchTotal != nil }
+      Console.line("history (epoch: train loss, test loss, test accuracy\(watched ? ", watched drawings right" : "")):")
       for r in info.history {
-        Console.line(String(format: "  %2d: %.4f  %.4f  %.2f%%", r.epoch, r.trainLoss, r.testLoss, r.testAccuracy))
+        var row = String(format: "  %2d: %.4f  %.4f  %.2f%%", r.epoch, r.trainLoss, r.testLoss, r.testAccuracy)
+        if let right = r.watchCorrect, let total = r.watchTotal { row += "  \(right)/\(total)" }
+        Console.line(row)
       }
     }
   }

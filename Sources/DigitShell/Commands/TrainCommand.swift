@@ -107,7 +107,11 @@ struct TrainCommand: ParsableCommand {
     let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
-      Console.line("Training \(model ?? net ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(batch), \(settings.summary). Ctrl-C stops.")
+      var how = "batch \(batch), \(settings.summary)"
+      if let lrDecay { how += " × \(lrDecay) per epoch" }
+      if augment { how += ", images distorted at random (--augment)" }
+      if let watched { how += ", scoring \(watched.count) drawings after each epoch" }
+      Console.line("Training \(model ?? net ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), \(how). Ctrl-C stops.")
     }
     let outcome = Interrupts.whileRunning(session.cancel) {
       trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,

@@ -97,12 +97,18 @@ enum ProgressText {
 }
 
 /// Plain-text lines for training, shared by the live view and transcripts.
-enum EpochText {
-  static func line(_ r: EpochResult) -> String {
-    var s = String(format: "epoch %2d  train loss %.4f  test loss %.4f  test %d/%d (%.2f%%)  %.1f s",
-                   r.epoch, r.trainLoss, r.testLoss, r.testCorrect, r.testTotal, r.testAccuracy, r.seconds)
-    if let c = r.watchCorrect, let t = r.watchTotal { s += "  drawings \(c)/\(t)" }
-    return s
+public enum EpochText {
+  /// The full line when it fits `width`, else a shorter one (accuracy as a percentage, then
+  /// without the time), so an 80-column terminal never wraps it. Without a width (output to
+  /// a file or pipe, for scripts and transcripts) the line is always full.
+  public static func line(_ r: EpochResult, width: Int? = Terminal.outputIsTerminal ? Terminal.width : nil) -> String {
+    let drawings = r.watchCorrect.flatMap { c in r.watchTotal.map { "  drawings \(c)/\($0)" } } ?? ""
+    let losses = String(format: "epoch %2d  train loss %.4f  test loss %.4f", r.epoch, r.trainLoss, r.testLoss)
+    let full = losses + String(format: "  test %d/%d (%.2f%%)  %.1f s", r.testCorrect, r.testTotal, r.testAccuracy, r.seconds) + drawings
+    guard let width, full.count > width else { return full }
+    let short = losses + String(format: "  test %.2f%%", r.testAccuracy) + drawings
+    let timed = short + String(format: "  %.0f s", r.seconds)
+    return timed.count <= width ? timed : short
   }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DigitKit
+import TextArt
 import Foundation
 
 struct TrainCommand: ParsableCommand {
@@ -111,7 +112,8 @@ struct TrainCommand: ParsableCommand {
       if let lrDecay { how += " × \(lrDecay) per epoch" }
       if augment { how += ", images distorted at random (--augment)" }
       if let watched { how += ", scoring \(watched.count) drawings after each epoch" }
-      Console.line("Training \(model ?? net ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), \(how). Ctrl-C stops.")
+      let header = "Training \(model ?? net ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), \(how). Ctrl-C stops."
+      Console.line(Terminal.outputIsTerminal ? wrapText(header, width: Terminal.width - 1).joined(separator: "\n") : header)
     }
     let outcome = Interrupts.whileRunning(session.cancel) {
       trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,

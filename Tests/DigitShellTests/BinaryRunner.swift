@@ -15,14 +15,15 @@ enum Binary {
   static let repository = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// Runs `digitlab arguments…` with `input` on standard input, standard output and error
-  /// merged in order. Home is a fresh temporary folder unless one is given.
-  static func run(_ arguments: [String] = [], input: String = "", home: URL? = nil,
-                  environment extra: [String: String] = [:]) throws -> (output: String, status: Int32) {
+  /// Runs `digitlab arguments…` in `directory` with `input` on standard input, standard output
+  /// and error merged in order. Home is a fresh temporary folder unless one is given; a nil
+  /// value in `environment` removes that variable.
+  static func run(_ arguments: [String] = [], input: String = "", home: URL? = nil, directory: URL = repository,
+                  environment extra: [String: String?] = [:]) throws -> (output: String, status: Int32) {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
-    process.currentDirectoryURL = repository
+    process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
     env["DIGITLAB_HOME"] = (home ?? temporaryHome()).path
     env["DIGITLAB_DATA"] = repository.appendingPathComponent("Data").path

@@ -80,26 +80,9 @@ final class FootprintTests: XCTestCase {
   /// Runs `digitlab` with `input` piped in, in `dirs.work`, with HOME, TMPDIR (and
   /// DIGITLAB_HOME when given) pointing into `dirs`.
   func run(_ input: String, in dirs: Folders, digitlabHome: URL?) throws -> (String, Int32) {
-    let process = Process()
-    process.executableURL = Binary.url
-    process.currentDirectoryURL = dirs.work
-    var env = ProcessInfo.processInfo.environment
-    env["HOME"] = dirs.home.path
-    env["TMPDIR"] = dirs.temporary.path
-    env["DIGITLAB_HOME"] = digitlabHome?.path
-    env["DIGITLAB_DATA"] = Binary.repository.appendingPathComponent("Data").path
-    env["NO_COLOR"] = "1"
-    process.environment = env
-    let inPipe = Pipe(), outPipe = Pipe()
-    process.standardInput = inPipe
-    process.standardOutput = outPipe
-    process.standardError = outPipe
-    try process.run()
-    inPipe.fileHandleForWriting.write(Data(input.utf8))
-    try inPipe.fileHandleForWriting.close()
-    let output = outPipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (String(decoding: output, as: UTF8.self), process.terminationStatus)
+    try Binary.run(input: input, home: digitlabHome ?? dirs.digitlab, directory: dirs.work,
+                   environment: ["HOME": dirs.home.path, "TMPDIR": dirs.temporary.path,
+                                 "DIGITLAB_HOME": digitlabHome?.path])
   }
 
   /// Every regular file under `folder`, as absolute paths without symbolic links, sorted.

@@ -18,9 +18,11 @@ let package = Package(
     .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+    // The direct-convolution kernels (AVX2 + FMA, chosen at run time; see GatherGEMM.h).
+    .target(name: "CKernels"),
     .target(
       name: "DigitKit",
-      dependencies: ["CBLAS", "CZlib"],
+      dependencies: ["CBLAS", "CZlib", "CKernels"],
       linkerSettings: [
         .linkedLibrary("openblas", .when(platforms: [.linux])),
         .linkedFramework("Accelerate", .when(platforms: [.macOS])),

@@ -3,9 +3,12 @@
 /// y[b, o, i, j] = bias[o] + Σ_{c, u, v} W[o, c, u, v] · x[b, c, i+u-pad, j+v-pad].
 /// W: (out, in, k, k), b: (out), both ~ U(-1/√(in·k·k), 1/√(in·k·k)), as PyTorch's `nn.Conv2d`.
 ///
-/// Computed as im2col + GEMM over groups of samples. The groups are shared out between the
-/// cores, each running single-threaded GEMMs on data that stays in its cache; on two cores
-/// this measured faster than one big multi-threaded GEMM (see README, Speed).
+/// Two ways to compute it (`algorithm`), same numbers up to float rounding order:
+/// - `.direct` (x86-64 with AVX2): register-blocked kernels read x through offset tables,
+///   with no im2col copy and no packing (Conv2d+Direct.swift, CKernels/GatherGEMM.c);
+/// - `.im2col`: im2col + BLAS GEMM over groups of samples. The groups are shared out between
+///   the cores, each running single-threaded GEMMs on data that stays in its cache; on two
+///   cores this measured faster than one big multi-threaded GEMM (see README, Speed).
 public final class Conv2d: Layer {
   public let inputChannels: Int
   public let outputChannels: Int
@@ -15,11 +18,16 @@ public final class Conv2d: Layer {
   public let weight: Parameter  // (out, in, k, k)
   public let bias: Parameter    // (out)
 
-  private var geometry = ConvGeometry(channels: 0, height: 0, width: 0, kernel: 1, padding: 0)
-  private var batch = 0
-  private var input = Tensor()         // x, kept while training for backward's columns
+  /// How forward and backward multiply; `ConvAlgorithm.preferred` unless set.
+  public var algorithm = ConvAlgorithm.preferred
+
+  var geometry = ConvGeometry(channels: 0, height: 0, width: 0, kernel: 1, padding: 0)
+  var batch = 0
+  var input = Tensor()         // x, kept while training for backward
   private var workers: [ConvWorkerScratch] = []
-  private var output = Tensor()
+  var output = Tensor()
+  let direct = DirectConvScratch()
+  private var forwardWasDirect = false
 
   public init(inputChannels: Int, outputChannels: Int, kernel: Int, padding: Int = 0,
               name: String, random: inout SeededGenerator) {
@@ -61,6 +69,8 @@ public final class Conv2d: Layer {
     batch = x.batch
     geometry = ConvGeometry(channels: inputChannels, height: x.shape[2], width: x.shape[3],
                             kernel: kernel, padding: padding)
+    forwardWasDirect = algorithm == .direct && ConvAlgorithm.directAvailable
+    if forwardWasDirect { return directForward(x, training: context.training) }
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
     output.reuse(shape: [batch, o, g.outHeight, g.outWidth])
     // Each worker builds a group's columns in one small buffer that stays in its cache;
@@ -99,6 +109,7 @@ public final class Conv2d: Layer {
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += dy·colsᵀ, db += Σ dy
+    if forwardWasDirect { return directBackward(dy, needsInputGradient: needsInputGradient) }
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
     var dx = needsInputGradient ? Tensor(zeros: [batch, inputChannels, g.height, g.width]) : Tensor()
     for worker in workers {

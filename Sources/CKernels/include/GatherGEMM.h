@@ -1,0 +1,36 @@
+// Direct-convolution kernels: a GEMM whose right-hand matrix is never built.
+//
+// A stride-1 convolution is a product W·cols, where cols[k][p] = x[koff[k] + poff[p]]:
+// k = (channel, ky, kx) and p = output position are both just offsets into the input.
+// These kernels read x through the two offset tables instead of copying im2col columns,
+// so the input is touched in cache once per tile and nothing is packed or zeroed.
+//
+// Built for x86-64 with AVX2 + FMA (chosen at run time); elsewhere dl_gather_available()
+// returns 0 and DigitKit uses im2col + BLAS.
+#ifndef DIGITLAB_GATHER_GEMM_H
+#define DIGITLAB_GATHER_GEMM_H
+
+#include <stdint.h>
+
+/// 1 when this CPU runs the kernels (x86-64 with AVX2 and FMA), else 0.
+int dl_gather_available(void);
+
+/// y[m·ldy + p] = bias[m] + Σ_{k<K} wt[k·M + m] · x[koff[k] + poff[p]]   (m < M, p < P)
+///
+/// wt: (K, M) row-major, M a multiple of 16. bias may be NULL (then 0).
+/// Overwrites y; reads x only at the offsets given.
+void dl_gather_gemm(const float *wt, int K, int M,
+                    const float *x, const int32_t *koff, const int32_t *poff, int P,
+                    const float *bias, float *y, long ldy);
+
+/// dw[m·K + k] += Σ_{b<batch} Σ_{p<P} g[b·gStride + p·M + m] · x[b·xStride + koff[k] + poff[p]]
+///
+/// for k in [k0, k1) and m < M (a multiple of 16). g: per-sample (P, M) row-major,
+/// i.e. the output gradient with channels last. Tiles of the result stay in registers
+/// for the whole batch, so each dw entry is written once.
+void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
+                           const float *x, long xStride, int batch,
+                           const int32_t *koff, int K, int k0, int k1, const int32_t *poff,
+                           float *dw);
+
+#endif

@@ -1,0 +1,227 @@
+import CKernels
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+/// How a convolution multiplies: both give the same numbers up to float rounding order.
+public enum ConvAlgorithm: String, Sendable {
+  /// Register-blocked AVX2 kernels that read the input through offset tables (no im2col
+  /// copy, no packing). Used on x86-64 CPUs with AVX2 and FMA.
+  case direct
+  /// im2col columns multiplied by BLAS sgemm. Used everywhere else, or with
+  /// `DIGITLAB_CONV=im2col`.
+  case im2col
+
+  /// `direct` when this CPU has the kernels and `DIGITLAB_CONV` is not `im2col`.
+  public static let preferred: ConvAlgorithm = {
+    guard dl_gather_available() != 0 else { return .im2col }
+    if let raw = getenv("DIGITLAB_CONV"), String(cString: raw) == "im2col" { return .im2col }
+    return .direct
+  }()
+
+  /// Whether the direct kernels can run on this CPU.
+  public static var directAvailable: Bool { dl_gather_available() != 0 }
+}
+
+/// Buffers for the direct kernels, kept between batches so steady-state training allocates nothing.
+final class DirectConvScratch {
+  var geometryKey: [Int] = []
+  // Offsets into one (padded) input sample: koff for (c, ky, kx), poff for output positions.
+  var inputOffsets: [Int32] = [], outputPositions: [Int32] = []
+  // Offsets into one padded output-gradient sample, for the input gradient.
+  var gradientOffsets: [Int32] = [], inputPositions: [Int32] = []
+  let weights = ScratchBuffer()         // Wᵀ (C·k·k, O16)
+  let flippedWeights = ScratchBuffer()  // W rotated 180°, (O·k·k, C16)
+  let paddedInput = ScratchBuffer()     // (B, C, H+2p, W+2p), only when padding > 0
+  let gradient = ScratchBuffer()        // dy channels-last (B, Ho·Wo, O16)
+  let paddedGradient = ScratchBuffer()  // dy with k-1 zeros around (B, O, Ho+2k-2, Wo+2k-2)
+  let paddedBias = ScratchBuffer()      // (O16)
+  let wideWeightGradient = ScratchBuffer()  // (O16, C·k·k) when O16 > O
+  var wide: [ScratchBuffer] = []        // per worker: (O16 or C16, L) results past O or C rows
+  var biasSums: [ScratchBuffer] = []    // per worker: (O)
+}
+
+extension Conv2d {
+  /// `n` rounded up to the kernels' 16-row tiles.
+  fileprivate static func tiled(_ n: Int) -> Int { (n + 15) / 16 * 16 }
+
+  /// Forward with the direct kernels. x: (B, C, H, W) → y: (B, O, Ho, Wo)
+  func directForward(_ x: Tensor, training: Bool) -> Tensor {
+    let g = geometry, s = direct, o = outputChannels, o16 = Self.tiled(o)
+    let hp = g.height + 2 * padding, wp = g.width + 2 * padding, plane = hp * wp
+    let positions = g.positions, patch = g.patchSize
+    prepareDirect(hp: hp, wp: wp)
+    output.reuse(shape: [batch, o, g.outHeight, g.outWidth])
+    // Wᵀ with zero columns up to a multiple of 16 output channels.
+    let wt = s.weights.zeroed(patch * o16)
+    weight.value.data.withUnsafeBufferPointer { w in
+      for ch in 0..<o { for k in 0..<patch { wt[k * o16 + ch] = w[ch * patch + k] } }
+    }
+    let b = s.paddedBias.zeroed(o16)
+    bias.value.data.withUnsafeBufferPointer { b.update(from: $0.baseAddress!, count: o) }
+    input = training ? x : Tensor()
+    let cores = ProcessInfoCache.cores, batch = self.batch
+    withSource(x) { source in
+      output.data.withUnsafeMutableBufferPointer { yp in
+        let y = yp.baseAddress!
+        forEachSampleRange(batch, workers: cores) { worker, range in
+          for n in range {
+            let xs = source + n * g.channels * plane, ys = y + n * o * positions
+            // Rows past O (a tile's padding) land in a per-worker buffer and are dropped.
+            let target = o16 == o ? ys : s.wide[worker].reserve(o16 * positions)
+            dl_gather_gemm(wt, Int32(patch), Int32(o16), xs, s.inputOffsets, s.outputPositions,
+                           Int32(positions), b, target, positions)
+            if target != ys { ys.update(from: target, count: o * positions) }
+          }
+        }
+      }
+    }
+    return output
+  }
+
+  /// Backward with the direct kernels. dy: (B, O, Ho, Wo) → dx: (B, C, H, W);
+  /// dW += Σ dy ⋆ x, db += Σ dy.
+  func directBackward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+    let g = geometry, s = direct, o = outputChannels, c = inputChannels, k = kernel
+    let o16 = Self.tiled(o), c16 = Self.tiled(c), positions = g.positions, patch = g.patchSize
+    let hp = g.height + 2 * padding, wp = g.width + 2 * padding
+    let hq = g.outHeight + 2 * (k - 1), wq = g.outWidth + 2 * (k - 1)
+    let cores = ProcessInfoCache.cores, batch = self.batch
+    var dx = needsInputGradient ? Tensor(zeros: [batch, c, g.height, g.width]) : Tensor()
+    let gt = s.gradient.reserve(batch * positions * o16)
+    let dyPadded = needsInputGradient ? s.paddedGradient.reserve(batch * o * hq * wq) : nil
+    for w in 0..<cores { _ = s.biasSums[w].zeroed(o) }
+    // 1. dy channels-last (zero-padded to O16) and, for dx, framed by k-1 zeros; db per worker.
+    dy.data.withUnsafeBufferPointer { dyp in
+      let dy = dyp.baseAddress!
+      forEachSampleRange(batch, workers: cores) { worker, range in
+        let db = s.biasSums[worker].pointer
+        for n in range {
+          let src = dy + n * o * positions, dst = gt + n * positions * o16
+          if o16 > o { dst.update(repeating: 0, count: positions * o16) }
+          for ch in 0..<o {
+            var sum: Float = 0
+            for p in 0..<positions { let v = src[ch * positions + p]; dst[p * o16 + ch] = v; sum += v }
+            db[ch] += sum
+          }
+          guard let dyPadded else { continue }
+          let frame = dyPadded + n * o * hq * wq
+          frame.update(repeating: 0, count: o * hq * wq)
+          for ch in 0..<o {
+            for row in 0..<g.outHeight {
+              (frame + (ch * hq + row + k - 1) * wq + k - 1)
+                .update(from: src + ch * positions + row * g.outWidth, count: g.outWidth)
+            }
+          }
+        }
+      }
+    }
+    // W rotated by 180° as (O·k·k, C16): the input gradient is a convolution of padded dy.
+    let wf = s.flippedWeights.zeroed(o * k * k * c16)
+    if needsInputGradient {
+      weight.value.data.withUnsafeBufferPointer { w in
+        for och in 0..<o { for ch in 0..<c { for ky in 0..<k { for kx in 0..<k {
+          wf[((och * k + ky) * k + kx) * c16 + ch] = w[((och * c + ch) * k + k - 1 - ky) * k + k - 1 - kx]
+        } } } }
+      }
+    }
+    // 2. Worker w owns a slice of dW's columns (whole batch) and a slice of the samples for dx.
+    let dwTarget = o16 == o ? nil : s.wideWeightGradient.zeroed(o16 * patch)
+    withKeptSource { source in
+    weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
+      dx.data.withUnsafeMutableBufferPointer { dxp in
+        let dw = dwTarget ?? dwp.baseAddress!, dxBase = dxp.baseAddress
+        let tiles = (patch + 5) / 6
+        DispatchQueue.concurrentPerform(iterations: cores) { w in
+          let k0 = min(patch, w * tiles / cores * 6), k1 = min(patch, (w + 1) * tiles / cores * 6)
+          if k1 > k0 {
+            dl_gather_weight_grad(gt, positions * o16, Int32(positions), Int32(o16),
+                                  source, g.channels * hp * wp, Int32(batch),
+                                  s.inputOffsets, Int32(patch), Int32(k0), Int32(k1),
+                                  s.outputPositions, dw)
+          }
+          guard let dyPadded, let dxBase else { return }
+          let first = w * batch / cores, end = (w + 1) * batch / cores
+          let plane = g.height * g.width
+          for n in first..<end {
+            let from = dyPadded + n * o * hq * wq, to = dxBase + n * c * plane
+            let target = c16 == c ? to : s.wide[w].reserve(c16 * plane)
+            dl_gather_gemm(wf, Int32(o * k * k), Int32(c16), from, s.gradientOffsets, s.inputPositions,
+                           Int32(plane), nil, target, plane)
+            if target != to { to.update(from: target, count: c * plane) }
+          }
+        }
+        if let dwTarget {
+          for i in 0..<(o * patch) { dwp[i] += dwTarget[i] }
+        }
+      }
+    }
+    }
+    bias.gradient.data.withUnsafeMutableBufferPointer { db in
+      for w in 0..<cores {
+        let partial = s.biasSums[w].pointer
+        for i in 0..<o { db[i] += partial[i] }
+      }
+    }
+    input = Tensor()
+    return dx
+  }
+
+  /// Offset tables for this input size, and per-worker buffers for this many cores.
+  private func prepareDirect(hp: Int, wp: Int) {
+    let s = direct, g = geometry, k = kernel, cores = ProcessInfoCache.cores
+    while s.wide.count < cores { s.wide.append(ScratchBuffer()) }
+    while s.biasSums.count < cores { s.biasSums.append(ScratchBuffer()) }
+    let key = [g.channels, g.height, g.width, k, padding, outputChannels]
+    guard key != s.geometryKey else { return }
+    s.geometryKey = key
+    var koff: [Int32] = [], poff: [Int32] = []
+    for ch in 0..<g.channels { for ky in 0..<k { for kx in 0..<k { koff.append(Int32((ch * hp + ky) * wp + kx)) } } }
+    for oy in 0..<g.outHeight { for ox in 0..<g.outWidth { poff.append(Int32(oy * wp + ox)) } }
+    s.inputOffsets = koff
+    s.outputPositions = poff
+    let hq = g.outHeight + 2 * (k - 1), wq = g.outWidth + 2 * (k - 1)
+    var goff: [Int32] = [], ipos: [Int32] = []
+    for och in 0..<outputChannels { for ky in 0..<k { for kx in 0..<k { goff.append(Int32((och * hq + ky) * wq + kx)) } } }
+    for iy in 0..<g.height { for ix in 0..<g.width { ipos.append(Int32((iy + padding) * wq + ix + padding)) } }
+    s.gradientOffsets = goff
+    s.inputPositions = ipos
+  }
+
+  /// Runs `body` on x itself, or (padding > 0) on a zero-framed copy kept for backward.
+  private func withSource<R>(_ x: Tensor, _ body: (UnsafePointer<Float>) -> R) -> R {
+    guard padding > 0 else { return x.data.withUnsafeBufferPointer { body($0.baseAddress!) } }
+    let g = geometry, hp = g.height + 2 * padding, wp = g.width + 2 * padding
+    let dst = direct.paddedInput.zeroed(batch * g.channels * hp * wp)
+    x.data.withUnsafeBufferPointer { xp in
+      for plane in 0..<(batch * g.channels) {
+        for row in 0..<g.height {
+          (dst + (plane * hp + row + padding) * wp + padding)
+            .update(from: xp.baseAddress! + (plane * g.height + row) * g.width, count: g.width)
+        }
+      }
+    }
+    return body(UnsafePointer(dst))
+  }
+
+  /// Runs `body` on the input the last forward used: the kept x, or its padded copy.
+  private func withKeptSource<R>(_ body: (UnsafePointer<Float>) -> R) -> R {
+    if padding > 0 { return body(UnsafePointer(direct.paddedInput.pointer)) }
+    return input.data.withUnsafeBufferPointer { body($0.baseAddress!) }
+  }
+}
+
+/// Splits samples 0..<count into one contiguous range per worker and runs them concurrently.
+/// `body(worker, range)`.
+func forEachSampleRange(_ count: Int, workers: Int, _ body: (Int, Range<Int>) -> Void) {
+  let n = max(1, min(workers, count))
+  if n == 1 { body(0, 0..<count); return }
+  withoutActuallyEscaping(body) { body in
+    DispatchQueue.concurrentPerform(iterations: n) { w in
+      body(w, (w * count / n)..<((w + 1) * count / n))
+    }
+  }
+}

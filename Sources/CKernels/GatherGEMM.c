@@ -22,91 +22,118 @@ enum { TILE = 6, ROWS = 16 };
     acc##j##b = _mm256_fmadd_ps(r1, b_, acc##j##b);      \
   } while (0)
 
-#define ZERO_ACCUMULATORS                                                   \
-  __m256 acc0a = _mm256_setzero_ps(), acc0b = _mm256_setzero_ps();          \
-  __m256 acc1a = _mm256_setzero_ps(), acc1b = _mm256_setzero_ps();          \
-  __m256 acc2a = _mm256_setzero_ps(), acc2b = _mm256_setzero_ps();          \
-  __m256 acc3a = _mm256_setzero_ps(), acc3b = _mm256_setzero_ps();          \
-  __m256 acc4a = _mm256_setzero_ps(), acc4b = _mm256_setzero_ps();          \
-  __m256 acc5a = _mm256_setzero_ps(), acc5b = _mm256_setzero_ps()
+#define LOAD_ACCUMULATORS(t, stride)                                                           \
+  __m256 acc0a = _mm256_loadu_ps(t), acc0b = _mm256_loadu_ps(t + 8);                          \
+  __m256 acc1a = _mm256_loadu_ps(t + stride), acc1b = _mm256_loadu_ps(t + stride + 8);        \
+  __m256 acc2a = _mm256_loadu_ps(t + 2 * stride), acc2b = _mm256_loadu_ps(t + 2 * stride + 8); \
+  __m256 acc3a = _mm256_loadu_ps(t + 3 * stride), acc3b = _mm256_loadu_ps(t + 3 * stride + 8); \
+  __m256 acc4a = _mm256_loadu_ps(t + 4 * stride), acc4b = _mm256_loadu_ps(t + 4 * stride + 8); \
+  __m256 acc5a = _mm256_loadu_ps(t + 5 * stride), acc5b = _mm256_loadu_ps(t + 5 * stride + 8)
 
-// t[j][0..<16] = accumulator pair j.
-#define SPILL_ACCUMULATORS(t)                                               \
-  _mm256_storeu_ps(t[0], acc0a); _mm256_storeu_ps(t[0] + 8, acc0b);         \
-  _mm256_storeu_ps(t[1], acc1a); _mm256_storeu_ps(t[1] + 8, acc1b);         \
-  _mm256_storeu_ps(t[2], acc2a); _mm256_storeu_ps(t[2] + 8, acc2b);         \
-  _mm256_storeu_ps(t[3], acc3a); _mm256_storeu_ps(t[3] + 8, acc3b);         \
-  _mm256_storeu_ps(t[4], acc4a); _mm256_storeu_ps(t[4] + 8, acc4b);         \
-  _mm256_storeu_ps(t[5], acc5a); _mm256_storeu_ps(t[5] + 8, acc5b)
+// Row j of t (at t + j·stride) = accumulator pair j.
+#define STORE_ACCUMULATORS(t, stride)                                                         \
+  _mm256_storeu_ps(t, acc0a); _mm256_storeu_ps(t + 8, acc0b);                                 \
+  _mm256_storeu_ps(t + stride, acc1a); _mm256_storeu_ps(t + stride + 8, acc1b);               \
+  _mm256_storeu_ps(t + 2 * stride, acc2a); _mm256_storeu_ps(t + 2 * stride + 8, acc2b);       \
+  _mm256_storeu_ps(t + 3 * stride, acc3a); _mm256_storeu_ps(t + 3 * stride + 8, acc3b);       \
+  _mm256_storeu_ps(t + 4 * stride, acc4a); _mm256_storeu_ps(t + 4 * stride + 8, acc4b);       \
+  _mm256_storeu_ps(t + 5 * stride, acc5a); _mm256_storeu_ps(t + 5 * stride + 8, acc5b)
 
-// Rows m0..<m0+16 by columns p0..<p0+n of y (n ≤ 6; o[n..<6] repeat a valid offset).
-TARGET static void gather_tile(const float *wt, int K, int M, const float *x,
-                               const int32_t *koff, const int32_t o[TILE], int n,
-                               const float *bias, float *y, long ldy, int m0, int p0) {
-  ZERO_ACCUMULATORS;
+// Cache blocking: CHUNK output positions share one pass over a block of KC weight rows
+// (16 KB for a 16-row tile), so the weights are read from L1, not L2, for all the tiles.
+enum { CHUNK = 96, KC = 256, PB = 128 };
+
+// acc (6 positions × 16 rows, channels last) += Σ_{k<count} w[k·M + 0..<16] · x[koff[k] + o_j].
+TARGET static void gather_tile(const float *w, int count, int M, const float *x,
+                               const int32_t *koff, const int32_t o[TILE], float *acc, int first) {
+  __m256 acc0a, acc0b, acc1a, acc1b, acc2a, acc2b, acc3a, acc3b, acc4a, acc4b, acc5a, acc5b;
+  if (first) {
+    acc0a = acc0b = acc1a = acc1b = acc2a = acc2b = _mm256_setzero_ps();
+    acc3a = acc3b = acc4a = acc4b = acc5a = acc5b = _mm256_setzero_ps();
+  } else {
+    acc0a = _mm256_loadu_ps(acc), acc0b = _mm256_loadu_ps(acc + 8);
+    acc1a = _mm256_loadu_ps(acc + 16), acc1b = _mm256_loadu_ps(acc + 24);
+    acc2a = _mm256_loadu_ps(acc + 32), acc2b = _mm256_loadu_ps(acc + 40);
+    acc3a = _mm256_loadu_ps(acc + 48), acc3b = _mm256_loadu_ps(acc + 56);
+    acc4a = _mm256_loadu_ps(acc + 64), acc4b = _mm256_loadu_ps(acc + 72);
+    acc5a = _mm256_loadu_ps(acc + 80), acc5b = _mm256_loadu_ps(acc + 88);
+  }
   const int32_t o0 = o[0], o1 = o[1], o2 = o[2], o3 = o[3], o4 = o[4], o5 = o[5];
-  const float *w = wt + m0;
-  for (int k = 0; k < K; k++, w += M) {
+  for (int k = 0; k < count; k++, w += M) {
     const float *xk = x + koff[k];
     const __m256 r0 = _mm256_loadu_ps(w), r1 = _mm256_loadu_ps(w + 8);
     FMA2(0, xk + o0); FMA2(1, xk + o1); FMA2(2, xk + o2);
     FMA2(3, xk + o3); FMA2(4, xk + o4); FMA2(5, xk + o5);
   }
-  float t[TILE][ROWS];
-  SPILL_ACCUMULATORS(t);
-  for (int m = 0; m < ROWS; m++) {
-    const float b = bias ? bias[m0 + m] : 0.0f;
-    float *row = y + (long)(m0 + m) * ldy + p0;
-    for (int j = 0; j < n; j++) row[j] = t[j][m] + b;
-  }
+  STORE_ACCUMULATORS(acc, ROWS);
 }
 
 TARGET static void gather_gemm_avx2(const float *wt, int K, int M, const float *x,
                                     const int32_t *koff, const int32_t *poff, int P,
                                     const float *bias, float *y, long ldy) {
-  for (int p0 = 0; p0 < P; p0 += TILE) {
-    const int n = P - p0 < TILE ? P - p0 : TILE;
-    int32_t o[TILE];
-    for (int j = 0; j < TILE; j++) o[j] = poff[p0 + (j < n ? j : n - 1)];
-    for (int m0 = 0; m0 < M; m0 += ROWS) gather_tile(wt, K, M, x, koff, o, n, bias, y, ldy, m0, p0);
+  float acc[CHUNK * ROWS] __attribute__((aligned(32)));
+  int32_t o[CHUNK / TILE][TILE];
+  for (int p0 = 0; p0 < P; p0 += CHUNK) {
+    const int count = P - p0 < CHUNK ? P - p0 : CHUNK, tiles = (count + TILE - 1) / TILE;
+    // Past the last position, tiles repeat it: valid reads, results dropped.
+    for (int t = 0; t < tiles; t++)
+      for (int j = 0; j < TILE; j++) {
+        const int p = t * TILE + j;
+        o[t][j] = poff[p0 + (p < count ? p : count - 1)];
+      }
+    for (int m0 = 0; m0 < M; m0 += ROWS) {
+      for (int kb = 0; kb < K; kb += KC) {
+        const int kc = K - kb < KC ? K - kb : KC;
+        for (int t = 0; t < tiles; t++)
+          gather_tile(wt + (long)kb * M + m0, kc, M, x, koff + kb, o[t], acc + t * TILE * ROWS, kb == 0);
+      }
+      for (int m = 0; m < ROWS; m++) {
+        const float b = bias ? bias[m0 + m] : 0.0f;
+        float *row = y + (long)(m0 + m) * ldy + p0;
+        for (int j = 0; j < count; j++) row[j] = acc[j * ROWS + m] + b;
+      }
+    }
   }
 }
 
-// dw rows m0..<m0+16, columns k0..<k0+n (n ≤ 6; kk[n..<6] repeat a valid offset), one sample.
-TARGET static void weight_tile(const float *g, int P, int M, const float *x,
-                               const int32_t kk[TILE], int n, const int32_t *poff,
-                               float *dw, int K, int m0, int k0) {
-  ZERO_ACCUMULATORS;
+// t (6 rows of M floats from column m0; channels last) +=
+// Σ_{p<count} g[p·M + 0..<16] · x[kk_j + poff[p]].
+TARGET static void weight_tile(const float *g, int count, int M, const float *x,
+                               const int32_t kk[TILE], const int32_t *poff, float *t) {
+  LOAD_ACCUMULATORS(t, M);
   const int32_t o0 = kk[0], o1 = kk[1], o2 = kk[2], o3 = kk[3], o4 = kk[4], o5 = kk[5];
-  const float *gp = g + m0;
-  for (int p = 0; p < P; p++, gp += M) {
+  for (int p = 0; p < count; p++, g += M) {
     const float *xp = x + poff[p];
-    const __m256 r0 = _mm256_loadu_ps(gp), r1 = _mm256_loadu_ps(gp + 8);
+    const __m256 r0 = _mm256_loadu_ps(g), r1 = _mm256_loadu_ps(g + 8);
     FMA2(0, xp + o0); FMA2(1, xp + o1); FMA2(2, xp + o2);
     FMA2(3, xp + o3); FMA2(4, xp + o4); FMA2(5, xp + o5);
   }
-  float t[TILE][ROWS];
-  SPILL_ACCUMULATORS(t);
-  for (int m = 0; m < ROWS; m++) {
-    float *row = dw + (long)(m0 + m) * K + k0;
-    for (int j = 0; j < n; j++) row[j] += t[j][m];
-  }
+  STORE_ACCUMULATORS(t, M);
 }
 
 TARGET static void weight_grad_avx2(const float *g, long gStride, int P, int M,
                                     const float *x, long xStride, int batch,
                                     const int32_t *koff, int K, int k0, int k1,
-                                    const int32_t *poff, float *dw) {
-  // Sample by sample, so one sample's g and x (and this slice of dw) stay in L2.
+                                    const int32_t *poff, float *dw, float *scratch) {
+  // scratch: dwᵀ for columns k0..<k1 (+ one tile of spare rows), channels last.
+  const int width = k1 - k0;
+  for (long i = 0; i < (long)(width + TILE) * M; i++) scratch[i] = 0;
   for (int b = 0; b < batch; b++) {
     const float *gb = g + b * gStride, *xb = x + b * xStride;
-    for (int kt = k0; kt < k1; kt += TILE) {
-      const int n = k1 - kt < TILE ? k1 - kt : TILE;
-      int32_t kk[TILE];
-      for (int j = 0; j < TILE; j++) kk[j] = koff[kt + (j < n ? j : n - 1)];
-      for (int m0 = 0; m0 < M; m0 += ROWS) weight_tile(gb, P, M, xb, kk, n, poff, dw, K, m0, kt);
+    // PB positions at a time: their g (8 KB per 16 rows) stays in L1 for every column tile.
+    for (int p0 = 0; p0 < P; p0 += PB) {
+      const int count = P - p0 < PB ? P - p0 : PB;
+      for (int kt = k0; kt < k1; kt += TILE) {
+        const int n = k1 - kt < TILE ? k1 - kt : TILE;
+        int32_t kk[TILE];
+        for (int j = 0; j < TILE; j++) kk[j] = koff[kt + (j < n ? j : n - 1)];
+        for (int m0 = 0; m0 < M; m0 += ROWS)
+          weight_tile(gb + (long)p0 * M + m0, count, M, xb, kk, poff + p0, scratch + (long)(kt - k0) * M + m0);
+      }
     }
   }
+  for (int m = 0; m < M; m++)
+    for (int k = k0; k < k1; k++) dw[(long)m * K + k] += scratch[(long)(k - k0) * M + m];
 }
 
 void dl_gather_gemm(const float *wt, int K, int M, const float *x, const int32_t *koff,
@@ -117,8 +144,8 @@ void dl_gather_gemm(const float *wt, int K, int M, const float *x, const int32_t
 void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
                            const float *x, long xStride, int batch,
                            const int32_t *koff, int K, int k0, int k1, const int32_t *poff,
-                           float *dw) {
-  weight_grad_avx2(g, gStride, P, M, x, xStride, batch, koff, K, k0, k1, poff, dw);
+                           float *dw, float *scratch) {
+  weight_grad_avx2(g, gStride, P, M, x, xStride, batch, koff, K, k0, k1, poff, dw, scratch);
 }
 
 #else  // Not x86-64: DigitKit never calls the kernels (it asks dl_gather_available first).
@@ -138,7 +165,8 @@ void dl_gather_gemm(const float *wt, int K, int M, const float *x, const int32_t
 void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
                            const float *x, long xStride, int batch,
                            const int32_t *koff, int K, int k0, int k1, const int32_t *poff,
-                           float *dw) {
+                           float *dw, float *scratch) {
+  (void)scratch;
   for (int b = 0; b < batch; b++)
     for (int m = 0; m < M; m++)
       for (int k = k0; k < k1; k++) {

@@ -26,11 +26,11 @@ void dl_gather_gemm(const float *wt, int K, int M,
 /// dw[m·K + k] += Σ_{b<batch} Σ_{p<P} g[b·gStride + p·M + m] · x[b·xStride + koff[k] + poff[p]]
 ///
 /// for k in [k0, k1) and m < M (a multiple of 16). g: per-sample (P, M) row-major,
-/// i.e. the output gradient with channels last. Tiles of the result stay in registers
-/// for the whole batch, so each dw entry is written once.
+/// i.e. the output gradient with channels last. scratch: (k1 - k0 + 6)·M floats, where
+/// the sums build up channels-last before they are added to dw.
 void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
                            const float *x, long xStride, int batch,
                            const int32_t *koff, int K, int k0, int k1, const int32_t *poff,
-                           float *dw);
+                           float *dw, float *scratch);
 
 #endif

@@ -37,7 +37,7 @@ public enum BLAS {
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
   ) {
     let workers = min(ProcessInfoCache.cores, n / 16)
-    guard workers > 1, 2 * m * n * k >= 2_000_000 else {
+    guard workers > 1, 2 * m * n * k >= 16_000_000 else {
       gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
            a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
       return

@@ -38,10 +38,13 @@ final class DirectConvScratch {
   let paddedInput = ScratchBuffer()     // (B, C, H+2p, W+2p), only when padding > 0
   let gradient = ScratchBuffer()        // dy channels-last (B, Ho·Wo, O16)
   let paddedGradient = ScratchBuffer()  // dy with k-1 zeros around (B, O, Ho+2k-2, Wo+2k-2)
+  var paddedGradientCount = 0           // floats of paddedGradient whose frame is zero
+  var inputGradient = Tensor()          // dx, reused between batches
   let paddedBias = ScratchBuffer()      // (O16)
   let wideWeightGradient = ScratchBuffer()  // (O16, C·k·k) when O16 > O
   var wide: [ScratchBuffer] = []        // per worker: (O16 or C16, L) results past O or C rows
   var biasSums: [ScratchBuffer] = []    // per worker: (O)
+  var weightSums: [ScratchBuffer] = []  // per worker: its dW columns, channels last
 }
 
 extension Conv2d {
@@ -90,9 +93,18 @@ extension Conv2d {
     let hp = g.height + 2 * padding, wp = g.width + 2 * padding
     let hq = g.outHeight + 2 * (k - 1), wq = g.outWidth + 2 * (k - 1)
     let cores = ProcessInfoCache.cores, batch = self.batch
-    var dx = needsInputGradient ? Tensor(zeros: [batch, c, g.height, g.width]) : Tensor()
+    // dx: every value is written below, so the buffer is reused without zeroing.
+    if needsInputGradient { s.inputGradient.reuse(shape: [batch, c, g.height, g.width]) }
+    var dx = needsInputGradient ? s.inputGradient : Tensor()
+    s.inputGradient = Tensor()  // one owner while writing: no copy-on-write
     let gt = s.gradient.reserve(batch * positions * o16)
-    let dyPadded = needsInputGradient ? s.paddedGradient.reserve(batch * o * hq * wq) : nil
+    // The frame of zeros is written once; later batches overwrite only the interior.
+    let framed = batch * o * hq * wq
+    if needsInputGradient && s.paddedGradientCount != framed {
+      _ = s.paddedGradient.zeroed(framed)
+      s.paddedGradientCount = framed
+    }
+    let dyPadded = needsInputGradient ? s.paddedGradient.pointer : nil
     for w in 0..<cores { _ = s.biasSums[w].zeroed(o) }
     // 1. dy channels-last (zero-padded to O16) and, for dx, framed by k-1 zeros; db per worker.
     dy.data.withUnsafeBufferPointer { dyp in
@@ -109,7 +121,6 @@ extension Conv2d {
           }
           guard let dyPadded else { continue }
           let frame = dyPadded + n * o * hq * wq
-          frame.update(repeating: 0, count: o * hq * wq)
           for ch in 0..<o {
             for row in 0..<g.outHeight {
               (frame + (ch * hq + row + k - 1) * wq + k - 1)
@@ -119,12 +130,13 @@ extension Conv2d {
         }
       }
     }
-    // W rotated by 180° as (O·k·k, C16): the input gradient is a convolution of padded dy.
+    // W rotated by 180° as (k·k·O, C16), rows in (ky, kx, o) order: the input gradient is a
+    // convolution of padded dy, and one input row only meets a contiguous range of ky.
     let wf = s.flippedWeights.zeroed(o * k * k * c16)
     if needsInputGradient {
       weight.value.data.withUnsafeBufferPointer { w in
         for och in 0..<o { for ch in 0..<c { for ky in 0..<k { for kx in 0..<k {
-          wf[((och * k + ky) * k + kx) * c16 + ch] = w[((och * c + ch) * k + k - 1 - ky) * k + k - 1 - kx]
+          wf[((ky * k + kx) * o + och) * c16 + ch] = w[((och * c + ch) * k + k - 1 - ky) * k + k - 1 - kx]
         } } } }
       }
     }
@@ -141,16 +153,41 @@ extension Conv2d {
             dl_gather_weight_grad(gt, positions * o16, Int32(positions), Int32(o16),
                                   source, g.channels * hp * wp, Int32(batch),
                                   s.inputOffsets, Int32(patch), Int32(k0), Int32(k1),
-                                  s.outputPositions, dw)
+                                  s.outputPositions, dw, s.weightSums[w].reserve((k1 - k0 + 6) * o16))
           }
           guard let dyPadded, let dxBase else { return }
           let first = w * batch / cores, end = (w + 1) * batch / cores
           let plane = g.height * g.width
+          let rowTaps = k * o  // rows of wf per ky
+          /// The ky whose padded-dy rows iy+pad+ky hold dy: k-1 ≤ iy+pad+ky ≤ k-1+Ho-1.
+          func tapRows(_ iy: Int) -> (Int, Int) {
+            (max(0, k - 1 - iy - padding), min(k - 1, k - 2 + g.outHeight - iy - padding))
+          }
           for n in first..<end {
             let from = dyPadded + n * o * hq * wq, to = dxBase + n * c * plane
             let target = c16 == c ? to : s.wide[w].reserve(c16 * plane)
-            dl_gather_gemm(wf, Int32(o * k * k), Int32(c16), from, s.gradientOffsets, s.inputPositions,
-                           Int32(plane), nil, target, plane)
+            // Runs of input rows that meet the same ky range go through the kernel together.
+            var iy = 0
+            while iy < g.height {
+              let (low, high) = tapRows(iy)
+              var end = iy + 1
+              while end < g.height, tapRows(end) == (low, high) { end += 1 }
+              let rows = iy..<end
+              iy = end
+              guard high >= low else {
+                for ch in 0..<c16 {
+                  (target + ch * plane + rows.lowerBound * g.width).update(repeating: 0, count: rows.count * g.width)
+                }
+                continue
+              }
+              s.gradientOffsets.withUnsafeBufferPointer { koff in
+                s.inputPositions.withUnsafeBufferPointer { poff in
+                  dl_gather_gemm(wf + low * rowTaps * c16, Int32((high - low + 1) * rowTaps), Int32(c16),
+                                 from, koff.baseAddress! + low * rowTaps, poff.baseAddress! + rows.lowerBound * g.width,
+                                 Int32(rows.count * g.width), nil, target + rows.lowerBound * g.width, plane)
+                }
+              }
+            }
             if target != to { to.update(from: target, count: c * plane) }
           }
         }
@@ -167,6 +204,7 @@ extension Conv2d {
       }
     }
     input = Tensor()
+    if needsInputGradient { s.inputGradient = dx }
     return dx
   }
 
@@ -175,9 +213,11 @@ extension Conv2d {
     let s = direct, g = geometry, k = kernel, cores = ProcessInfoCache.cores
     while s.wide.count < cores { s.wide.append(ScratchBuffer()) }
     while s.biasSums.count < cores { s.biasSums.append(ScratchBuffer()) }
+    while s.weightSums.count < cores { s.weightSums.append(ScratchBuffer()) }
     let key = [g.channels, g.height, g.width, k, padding, outputChannels]
     guard key != s.geometryKey else { return }
     s.geometryKey = key
+    s.paddedGradientCount = 0  // the frame moves with the geometry
     var koff: [Int32] = [], poff: [Int32] = []
     for ch in 0..<g.channels { for ky in 0..<k { for kx in 0..<k { koff.append(Int32((ch * hp + ky) * wp + kx)) } } }
     for oy in 0..<g.outHeight { for ox in 0..<g.outWidth { poff.append(Int32(oy * wp + ox)) } }
@@ -185,7 +225,7 @@ extension Conv2d {
     s.outputPositions = poff
     let hq = g.outHeight + 2 * (k - 1), wq = g.outWidth + 2 * (k - 1)
     var goff: [Int32] = [], ipos: [Int32] = []
-    for och in 0..<outputChannels { for ky in 0..<k { for kx in 0..<k { goff.append(Int32((och * hq + ky) * wq + kx)) } } }
+    for ky in 0..<k { for kx in 0..<k { for och in 0..<outputChannels { goff.append(Int32((och * hq + ky) * wq + kx)) } } }
     for iy in 0..<g.height { for ix in 0..<g.width { ipos.append(Int32((iy + padding) * wq + ix + padding)) } }
     s.gradientOffsets = goff
     s.inputPositions = ipos

@@ -3,7 +3,7 @@
 public final class Dropout: Layer {
   public var p: Float
   fileprivate var mask: [Float] = []  // 0 or 1/(1−p) per value; empty when inactive
-  private var output = Tensor()
+  private var output = Tensor(), inputGradient = Tensor()
 
   public init(p: Float = 0.5) { self.p = p }
   public var spec: LayerSpec { LayerSpec(kind: .dropout, p: p) }
@@ -12,12 +12,15 @@ public final class Dropout: Layer {
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, …) → y: (B, …)
     guard context.training, p > 0 else { mask = []; return x }
-    output = applyMask(x, unit: 1, mask: &mask, p: p, random: context.random)
+    applyMask(x, unit: 1, mask: &mask, p: p, random: context.random, into: &output)
     return output
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
-    maskedGradient(dy, unit: 1, mask: mask)
+    // dy: (B, …) → dx = dy · mask
+    guard !mask.isEmpty else { return dy }
+    multiply(dy, unit: 1, by: mask, into: &inputGradient)
+    return inputGradient
   }
 }
 
@@ -27,7 +30,7 @@ public final class Dropout2d: Layer {
   public var p: Float
   private var mask: [Float] = []  // one entry per (b, c)
   private var unit = 1
-  private var output = Tensor()
+  private var output = Tensor(), inputGradient = Tensor()
 
   public init(p: Float = 0.5) { self.p = p }
   public var spec: LayerSpec { LayerSpec(kind: .dropout2d, p: p) }
@@ -43,43 +46,46 @@ public final class Dropout2d: Layer {
     // x: (B, C, H, W) → y: (B, C, H, W)
     guard context.training, p > 0 else { mask = []; return x }
     unit = x.shape[2] * x.shape[3]
-    output = applyMask(x, unit: unit, mask: &mask, p: p, random: context.random)
+    applyMask(x, unit: unit, mask: &mask, p: p, random: context.random, into: &output)
     return output
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
-    maskedGradient(dy, unit: unit, mask: mask)
+    // dy: (B, C, H, W) → dx = dy · mask
+    guard !mask.isEmpty else { return dy }
+    multiply(dy, unit: unit, by: mask, into: &inputGradient)
+    return inputGradient
   }
 }
 
-/// Draws one keep/drop decision per `unit` consecutive values and applies it.
-private func applyMask(_ x: Tensor, unit: Int, mask: inout [Float], p: Float, random: RandomSource) -> Tensor {
+/// Draws one keep/drop decision per `unit` consecutive values, then y = x · mask.
+private func applyMask(_ x: Tensor, unit: Int, mask: inout [Float], p: Float, random: RandomSource,
+                       into y: inout Tensor) {
   let groups = x.count / unit, scale = 1 / (1 - p)
   if mask.count != groups { mask = [Float](repeating: 0, count: groups) }
   var generator = random.generator  // a local copy: no exclusivity checks in the loop
-  for i in 0..<groups { mask[i] = generator.nextUnitFloat() < p ? 0 : scale }
+  mask.withUnsafeMutableBufferPointer { m in
+    for i in 0..<groups { m[i] = generator.nextUnitFloat() < p ? 0 : scale }
+  }
   random.generator = generator
-  var y = x
-  y.data.withUnsafeMutableBufferPointer { yp in
-    mask.withUnsafeBufferPointer { mp in
-      for g in 0..<groups {
-        let m = mp[g], base = g * unit
-        for i in base..<(base + unit) { yp[i] *= m }
+  multiply(x, unit: unit, by: mask, into: &y)
+}
+
+/// y = x · mask, one mask entry per `unit` consecutive values; y's buffer is reused.
+private func multiply(_ x: Tensor, unit: Int, by mask: [Float], into y: inout Tensor) {
+  y.reuse(shape: x.shape)
+  x.data.withUnsafeBufferPointer { xp in
+    y.data.withUnsafeMutableBufferPointer { yp in
+      mask.withUnsafeBufferPointer { mp in
+        if unit == 1 {
+          for i in 0..<mp.count { yp[i] = xp[i] * mp[i] }
+        } else {
+          for g in 0..<mp.count {
+            let m = mp[g], base = g * unit
+            for i in base..<(base + unit) { yp[i] = xp[i] * m }
+          }
+        }
       }
     }
   }
-  return y
-}
-
-/// dx = dy · mask (identity when the layer was inactive).
-private func maskedGradient(_ dy: Tensor, unit: Int, mask: [Float]) -> Tensor {
-  guard !mask.isEmpty else { return dy }
-  var dx = dy
-  dx.data.withUnsafeMutableBufferPointer { dp in
-    for g in 0..<mask.count {
-      let m = mask[g], base = g * unit
-      for i in base..<(base + unit) { dp[i] *= m }
-    }
-  }
-  return dx
 }

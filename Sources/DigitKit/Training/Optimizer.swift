@@ -53,19 +53,19 @@ public final class SGD: Optimizer {
     let lr = learningRate, mu = momentum
     for (i, p) in parameters.enumerated() {
       velocity[i].withUnsafeMutableBufferPointer { v in
-        p.gradient.data.withUnsafeBufferPointer { g in
+        p.gradient.data.withUnsafeMutableBufferPointer { g in
           p.value.data.withUnsafeMutableBufferPointer { w in
             let (v, g, w) = (v.baseAddress!, g.baseAddress!, w.baseAddress!)
             parallelChunks(p.value.count) { range in
               for j in range {
                 v[j] = mu * v[j] + g[j]
                 w[j] -= lr * v[j]
+                g[j] = 0  // zeroed in the same pass, ready for the next backward
               }
             }
           }
         }
       }
-      p.zeroGradient()
     }
   }
 }
@@ -94,7 +94,7 @@ public final class Adam: Optimizer {
     for (i, p) in parameters.enumerated() {
       m[i].withUnsafeMutableBufferPointer { mp in
         v[i].withUnsafeMutableBufferPointer { vp in
-          p.gradient.data.withUnsafeBufferPointer { g in
+          p.gradient.data.withUnsafeMutableBufferPointer { g in
             p.value.data.withUnsafeMutableBufferPointer { w in
               let (mp, vp, g, w) = (mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!)
               parallelChunks(p.value.count) { range in
@@ -102,13 +102,13 @@ public final class Adam: Optimizer {
                   mp[j] = b1 * mp[j] + (1 - b1) * g[j]
                   vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
                   w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
+                  g[j] = 0  // zeroed in the same pass, ready for the next backward
                 }
               }
             }
           }
         }
       }
-      p.zeroGradient()
     }
   }
 }

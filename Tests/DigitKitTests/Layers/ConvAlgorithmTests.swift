@@ -38,6 +38,29 @@ final class ConvAlgorithmTests: XCTestCase {
     }
   }
 
+  /// The direct path keeps buffers between batches (a zero frame around dy, dx, offset tables):
+  /// a change of batch size or image size must not leave stale values behind.
+  func testBuffersFollowBatchAndImageSize() throws {
+    try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
+    var random = SeededGenerator(seed: 5)
+    let direct = Conv2d(inputChannels: 16, outputChannels: 16, kernel: 3, name: "conv", random: &random)
+    random = SeededGenerator(seed: 5)
+    let reference = Conv2d(inputChannels: 16, outputChannels: 16, kernel: 3, name: "conv", random: &random)
+    direct.algorithm = .direct
+    reference.algorithm = .im2col
+    for (step, (batch, h, w)) in [(4, 12, 12), (2, 12, 12), (3, 10, 14), (4, 12, 12)].enumerated() {
+      let x = randomTensor([batch, 16, h, w], seed: UInt64(step))
+      var outputs: [[Float]] = []
+      for conv in [direct, reference] {
+        conv.weight.zeroGradient()
+        let y = conv.forward(x, context: trainingContext)
+        let dx = conv.backward(randomTensor(y.shape, seed: 50 + UInt64(step)), needsInputGradient: true)
+        outputs.append(y.data + dx.data + conv.weight.gradient.data)
+      }
+      assertClose(outputs[0], outputs[1], tolerance: 2e-4, "step \(step): \(batch)×\(h)×\(w)")
+    }
+  }
+
   func testFirstLayerSkipsInputGradient() throws {
     try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
     var random = SeededGenerator(seed: 3)

@@ -34,17 +34,17 @@ final class DirectConvScratch {
   // Offsets into one padded output-gradient sample, for the input gradient.
   var gradientOffsets: [Int32] = [], inputPositions: [Int32] = []
   let weights = ScratchBuffer()         // Wᵀ (C·k·k, O16)
-  let flippedWeights = ScratchBuffer()  // W rotated 180°, (O·k·k, C16)
+  let flippedWeights = ScratchBuffer()  // W rotated 180°, (k·k·O, C16)
+  let paddedBias = ScratchBuffer()      // (O16)
   let paddedInput = ScratchBuffer()     // (B, C, H+2p, W+2p), only when padding > 0
   let gradient = ScratchBuffer()        // dy channels-last (B, Ho·Wo, O16)
   let paddedGradient = ScratchBuffer()  // dy with k-1 zeros around (B, O, Ho+2k-2, Wo+2k-2)
   var paddedGradientCount = 0           // floats of paddedGradient whose frame is zero
   var inputGradient = Tensor()          // dx, reused between batches
-  let paddedBias = ScratchBuffer()      // (O16)
+  let biasSums = ScratchBuffer()        // per sample: Σ dy over positions (B, O)
+  let weightSums = ScratchBuffer()      // per dW slice: its columns, channels last
   let wideWeightGradient = ScratchBuffer()  // (O16, C·k·k) when O16 > O
-  var wide: [ScratchBuffer] = []        // per worker: (O16 or C16, L) results past O or C rows
-  var biasSums: [ScratchBuffer] = []    // per worker: (O)
-  var weightSums: [ScratchBuffer] = []  // per worker: its dW columns, channels last
+  let wide = ScratchBuffer()            // per sample: results with the tile rows past O or C
 }
 
 extension Conv2d {
@@ -66,19 +66,17 @@ extension Conv2d {
     let b = s.paddedBias.zeroed(o16)
     bias.value.data.withUnsafeBufferPointer { b.update(from: $0.baseAddress!, count: o) }
     input = training ? x : Tensor()
-    let cores = ProcessInfoCache.cores, batch = self.batch
+    // Rows past O (a tile's padding) land in a per-sample buffer and are dropped.
+    let wide = o16 == o ? nil : s.wide.reserve(batch * o16 * positions)
     withSource(x) { source in
       output.data.withUnsafeMutableBufferPointer { yp in
         let y = yp.baseAddress!
-        forEachSampleRange(batch, workers: cores) { worker, range in
-          for n in range {
-            let xs = source + n * g.channels * plane, ys = y + n * o * positions
-            // Rows past O (a tile's padding) land in a per-worker buffer and are dropped.
-            let target = o16 == o ? ys : s.wide[worker].reserve(o16 * positions)
-            dl_gather_gemm(wt, Int32(patch), Int32(o16), xs, s.inputOffsets, s.outputPositions,
-                           Int32(positions), b, target, positions)
-            if target != ys { ys.update(from: target, count: o * positions) }
-          }
+        parallelItems(batch) { n in
+          let xs = source + n * g.channels * plane, ys = y + n * o * positions
+          let target = wide.map { $0 + n * o16 * positions } ?? ys
+          dl_gather_gemm(wt, Int32(patch), Int32(o16), xs, s.inputOffsets, s.outputPositions,
+                         Int32(positions), b, target, positions)
+          if target != ys { ys.update(from: target, count: o * positions) }
         }
       }
     }
@@ -87,12 +85,16 @@ extension Conv2d {
 
   /// Backward with the direct kernels. dy: (B, O, Ho, Wo) → dx: (B, C, H, W);
   /// dW += Σ dy ⋆ x, db += Σ dy.
+  ///
+  /// The work is cut into items (one sample, or one slice of dW's columns over the whole
+  /// batch) that idle cores pick up as they finish. Each value is summed in a fixed order,
+  /// so the results do not depend on the number of cores.
   func directBackward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     let g = geometry, s = direct, o = outputChannels, c = inputChannels, k = kernel
     let o16 = Self.tiled(o), c16 = Self.tiled(c), positions = g.positions, patch = g.patchSize
-    let hp = g.height + 2 * padding, wp = g.width + 2 * padding
+    let hp = g.height + 2 * padding, wp = g.width + 2 * padding, plane = g.height * g.width
     let hq = g.outHeight + 2 * (k - 1), wq = g.outWidth + 2 * (k - 1)
-    let cores = ProcessInfoCache.cores, batch = self.batch
+    let batch = self.batch
     // dx: every value is written below, so the buffer is reused without zeroing.
     if needsInputGradient { s.inputGradient.reuse(shape: [batch, c, g.height, g.width]) }
     var dx = needsInputGradient ? s.inputGradient : Tensor()
@@ -105,27 +107,25 @@ extension Conv2d {
       s.paddedGradientCount = framed
     }
     let dyPadded = needsInputGradient ? s.paddedGradient.pointer : nil
-    for w in 0..<cores { _ = s.biasSums[w].zeroed(o) }
-    // 1. dy channels-last (zero-padded to O16) and, for dx, framed by k-1 zeros; db per worker.
+    let biasSums = s.biasSums.reserve(batch * o)
+    // 1. Per sample: dy channels-last (zero-padded to O16), Σ dy per channel and, for dx,
+    //    dy framed by k-1 zeros.
     dy.data.withUnsafeBufferPointer { dyp in
       let dy = dyp.baseAddress!
-      forEachSampleRange(batch, workers: cores) { worker, range in
-        let db = s.biasSums[worker].pointer
-        for n in range {
-          let src = dy + n * o * positions, dst = gt + n * positions * o16
-          if o16 > o { dst.update(repeating: 0, count: positions * o16) }
-          for ch in 0..<o {
-            var sum: Float = 0
-            for p in 0..<positions { let v = src[ch * positions + p]; dst[p * o16 + ch] = v; sum += v }
-            db[ch] += sum
-          }
-          guard let dyPadded else { continue }
-          let frame = dyPadded + n * o * hq * wq
-          for ch in 0..<o {
-            for row in 0..<g.outHeight {
-              (frame + (ch * hq + row + k - 1) * wq + k - 1)
-                .update(from: src + ch * positions + row * g.outWidth, count: g.outWidth)
-            }
+      parallelItems(batch) { n in
+        let src = dy + n * o * positions, dst = gt + n * positions * o16
+        if o16 > o { dst.update(repeating: 0, count: positions * o16) }
+        for ch in 0..<o {
+          var sum: Float = 0
+          for p in 0..<positions { let v = src[ch * positions + p]; dst[p * o16 + ch] = v; sum += v }
+          biasSums[n * o + ch] = sum
+        }
+        guard let dyPadded else { return }
+        let frame = dyPadded + n * o * hq * wq
+        for ch in 0..<o {
+          for row in 0..<g.outHeight {
+            (frame + (ch * hq + row + k - 1) * wq + k - 1)
+              .update(from: src + ch * positions + row * g.outWidth, count: g.outWidth)
           }
         }
       }
@@ -140,32 +140,36 @@ extension Conv2d {
         } } } }
       }
     }
-    // 2. Worker w owns a slice of dW's columns (whole batch) and a slice of the samples for dx.
+    // 2. Items 0..<slices: dW's columns in slices of whole 6-column tiles, over the batch;
+    //    then one item per sample for dx.
+    let tiles = (patch + 5) / 6, slices = min(tiles, 4 * ProcessInfoCache.cores)
+    let sliceColumns = (tiles + slices - 1) / slices * 6
+    let sums = s.weightSums.reserve(slices * (sliceColumns + 6) * o16)
     let dwTarget = o16 == o ? nil : s.wideWeightGradient.zeroed(o16 * patch)
+    let wide = c16 == c || !needsInputGradient ? nil : s.wide.reserve(batch * c16 * plane)
+    let rowTaps = k * o  // rows of wf per ky
+    /// The ky whose padded-dy rows iy+pad+ky hold dy: k-1 ≤ iy+pad+ky ≤ k-1+Ho-1.
+    func tapRows(_ iy: Int) -> (Int, Int) {
+      (max(0, k - 1 - iy - padding), min(k - 1, k - 2 + g.outHeight - iy - padding))
+    }
     withKeptSource { source in
-    weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
-      dx.data.withUnsafeMutableBufferPointer { dxp in
-        let dw = dwTarget ?? dwp.baseAddress!, dxBase = dxp.baseAddress
-        let tiles = (patch + 5) / 6
-        DispatchQueue.concurrentPerform(iterations: cores) { w in
-          let k0 = min(patch, w * tiles / cores * 6), k1 = min(patch, (w + 1) * tiles / cores * 6)
-          if k1 > k0 {
-            dl_gather_weight_grad(gt, positions * o16, Int32(positions), Int32(o16),
-                                  source, g.channels * hp * wp, Int32(batch),
-                                  s.inputOffsets, Int32(patch), Int32(k0), Int32(k1),
-                                  s.outputPositions, dw, s.weightSums[w].reserve((k1 - k0 + 6) * o16))
-          }
-          guard let dyPadded, let dxBase else { return }
-          let first = w * batch / cores, end = (w + 1) * batch / cores
-          let plane = g.height * g.width
-          let rowTaps = k * o  // rows of wf per ky
-          /// The ky whose padded-dy rows iy+pad+ky hold dy: k-1 ≤ iy+pad+ky ≤ k-1+Ho-1.
-          func tapRows(_ iy: Int) -> (Int, Int) {
-            (max(0, k - 1 - iy - padding), min(k - 1, k - 2 + g.outHeight - iy - padding))
-          }
-          for n in first..<end {
+      weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
+        dx.data.withUnsafeMutableBufferPointer { dxp in
+          let dw = dwTarget ?? dwp.baseAddress!, dxBase = dxp.baseAddress
+          parallelItems(slices + (needsInputGradient ? batch : 0)) { item in
+            if item < slices {
+              let k0 = min(patch, item * sliceColumns), k1 = min(patch, k0 + sliceColumns)
+              guard k1 > k0 else { return }
+              dl_gather_weight_grad(gt, positions * o16, Int32(positions), Int32(o16),
+                                    source, g.channels * hp * wp, Int32(batch),
+                                    s.inputOffsets, Int32(patch), Int32(k0), Int32(k1),
+                                    s.outputPositions, dw, sums + item * (sliceColumns + 6) * o16)
+              return
+            }
+            guard let dyPadded, let dxBase else { return }
+            let n = item - slices
             let from = dyPadded + n * o * hq * wq, to = dxBase + n * c * plane
-            let target = c16 == c ? to : s.wide[w].reserve(c16 * plane)
+            let target = wide.map { $0 + n * c16 * plane } ?? to
             // Runs of input rows that meet the same ky range go through the kernel together.
             var iy = 0
             while iy < g.height {
@@ -190,30 +194,24 @@ extension Conv2d {
             }
             if target != to { to.update(from: target, count: c * plane) }
           }
-        }
-        if let dwTarget {
-          for i in 0..<(o * patch) { dwp[i] += dwTarget[i] }
+          if let dwTarget {
+            for i in 0..<(o * patch) { dwp[i] += dwTarget[i] }
+          }
         }
       }
     }
-    }
+    // db in sample order.
     bias.gradient.data.withUnsafeMutableBufferPointer { db in
-      for w in 0..<cores {
-        let partial = s.biasSums[w].pointer
-        for i in 0..<o { db[i] += partial[i] }
-      }
+      for n in 0..<batch { for ch in 0..<o { db[ch] += biasSums[n * o + ch] } }
     }
     input = Tensor()
     if needsInputGradient { s.inputGradient = dx }
     return dx
   }
 
-  /// Offset tables for this input size, and per-worker buffers for this many cores.
+  /// Offset tables for this input size.
   private func prepareDirect(hp: Int, wp: Int) {
-    let s = direct, g = geometry, k = kernel, cores = ProcessInfoCache.cores
-    while s.wide.count < cores { s.wide.append(ScratchBuffer()) }
-    while s.biasSums.count < cores { s.biasSums.append(ScratchBuffer()) }
-    while s.weightSums.count < cores { s.weightSums.append(ScratchBuffer()) }
+    let s = direct, g = geometry, k = kernel
     let key = [g.channels, g.height, g.width, k, padding, outputChannels]
     guard key != s.geometryKey else { return }
     s.geometryKey = key
@@ -230,7 +228,6 @@ extension Conv2d {
     s.gradientOffsets = goff
     s.inputPositions = ipos
   }
-
   /// Runs `body` on x itself, or (padding > 0) on a zero-framed copy kept for backward.
   private func withSource<R>(_ x: Tensor, _ body: (UnsafePointer<Float>) -> R) -> R {
     guard padding > 0 else { return x.data.withUnsafeBufferPointer { body($0.baseAddress!) } }
@@ -254,14 +251,12 @@ extension Conv2d {
   }
 }
 
-/// Splits samples 0..<count into one contiguous range per worker and runs them concurrently.
-/// `body(worker, range)`.
-func forEachSampleRange(_ count: Int, workers: Int, _ body: (Int, Range<Int>) -> Void) {
-  let n = max(1, min(workers, count))
-  if n == 1 { body(0, 0..<count); return }
-  withoutActuallyEscaping(body) { body in
-    DispatchQueue.concurrentPerform(iterations: n) { w in
-      body(w, (w * count / n)..<((w + 1) * count / n))
-    }
+/// Runs `body(i)` for i in 0..<count on all cores, each core taking the next item when it
+/// finishes one: a core slowed by the host does fewer items instead of holding up the rest.
+func parallelItems(_ count: Int, _ body: (Int) -> Void) {
+  if ProcessInfoCache.cores == 1 || count == 1 {
+    for i in 0..<count { body(i) }
+    return
   }
+  withoutActuallyEscaping(body) { body in DispatchQueue.concurrentPerform(iterations: count, execute: body) }
 }

@@ -250,13 +250,3 @@ extension Conv2d {
     return input.data.withUnsafeBufferPointer { body($0.baseAddress!) }
   }
 }
-
-/// Runs `body(i)` for i in 0..<count on all cores, each core taking the next item when it
-/// finishes one: a core slowed by the host does fewer items instead of holding up the rest.
-func parallelItems(_ count: Int, _ body: (Int) -> Void) {
-  if ProcessInfoCache.cores == 1 || count == 1 {
-    for i in 0..<count { body(i) }
-    return
-  }
-  withoutActuallyEscaping(body) { body in DispatchQueue.concurrentPerform(iterations: count, execute: body) }
-}

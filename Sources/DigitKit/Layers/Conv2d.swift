@@ -198,7 +198,7 @@ public final class Conv2d: Layer {
     if count == 1 {
       run(0)
     } else {
-      withoutActuallyEscaping(body) { _ in DispatchQueue.concurrentPerform(iterations: count) { run($0) } }
+      parallelItems(count) { run($0) }
     }
   }
 }

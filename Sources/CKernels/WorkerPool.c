@@ -1,0 +1,107 @@
+// See WorkerPool.h. One job at a time: the caller publishes it by bumping `generation`;
+// workers claim items with an atomic counter and report back through `active`.
+#include "WorkerPool.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#define RELAX() _mm_pause()
+#elif defined(__aarch64__)
+#define RELAX() __asm__ __volatile__("yield")
+#else
+#define RELAX() ((void)0)
+#endif
+
+enum { MAX_WORKERS = 63, SPIN = 10000 };  // SPIN pauses ≈ 0.2 ms
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;     // guards sleeping workers
+static pthread_cond_t wake = PTHREAD_COND_INITIALIZER;
+static pthread_mutex_t ownership = PTHREAD_MUTEX_INITIALIZER; // one caller at a time
+static atomic_long generation;   // bumped once per job
+static atomic_long next_item;    // next unclaimed item of the current job
+static atomic_int active;        // workers still on the current job
+static int started;              // worker threads created so far
+static int wanted;               // workers taking part in the current job
+static long job_count;
+static dl_task job_task;
+static void *job_context;
+static _Thread_local bool inside_task;
+// The generation each worker was created in: the first job it must see is the next one.
+// (Reading `generation` in the new thread could miss a job published before it ran.)
+static long start_generation[MAX_WORKERS];
+
+static void run_items(void) {
+  const long count = job_count;
+  long i;
+  while ((i = atomic_fetch_add_explicit(&next_item, 1, memory_order_relaxed)) < count)
+    job_task(job_context, i);
+}
+
+static void *worker_main(void *arg) {
+  const int index = (int)(long)arg;
+  long seen = start_generation[index];
+  inside_task = true;
+  for (;;) {
+    long now = seen;
+    for (int spin = 0; spin < SPIN; spin++) {
+      now = atomic_load_explicit(&generation, memory_order_acquire);
+      if (now != seen) break;
+      RELAX();
+    }
+    if (now == seen) {
+      pthread_mutex_lock(&lock);
+      while ((now = atomic_load_explicit(&generation, memory_order_acquire)) == seen)
+        pthread_cond_wait(&wake, &lock);
+      pthread_mutex_unlock(&lock);
+    }
+    seen = now;
+    if (index < wanted) {
+      run_items();
+      atomic_fetch_sub_explicit(&active, 1, memory_order_release);
+    }
+  }
+  return 0;
+}
+
+void dl_parallel_items(long count, int threads, dl_task task, void *context) {
+  int helpers = threads - 1;
+  if (helpers > MAX_WORKERS) helpers = MAX_WORKERS;
+  if (count < (long)helpers + 1) helpers = (int)count - 1;
+  if (helpers < 1 || inside_task || pthread_mutex_trylock(&ownership) != 0) {
+    for (long i = 0; i < count; i++) task(context, i);
+    return;
+  }
+  while (started < helpers) {
+    pthread_t thread;
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setstacksize(&attributes, 8 << 20);
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    start_generation[started] = atomic_load_explicit(&generation, memory_order_relaxed);
+    if (pthread_create(&thread, &attributes, worker_main, (void *)(long)started) != 0) {
+      pthread_attr_destroy(&attributes);
+      break;
+    }
+    pthread_attr_destroy(&attributes);
+    started++;
+  }
+  if (helpers > started) helpers = started;
+  job_count = count;
+  job_task = task;
+  job_context = context;
+  wanted = helpers;
+  atomic_store_explicit(&next_item, 0, memory_order_relaxed);
+  atomic_store_explicit(&active, helpers, memory_order_relaxed);
+  pthread_mutex_lock(&lock);
+  atomic_fetch_add_explicit(&generation, 1, memory_order_release);
+  pthread_cond_broadcast(&wake);
+  pthread_mutex_unlock(&lock);
+  inside_task = true;
+  run_items();
+  inside_task = false;
+  while (atomic_load_explicit(&active, memory_order_acquire) > 0) RELAX();
+  pthread_mutex_unlock(&ownership);
+}

@@ -1,0 +1,3 @@
+// DigitKit's C kernels: direct-convolution products and the worker pool.
+#include "GatherGEMM.h"
+#include "WorkerPool.h"

@@ -3,6 +3,7 @@
 #include "WorkerPool.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 
@@ -44,6 +45,10 @@ static void *worker_main(void *arg) {
   const int index = (int)(long)arg;
   long seen = start_generation[index];
   inside_task = true;
+  // Signals (Ctrl-C, a child's exit) go to the app's own threads, never to a pool thread.
+  sigset_t all;
+  sigfillset(&all);
+  pthread_sigmask(SIG_BLOCK, &all, 0);
   for (;;) {
     long now = seen;
     for (int spin = 0; spin < SPIN; spin++) {
@@ -81,7 +86,13 @@ void dl_parallel_items(long count, int threads, dl_task task, void *context) {
     pthread_attr_setstacksize(&attributes, 8 << 20);
     pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
     start_generation[started] = atomic_load_explicit(&generation, memory_order_relaxed);
-    if (pthread_create(&thread, &attributes, worker_main, (void *)(long)started) != 0) {
+    // Created with every signal blocked, so none can land on it before it starts.
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &previous);
+    const int failed = pthread_create(&thread, &attributes, worker_main, (void *)(long)started);
+    pthread_sigmask(SIG_SETMASK, &previous, 0);
+    if (failed != 0) {
       pthread_attr_destroy(&attributes);
       break;
     }

@@ -22,14 +22,6 @@ enum { TILE = 6, ROWS = 16 };
     acc##j##b = _mm256_fmadd_ps(r1, b_, acc##j##b);      \
   } while (0)
 
-#define LOAD_ACCUMULATORS(t, stride)                                                           \
-  __m256 acc0a = _mm256_loadu_ps(t), acc0b = _mm256_loadu_ps(t + 8);                          \
-  __m256 acc1a = _mm256_loadu_ps(t + stride), acc1b = _mm256_loadu_ps(t + stride + 8);        \
-  __m256 acc2a = _mm256_loadu_ps(t + 2 * stride), acc2b = _mm256_loadu_ps(t + 2 * stride + 8); \
-  __m256 acc3a = _mm256_loadu_ps(t + 3 * stride), acc3b = _mm256_loadu_ps(t + 3 * stride + 8); \
-  __m256 acc4a = _mm256_loadu_ps(t + 4 * stride), acc4b = _mm256_loadu_ps(t + 4 * stride + 8); \
-  __m256 acc5a = _mm256_loadu_ps(t + 5 * stride), acc5b = _mm256_loadu_ps(t + 5 * stride + 8)
-
 // Row j of t (at t + j·stride) = accumulator pair j.
 #define STORE_ACCUMULATORS(t, stride)                                                         \
   _mm256_storeu_ps(t, acc0a); _mm256_storeu_ps(t + 8, acc0b);                                 \
@@ -43,29 +35,33 @@ enum { TILE = 6, ROWS = 16 };
 // (16 KB for a 16-row tile), so the weights are read from L1, not L2, for all the tiles.
 enum { CHUNK = 96, KC = 256, PB = 128 };
 
-// acc (6 positions × 16 rows, channels last) += Σ_{k<count} w[k·M + 0..<16] · x[koff[k] + o_j].
-TARGET static void gather_tile(const float *w, int count, int M, const float *x,
-                               const int32_t *koff, const int32_t o[TILE], float *acc, int first) {
+// The one tile both products use. Row j of t (16 floats at t + j·stride, channels last)
+// gets Σ_{s<count} rows[s·M + 0..<16] · x[base[s] + o_j], j < 6; replacing t when `first`,
+// adding to it otherwise.
+// - forward / input gradient: rows = Wᵀ, base = koff (s = k), o = 6 output positions;
+// - weight gradient: rows = channels-last dy, base = poff (s = p), o = koff of 6 columns.
+TARGET static void tile(const float *rows, int count, int M, const float *x, const int32_t *base,
+                        const int32_t o[TILE], float *t, long stride, int first) {
   __m256 acc0a, acc0b, acc1a, acc1b, acc2a, acc2b, acc3a, acc3b, acc4a, acc4b, acc5a, acc5b;
   if (first) {
     acc0a = acc0b = acc1a = acc1b = acc2a = acc2b = _mm256_setzero_ps();
     acc3a = acc3b = acc4a = acc4b = acc5a = acc5b = _mm256_setzero_ps();
   } else {
-    acc0a = _mm256_loadu_ps(acc), acc0b = _mm256_loadu_ps(acc + 8);
-    acc1a = _mm256_loadu_ps(acc + 16), acc1b = _mm256_loadu_ps(acc + 24);
-    acc2a = _mm256_loadu_ps(acc + 32), acc2b = _mm256_loadu_ps(acc + 40);
-    acc3a = _mm256_loadu_ps(acc + 48), acc3b = _mm256_loadu_ps(acc + 56);
-    acc4a = _mm256_loadu_ps(acc + 64), acc4b = _mm256_loadu_ps(acc + 72);
-    acc5a = _mm256_loadu_ps(acc + 80), acc5b = _mm256_loadu_ps(acc + 88);
+    acc0a = _mm256_loadu_ps(t), acc0b = _mm256_loadu_ps(t + 8);
+    acc1a = _mm256_loadu_ps(t + stride), acc1b = _mm256_loadu_ps(t + stride + 8);
+    acc2a = _mm256_loadu_ps(t + 2 * stride), acc2b = _mm256_loadu_ps(t + 2 * stride + 8);
+    acc3a = _mm256_loadu_ps(t + 3 * stride), acc3b = _mm256_loadu_ps(t + 3 * stride + 8);
+    acc4a = _mm256_loadu_ps(t + 4 * stride), acc4b = _mm256_loadu_ps(t + 4 * stride + 8);
+    acc5a = _mm256_loadu_ps(t + 5 * stride), acc5b = _mm256_loadu_ps(t + 5 * stride + 8);
   }
   const int32_t o0 = o[0], o1 = o[1], o2 = o[2], o3 = o[3], o4 = o[4], o5 = o[5];
-  for (int k = 0; k < count; k++, w += M) {
-    const float *xk = x + koff[k];
-    const __m256 r0 = _mm256_loadu_ps(w), r1 = _mm256_loadu_ps(w + 8);
-    FMA2(0, xk + o0); FMA2(1, xk + o1); FMA2(2, xk + o2);
-    FMA2(3, xk + o3); FMA2(4, xk + o4); FMA2(5, xk + o5);
+  for (int s = 0; s < count; s++, rows += M) {
+    const float *xs = x + base[s];
+    const __m256 r0 = _mm256_loadu_ps(rows), r1 = _mm256_loadu_ps(rows + 8);
+    FMA2(0, xs + o0); FMA2(1, xs + o1); FMA2(2, xs + o2);
+    FMA2(3, xs + o3); FMA2(4, xs + o4); FMA2(5, xs + o5);
   }
-  STORE_ACCUMULATORS(acc, ROWS);
+  STORE_ACCUMULATORS(t, stride);
 }
 
 TARGET static void gather_gemm_avx2(const float *wt, int K, int M, const float *x,
@@ -85,7 +81,7 @@ TARGET static void gather_gemm_avx2(const float *wt, int K, int M, const float *
       for (int kb = 0; kb < K; kb += KC) {
         const int kc = K - kb < KC ? K - kb : KC;
         for (int t = 0; t < tiles; t++)
-          gather_tile(wt + (long)kb * M + m0, kc, M, x, koff + kb, o[t], acc + t * TILE * ROWS, kb == 0);
+          tile(wt + (long)kb * M + m0, kc, M, x, koff + kb, o[t], acc + t * TILE * ROWS, ROWS, kb == 0);
       }
       for (int m = 0; m < ROWS; m++) {
         const float b = bias ? bias[m0 + m] : 0.0f;
@@ -94,21 +90,6 @@ TARGET static void gather_gemm_avx2(const float *wt, int K, int M, const float *
       }
     }
   }
-}
-
-// t (6 rows of M floats from column m0; channels last) +=
-// Σ_{p<count} g[p·M + 0..<16] · x[kk_j + poff[p]].
-TARGET static void weight_tile(const float *g, int count, int M, const float *x,
-                               const int32_t kk[TILE], const int32_t *poff, float *t) {
-  LOAD_ACCUMULATORS(t, M);
-  const int32_t o0 = kk[0], o1 = kk[1], o2 = kk[2], o3 = kk[3], o4 = kk[4], o5 = kk[5];
-  for (int p = 0; p < count; p++, g += M) {
-    const float *xp = x + poff[p];
-    const __m256 r0 = _mm256_loadu_ps(g), r1 = _mm256_loadu_ps(g + 8);
-    FMA2(0, xp + o0); FMA2(1, xp + o1); FMA2(2, xp + o2);
-    FMA2(3, xp + o3); FMA2(4, xp + o4); FMA2(5, xp + o5);
-  }
-  STORE_ACCUMULATORS(t, M);
 }
 
 TARGET static void weight_grad_avx2(const float *g, long gStride, int P, int M,
@@ -128,7 +109,7 @@ TARGET static void weight_grad_avx2(const float *g, long gStride, int P, int M,
         int32_t kk[TILE];
         for (int j = 0; j < TILE; j++) kk[j] = koff[kt + (j < n ? j : n - 1)];
         for (int m0 = 0; m0 < M; m0 += ROWS)
-          weight_tile(gb + (long)p0 * M + m0, count, M, xb, kk, poff + p0, scratch + (long)(kt - k0) * M + m0);
+          tile(gb + (long)p0 * M + m0, count, M, xb, poff + p0, kk, scratch + (long)(kt - k0) * M + m0, M, 0);
       }
     }
   }

@@ -21,12 +21,6 @@ func parallelItems(_ count: Int, _ body: (Int) -> Void) {
   }
 }
 
-/// Runs `body(i)` for i in 0..<n, split across the cores.
-@inline(__always)
-func parallelFor(_ n: Int, _ body: (Int) -> Void) {
-  parallelItems(n, body)
-}
-
 enum ProcessInfoCache {
   static let cores: Int = {
     let env = getenvInt("DIGITLAB_THREADS")

@@ -137,7 +137,7 @@ extension MNISTSet {
     let list = Array(indices)
     batch.data.withUnsafeMutableBufferPointer { dst in
       let base = dst.baseAddress!
-      parallelFor(list.count) { row in
+      parallelItems(list.count) { row in
         var random = SeededGenerator(seed: seed &+ UInt64(row) &* 0x9E37_79B9)
         let image = augmentation.apply(self.image(list[row]), random: &random)
         let d = base + row * n

@@ -4,7 +4,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// How a convolution multiplies: both give the same numbers up to float rounding order.
 public enum ConvAlgorithm: String, Sendable {

@@ -1,3 +1,4 @@
-// DigitKit's C kernels: direct-convolution products and the worker pool.
+// DigitKit's C kernels: direct-convolution products, Winograd transforms and the worker pool.
 #include "GatherGEMM.h"
+#include "Winograd.h"
 #include "WorkerPool.h"

@@ -5,21 +5,33 @@ import Glibc
 import Darwin
 #endif
 
-/// How a convolution multiplies: both give the same numbers up to float rounding order.
+/// How a convolution multiplies: all give the same numbers up to float rounding.
 public enum ConvAlgorithm: String, Sendable {
+  /// Winograd F(2×2, 5×5) for the output and the input gradient: 36 products per 2×2
+  /// outputs instead of 100 (Conv2d+Winograd.swift, CKernels/Winograd.c); the weight
+  /// gradient comes from the direct kernels. Layers it does not fit (not 5×5, an odd output,
+  /// fewer than 16 input channels, no AVX2) use `direct`, or `im2col`.
+  case winograd
   /// Register-blocked AVX2 kernels that read the input through offset tables (no im2col
-  /// copy, no packing). Used on x86-64 CPUs with AVX2 and FMA.
+  /// copy, no packing). On x86-64 CPUs with AVX2 and FMA; `im2col` elsewhere.
   case direct
-  /// im2col columns multiplied by BLAS sgemm. Used everywhere else, or with
-  /// `DIGITLAB_CONV=im2col`.
+  /// im2col columns multiplied by BLAS sgemm.
   case im2col
 
-  /// `direct` when this CPU has the kernels and `DIGITLAB_CONV` is not `im2col`.
+  /// `winograd`, unless `DIGITLAB_CONV` names `direct` or `im2col`.
   public static let preferred: ConvAlgorithm = {
-    guard dl_gather_available() != 0 else { return .im2col }
-    if let raw = getenv("DIGITLAB_CONV"), String(cString: raw) == "im2col" { return .im2col }
-    return .direct
+    guard let raw = getenv("DIGITLAB_CONV") else { return .winograd }
+    return ConvAlgorithm(rawValue: String(cString: raw)) ?? .winograd
   }()
+
+  /// What the convolutions run on this machine, in a few words (for `bench`).
+  public static var inUse: String {
+    switch (preferred, directAvailable) {
+    case (.winograd, true): return "Winograd F(2×2,5×5) + direct AVX2 (DIGITLAB_CONV=direct|im2col)"
+    case (.direct, true): return "direct AVX2 kernels (DIGITLAB_CONV=winograd|im2col)"
+    default: return "im2col + BLAS"
+    }
+  }
 
   /// Whether the direct kernels can run on this CPU.
   public static var directAvailable: Bool { dl_gather_available() != 0 }
@@ -48,7 +60,7 @@ final class DirectConvScratch {
 
 extension Conv2d {
   /// `n` rounded up to the kernels' 16-row tiles.
-  fileprivate static func tiled(_ n: Int) -> Int { (n + 15) / 16 * 16 }
+  static func tiled(_ n: Int) -> Int { (n + 15) / 16 * 16 }
 
   /// Forward with the direct kernels. x: (B, C, H, W) → y: (B, O, Ho, Wo)
   func directForward(_ x: Tensor, training: Bool) -> Tensor {
@@ -83,17 +95,19 @@ extension Conv2d {
   }
 
   /// Backward with the direct kernels. dy: (B, O, Ho, Wo) → dx: (B, C, H, W);
-  /// dW += Σ dy ⋆ x, db += Σ dy.
+  /// dW += Σ dy ⋆ x, db += Σ dy. With `byWinograd`, dx comes from Winograd instead
+  /// (after a Winograd forward), and dW still from the direct kernels, which are exact sums.
   ///
   /// The work is cut into items (one sample, or one slice of dW's columns over the whole
   /// batch) that idle cores pick up as they finish. Each value is summed in a fixed order,
   /// so the results do not depend on the number of cores.
-  func directBackward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+  func directBackward(_ dy: Tensor, needsInputGradient: Bool, byWinograd: Bool = false) -> Tensor {
     let g = geometry, s = direct, o = outputChannels, c = inputChannels, k = kernel
     let o16 = Self.tiled(o), c16 = Self.tiled(c), positions = g.positions, patch = g.patchSize
     let hp = g.height + 2 * padding, wp = g.width + 2 * padding, plane = g.height * g.width
     let hq = g.outHeight + 2 * (k - 1), wq = g.outWidth + 2 * (k - 1)
     let batch = self.batch
+    let framedInputGradient = needsInputGradient && !byWinograd
     // dx: every value is written below, so the buffer is reused without zeroing.
     if needsInputGradient { s.inputGradient.reuse(shape: [batch, c, g.height, g.width]) }
     var dx = needsInputGradient ? s.inputGradient : Tensor()
@@ -101,11 +115,11 @@ extension Conv2d {
     let gt = s.gradient.reserve(batch * positions * o16)
     // The frame of zeros is written once; later batches overwrite only the interior.
     let framed = batch * o * hq * wq
-    if needsInputGradient && s.paddedGradientCount != framed {
+    if framedInputGradient && s.paddedGradientCount != framed {
       _ = s.paddedGradient.zeroed(framed)
       s.paddedGradientCount = framed
     }
-    let dyPadded = needsInputGradient ? s.paddedGradient.pointer : nil
+    let dyPadded = framedInputGradient ? s.paddedGradient.pointer : nil
     let biasSums = s.biasSums.reserve(batch * o)
     // 1. Per sample: dy channels-last (zero-padded to O16), Σ dy per channel and, for dx,
     //    dy framed by k-1 zeros.
@@ -131,8 +145,8 @@ extension Conv2d {
     }
     // W rotated by 180° as (k·k·O, C16), rows in (ky, kx, o) order: the input gradient is a
     // convolution of padded dy, and one input row only meets a contiguous range of ky.
-    let wf = s.flippedWeights.zeroed(o * k * k * c16)
-    if needsInputGradient {
+    let wf = s.flippedWeights.zeroed(framedInputGradient ? o * k * k * c16 : 0)
+    if framedInputGradient {
       weight.value.data.withUnsafeBufferPointer { w in
         for och in 0..<o { for ch in 0..<c { for ky in 0..<k { for kx in 0..<k {
           wf[((ky * k + kx) * o + och) * c16 + ch] = w[((och * c + ch) * k + k - 1 - ky) * k + k - 1 - kx]
@@ -140,22 +154,24 @@ extension Conv2d {
       }
     }
     // 2. Items 0..<slices: dW's columns in slices of whole 6-column tiles, over the batch;
-    //    then one item per sample for dx.
+    //    then one item per sample for dx (or per Winograd item).
     let tiles = (patch + 5) / 6, slices = min(tiles, 4 * ProcessInfoCache.cores)
     let sliceColumns = (tiles + slices - 1) / slices * 6
     let sums = s.weightSums.reserve(slices * (sliceColumns + 6) * o16)
     let dwTarget = o16 == o ? nil : s.wideWeightGradient.zeroed(o16 * patch)
-    let wide = c16 == c || !needsInputGradient ? nil : s.wide.reserve(batch * c16 * plane)
+    let wide = c16 == c || !framedInputGradient ? nil : s.wide.reserve(batch * c16 * plane)
     let rowTaps = k * o  // rows of wf per ky
     /// The ky whose padded-dy rows iy+pad+ky hold dy: k-1 ≤ iy+pad+ky ≤ k-1+Ho-1.
     func tapRows(_ iy: Int) -> (Int, Int) {
       (max(0, k - 1 - iy - padding), min(k - 1, k - 2 + g.outHeight - iy - padding))
     }
     withKeptSource { source in
+      dy.data.withUnsafeBufferPointer { dyp in
       weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
           let dw = dwTarget ?? dwp.baseAddress!, dxBase = dxp.baseAddress
-          parallelItems(slices + (needsInputGradient ? batch : 0)) { item in
+          let dxItems = !needsInputGradient ? 0 : byWinograd ? winogradInputGradientItems : batch
+          parallelItems(slices + dxItems) { item in
             if item < slices {
               let k0 = min(patch, item * sliceColumns), k1 = min(patch, k0 + sliceColumns)
               guard k1 > k0 else { return }
@@ -165,8 +181,13 @@ extension Conv2d {
                                     s.outputPositions, dw, sums + item * (sliceColumns + 6) * o16)
               return
             }
-            guard let dyPadded, let dxBase else { return }
+            guard let dxBase else { return }
             let n = item - slices
+            if byWinograd {
+              winogradInputGradient(gt, item: n, into: dxBase)
+              return
+            }
+            guard let dyPadded else { return }
             let from = dyPadded + n * o * hq * wq, to = dxBase + n * c * plane
             let target = wide.map { $0 + n * c16 * plane } ?? to
             // Runs of input rows that meet the same ky range go through the kernel together.
@@ -198,6 +219,7 @@ extension Conv2d {
           }
         }
       }
+      }
     }
     // db in sample order.
     bias.gradient.data.withUnsafeMutableBufferPointer { db in
@@ -209,7 +231,7 @@ extension Conv2d {
   }
 
   /// Offset tables for this input size.
-  private func prepareDirect(hp: Int, wp: Int) {
+  func prepareDirect(hp: Int, wp: Int) {
     let s = direct, g = geometry, k = kernel
     let key = [g.channels, g.height, g.width, k, padding, outputChannels]
     guard key != s.geometryKey else { return }
@@ -228,7 +250,7 @@ extension Conv2d {
     s.inputPositions = ipos
   }
   /// Runs `body` on x itself, or (padding > 0) on a zero-framed copy kept for backward.
-  private func withSource<R>(_ x: Tensor, _ body: (UnsafePointer<Float>) -> R) -> R {
+  func withSource<R>(_ x: Tensor, _ body: (UnsafePointer<Float>) -> R) -> R {
     guard padding > 0 else { return x.data.withUnsafeBufferPointer { body($0.baseAddress!) } }
     let g = geometry, hp = g.height + 2 * padding, wp = g.width + 2 * padding
     let dst = direct.paddedInput.zeroed(batch * g.channels * hp * wp)

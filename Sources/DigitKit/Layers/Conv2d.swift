@@ -3,7 +3,9 @@
 /// y[b, o, i, j] = bias[o] + Σ_{c, u, v} W[o, c, u, v] · x[b, c, i+u-pad, j+v-pad].
 /// W: (out, in, k, k), b: (out), both ~ U(-1/√(in·k·k), 1/√(in·k·k)), as PyTorch's `nn.Conv2d`.
 ///
-/// Two ways to compute it (`algorithm`), same numbers up to float rounding order:
+/// Three ways to compute it (`algorithm`), same numbers up to float rounding:
+/// - `.winograd` (5×5 kernels, even outputs, 16+ input channels, AVX2): Winograd F(2×2, 5×5)
+///   for y and dx, the direct kernels for dW (Conv2d+Winograd.swift, CKernels/Winograd.c);
 /// - `.direct` (x86-64 with AVX2): register-blocked kernels read x through offset tables,
 ///   with no im2col copy and no packing (Conv2d+Direct.swift, CKernels/GatherGEMM.c);
 /// - `.im2col`: im2col + BLAS GEMM over groups of samples. The groups are shared out between
@@ -27,7 +29,9 @@ public final class Conv2d: Layer {
   private var workers: [ConvWorkerScratch] = []
   var output = Tensor()
   let direct = DirectConvScratch()
-  private var forwardWasDirect = false
+  let winograd = WinogradScratch()
+  /// The algorithm the last forward used, which backward follows.
+  private var forwardAlgorithm = ConvAlgorithm.im2col
 
   public init(inputChannels: Int, outputChannels: Int, kernel: Int, padding: Int = 0,
               name: String, random: inout SeededGenerator) {
@@ -69,8 +73,16 @@ public final class Conv2d: Layer {
     batch = x.batch
     geometry = ConvGeometry(channels: inputChannels, height: x.shape[2], width: x.shape[3],
                             kernel: kernel, padding: padding)
-    forwardWasDirect = algorithm == .direct && ConvAlgorithm.directAvailable
-    if forwardWasDirect { return directForward(x, training: context.training) }
+    switch (algorithm, winogradFits, ConvAlgorithm.directAvailable) {
+    case (.winograd, true, _): forwardAlgorithm = .winograd
+    case (.winograd, false, true), (.direct, _, true): forwardAlgorithm = .direct
+    default: forwardAlgorithm = .im2col
+    }
+    switch forwardAlgorithm {
+    case .winograd: return winogradForward(x, training: context.training)
+    case .direct: return directForward(x, training: context.training)
+    case .im2col: break
+    }
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
     output.reuse(shape: [batch, o, g.outHeight, g.outWidth])
     // Each worker builds a group's columns in one small buffer that stays in its cache;
@@ -109,7 +121,11 @@ public final class Conv2d: Layer {
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += dy·colsᵀ, db += Σ dy
-    if forwardWasDirect { return directBackward(dy, needsInputGradient: needsInputGradient) }
+    switch forwardAlgorithm {
+    case .winograd: return directBackward(dy, needsInputGradient: needsInputGradient, byWinograd: true)
+    case .direct: return directBackward(dy, needsInputGradient: needsInputGradient)
+    case .im2col: break
+    }
     let g = geometry, positions = g.positions, o = outputChannels, group = groupSize
     var dx = needsInputGradient ? Tensor(zeros: [batch, inputChannels, g.height, g.width]) : Tensor()
     for worker in workers {

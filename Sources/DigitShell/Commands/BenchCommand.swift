@@ -39,9 +39,7 @@ struct BenchCommand: ParsableCommand {
     let batches = batch.map { [$0] } ?? [16, 32, 64]
     if !output.json {
       Console.line("BLAS: \(BLAS.description), single-threaded, work split over \(BLAS.cores) cores by DigitLab; sgemm 1024³: \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS")
-      Console.line(ConvAlgorithm.preferred == .direct
-        ? "Convolutions: direct AVX2 kernels (DIGITLAB_CONV=im2col for im2col + BLAS)"
-        : "Convolutions: im2col + BLAS")
+      Console.line("Convolutions: \(ConvAlgorithm.inUse)")
       if let ms = try? Benchmark.predictionMilliseconds(Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n")) {
         Console.line(String(format: "Predict one drawing with Net3: %.2f ms", ms))
       }

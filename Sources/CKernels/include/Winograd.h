@@ -1,0 +1,45 @@
+// Winograd F(2×2, 5×5) for 5×5, stride-1 convolutions: forward and input gradient.
+//
+// A 2×2 block of outputs needs a 6×6 patch of input. Winograd's minimal filtering computes it
+// with 36 products per (input, output) channel pair instead of 100:
+//
+//   y = Aᵀ [ (G w Gᵀ) ⊙ (Bᵀ d B) ] A                  (6×6 d → 2×2 y)
+//
+// with the interpolation points 0, 1, −1, 2, −2 and ∞ (Bᵀ, G, Aᵀ in Winograd.c). Summed over
+// the input channels, the ⊙ becomes 36 matrix products, one per transformed position ξ:
+// Y_ξ (O, tiles) = U_ξ (O, C) · V_ξ (C, tiles), done with GatherGEMM's kernels.
+//
+// The input gradient uses the same transforms the other way round (the trilinear form
+// Σ y·w·d is symmetric in its roles): each 2×2 tile of dy adds a 6×6 patch to dx,
+//
+//   dx patch += B [ (G w Gᵀ) ⊙ (A dy Aᵀ) ] Bᵀ          (patches of neighbouring tiles overlap)
+//
+// Tiles: t = ty·tw + tx is the 2×2 block of outputs at (2ty, 2tx) of a sample. The transforms
+// and products run channels last, 8 channels to a vector. Portable C (GCC/Clang vector
+// extensions), built for AVX2 + FMA on x86-64, where DigitKit uses it only when
+// dl_gather_available() says the CPU has them.
+#ifndef DIGITLAB_WINOGRAD_H
+#define DIGITLAB_WINOGRAD_H
+
+/// Transformed weights for w: (O, C, 5, 5), with U[ξ] = G w[o][c] Gᵀ at position ξ:
+/// ut[(ξ·C + c)·O16 + o] (for forward) and u[(ξ·O + o)·C16 + c] (for the input gradient),
+/// O16 and C16 rounded up to multiples of 16 with zeros.
+void dl_wino_weights(const float *w, int O, int C, float *ut, float *u);
+
+/// One sample, channels last and zero-padded: xt (H + 2·pad, W + 2·pad, C8) from x (C, H, W),
+/// C8 = C rounded up to a multiple of 8 (the extra channels are zero).
+void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt);
+
+/// y = bias + w ⋆ x at the batch's tiles n0 ..< n1 (n = sample·T + t, T = th·tw), for
+/// xt: (B, Hp, Wp, C8) channels last (dl_channels_last) with Hp = 2·th + 4, Wp = 2·tw + 4,
+/// and y: (B, O, 2·th, 2·tw). bias may be NULL.
+void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int tw,
+                     const float *ut, int O, const float *bias, float *y, long n0, long n1);
+
+/// dx (B, C, H, W), samples s0 ..< s1 (overwritten) = the input gradient of a layer with
+/// padding `pad` (H + 2·pad = 2·th + 4, likewise W), for dy channels last: dyt (B, 2·th, 2·tw, ldo),
+/// ldo ≥ O rounded up to 8, the channels past O zero.
+void dl_wino_input_gradient(const float *dyt, int O, int ldo, int th, int tw, const float *u,
+                            int C, int H, int W, int pad, float *dx, int s0, int s1);
+
+#endif

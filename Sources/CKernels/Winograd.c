@@ -85,11 +85,14 @@ static float *thread_scratch(size_t count) {
 
 static inline int round_up(int n, int m) { return (n + m - 1) / m * m; }
 
-void dl_wino_weights(const float *w, int O, int C, float *ut, float *u) {
+void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, float *u) {
   const int O16 = round_up(O, 16), C16 = round_up(C, 16);
-  memset(ut, 0, sizeof(float) * 36 * C * O16);
-  memset(u, 0, sizeof(float) * 36 * O * C16);
-  for (int o = 0; o < O; o++)
+  for (int xi = 0; xi < 36; xi++) {
+    for (int o = o0; o < o1; o++) memset(u + ((long)xi * O + o) * C16 + C, 0, sizeof(float) * (C16 - C));
+    if (o1 == O)
+      for (int c = 0; c < C; c++) memset(ut + ((long)xi * C + c) * O16 + O, 0, sizeof(float) * (O16 - O));
+  }
+  for (int o = o0; o < o1; o++)
     for (int c = 0; c < C; c++) {
       const float *g = w + ((long)o * C + c) * 25;
       float tmp[6][5];  // G w

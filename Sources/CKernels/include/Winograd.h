@@ -23,8 +23,9 @@
 
 /// Transformed weights for w: (O, C, 5, 5), with U[ξ] = G w[o][c] Gᵀ at position ξ:
 /// ut[(ξ·C + c)·O16 + o] (for forward) and u[(ξ·O + o)·C16 + c] (for the input gradient),
-/// O16 and C16 rounded up to multiples of 16 with zeros.
-void dl_wino_weights(const float *w, int O, int C, float *ut, float *u);
+/// O16 and C16 rounded up to multiples of 16 with zeros; for output channels o0 ..< o1
+/// (the one ending at O also writes the zeros past O).
+void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, float *u);
 
 /// One sample, channels last and zero-padded: xt (H + 2·pad, W + 2·pad, C8) from x (C, H, W),
 /// C8 = C rounded up to a multiple of 8 (the extra channels are zero).

@@ -29,7 +29,12 @@ extension Conv2d {
     output.reuse(shape: [batch, o, g.outHeight, g.outWidth])
     let ut = s.forwardWeights.reserve(36 * c * Self.tiled(o))
     let u = s.backwardWeights.reserve(36 * o * Self.tiled(c))
-    weight.value.data.withUnsafeBufferPointer { dl_wino_weights($0.baseAddress!, Int32(o), Int32(c), ut, u) }
+    weight.value.data.withUnsafeBufferPointer { wp in
+      let w = wp.baseAddress!
+      parallelItems((o + 7) / 8) { item in
+        dl_wino_weights(w, Int32(o), Int32(c), Int32(item * 8), Int32(min(o, item * 8 + 8)), ut, u)
+      }
+    }
     input = training ? x : Tensor()
     if training && padding > 0 { withSource(x) { _ in } }  // the padded copy the weight gradient reads
     let xt = s.input.reserve(batch * hp * wp * c8)

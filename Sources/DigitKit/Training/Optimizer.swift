@@ -98,11 +98,23 @@ public final class Adam: Optimizer {
             p.value.data.withUnsafeMutableBufferPointer { w in
               let (mp, vp, g, w) = (mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!)
               parallelChunks(p.value.count) { range in
-                for j in range {
+                // 8 lanes at a time (a square root and a division each), then the tail.
+                var j = range.lowerBound
+                while j + 8 <= range.upperBound {
+                  let gj = load8(g + j)
+                  let mj = b1 * load8(mp + j) + (1 - b1) * gj
+                  let vj = b2 * load8(vp + j) + (1 - b2) * gj * gj
+                  store8(mj, mp + j)
+                  store8(vj, vp + j)
+                  store8(load8(w + j) - stepSize * mj / (vj.squareRoot() / rootCorrection2 + eps), w + j)
+                  store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
+                  j += 8
+                }
+                for j in j..<range.upperBound {
                   mp[j] = b1 * mp[j] + (1 - b1) * g[j]
                   vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
                   w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
-                  g[j] = 0  // zeroed in the same pass, ready for the next backward
+                  g[j] = 0
                 }
               }
             }
@@ -111,4 +123,11 @@ public final class Adam: Optimizer {
       }
     }
   }
+}
+
+@inline(__always) private func load8(_ p: UnsafeMutablePointer<Float>) -> SIMD8<Float> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Float>.self)
+}
+@inline(__always) private func store8(_ v: SIMD8<Float>, _ p: UnsafeMutablePointer<Float>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Float>.self)
 }

@@ -220,56 +220,63 @@ VECTOR void dl_wino_input_gradient(const float *dyt, int O, int ldo, int th, int
                                    int C, int H, int W, int pad, float *dx, int s0, int s1) {
   const int O8 = round_up(O, 8), C8 = round_up(C, 8), C16 = round_up(C, 16), T = th * tw;
   const int Hp = H + 2 * pad, Wp = W + 2 * pad, Wo = 2 * tw;
-  float *d = thread_scratch(36L * TB * (O8 + C16) + (long)Hp * Wp * C8);
+  const long plane = (long)Hp * Wp * C8;  // one sample of dxt
+  float *d = thread_scratch(36L * TB * (O8 + C16) + (s1 - s0) * plane);
   float *prod = d + 36L * TB * O8, *dxt = prod + 36L * TB * C16;
-  for (int sample = s0; sample < s1; sample++) {
-    // The sample's dx builds up channels last in dxt (padded), then goes out channels first.
-    memset(dxt, 0, sizeof(float) * Hp * Wp * C8);
-    for (int t0 = 0; t0 < T; t0 += TB) {
-      const int count = T - t0 < TB ? T - t0 : TB;
-      // D[ξ][t][o] = (A g Aᵀ)[ξ] for the 2×2 tile g of dy.
-      for (int t = 0; t < TB; t++) {
-        const int tile = t0 + (t < count ? t : count - 1), ty = tile / tw, tx = tile % tw;
-        const float *g = dyt + (((long)sample * 2 * th + 2 * ty) * Wo + 2 * tx) * ldo;
-        for (int o = 0; o < O8; o += 8) {
-          v8 h0[6], h1[6], out[6];  // A along each row of the tile
-          a(load8(g + o), load8(g + ldo + o), h0);
-          a(load8(g + (long)Wo * ldo + o), load8(g + ((long)Wo + 1) * ldo + o), h1);
-          for (int i = 0; i < 6; i++) {
-            a(h0[i], h1[i], out);  // then down each column
-            for (int l = 0; l < 6; l++) store8(d + ((long)(l * 6 + i) * TB + t) * O8 + o, out[l]);
-          }
+  // The samples' dx builds up channels last in dxt (padded), then goes out channels first.
+  // A chunk's tiles may come from several of these samples.
+  memset(dxt, 0, sizeof(float) * (s1 - s0) * plane);
+  const long n1 = (long)s1 * T;
+  for (long c0 = (long)s0 * T; c0 < n1; c0 += TB) {
+    const int count = n1 - c0 < TB ? (int)(n1 - c0) : TB;
+    // D[ξ][t][o] = (A g Aᵀ)[ξ] for the 2×2 tile g of dy; tiles past the count repeat the last.
+    for (int t = 0; t < TB; t++) {
+      long sample;
+      int ty, tx;
+      locate(c0 + (t < count ? t : count - 1), T, tw, &sample, &ty, &tx);
+      const float *g = dyt + ((sample * 2 * th + 2 * ty) * Wo + 2 * tx) * ldo;
+      for (int o = 0; o < O8; o += 8) {
+        v8 h0[6], h1[6], out[6];  // A along each row of the tile
+        a(load8(g + o), load8(g + ldo + o), h0);
+        a(load8(g + (long)Wo * ldo + o), load8(g + ((long)Wo + 1) * ldo + o), h1);
+        for (int i = 0; i < 6; i++) {
+          a(h0[i], h1[i], out);  // then down each column
+          for (int l = 0; l < 6; l++) store8(d + ((long)(l * 6 + i) * TB + t) * O8 + o, out[l]);
         }
       }
-      products(u, O, C16, d, O8, prod);
-      // dx patch += B E Bᵀ; neighbouring tiles' patches overlap, so one tile at a time.
-      for (int t = 0; t < count; t++) {
-        const int tile = t0 + t, ty = tile / tw, tx = tile % tw;
-        float *patch = dxt + ((long)2 * ty * Wp + 2 * tx) * C8;
-        for (int c = 0; c < C8; c += 8) {
-          v8 e[6][6], f[6][6], out[6];
-          for (int l = 0; l < 6; l++)
-            for (int i = 0; i < 6; i++) e[l][i] = load8(prod + ((long)(l * 6 + i) * TB + t) * C16 + c);
-          for (int i = 0; i < 6; i++) {
-            b(&e[0][i], 6, out);  // f[j][i] = Σ_l Bᵀ[l][j] e[l][i]
-            for (int j = 0; j < 6; j++) f[j][i] = out[j];
-          }
-          for (int j = 0; j < 6; j++) {
-            b(f[j], 1, out);  // patch[j][q] = Σ_i f[j][i] Bᵀ[i][q]
-            for (int q = 0; q < 6; q++) {
-              float *p = patch + ((long)j * Wp + q) * C8 + c;
-              store8(p, load8(p) + out[q]);
-            }
+    }
+    products(u, O, C16, d, O8, prod);
+    // dx patch += B E Bᵀ; neighbouring tiles' patches overlap, so one tile at a time.
+    for (int t = 0; t < count; t++) {
+      long sample;
+      int ty, tx;
+      locate(c0 + t, T, tw, &sample, &ty, &tx);
+      float *patch = dxt + (sample - s0) * plane + ((long)2 * ty * Wp + 2 * tx) * C8;
+      for (int c = 0; c < C8; c += 8) {
+        v8 e[6][6], f[6][6], out[6];
+        for (int l = 0; l < 6; l++)
+          for (int i = 0; i < 6; i++) e[l][i] = load8(prod + ((long)(l * 6 + i) * TB + t) * C16 + c);
+        for (int i = 0; i < 6; i++) {
+          b(&e[0][i], 6, out);  // f[j][i] = Σ_l Bᵀ[l][j] e[l][i]
+          for (int j = 0; j < 6; j++) f[j][i] = out[j];
+        }
+        for (int j = 0; j < 6; j++) {
+          b(f[j], 1, out);  // patch[j][q] = Σ_i f[j][i] Bᵀ[i][q]
+          for (int q = 0; q < 6; q++) {
+            float *p = patch + ((long)j * Wp + q) * C8 + c;
+            store8(p, load8(p) + out[q]);
           }
         }
       }
     }
-    // Back to channels first, without the padding.
-    float *dxs = dx + (long)sample * C * H * W;
+  }
+  // Back to channels first, without the padding.
+  for (int sample = s0; sample < s1; sample++) {
+    const float *dxs = dxt + (sample - s0) * plane;
     for (int c = 0; c < C; c++)
       for (int r = 0; r < H; r++) {
-        const float *src = dxt + ((long)(r + pad) * Wp + pad) * C8 + c;
-        float *dst = dxs + ((long)c * H + r) * W;
+        const float *src = dxs + ((long)(r + pad) * Wp + pad) * C8 + c;
+        float *dst = dx + (((long)sample * C + c) * H + r) * W;
         for (int q = 0; q < W; q++) dst[q] = src[(long)q * C8];
       }
   }

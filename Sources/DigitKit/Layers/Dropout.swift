@@ -64,8 +64,14 @@ private func applyMask(_ x: Tensor, unit: Int, mask: inout [Float], p: Float, ra
   let groups = x.count / unit, scale = 1 / (1 - p)
   if mask.count != groups { mask = [Float](repeating: 0, count: groups) }
   var generator = random.generator  // a local copy: no exclusivity checks in the loop
+  // Dropped when the unit float (24 random bits / 2²⁴) is below p, i.e. when the 24 bits are
+  // below ⌈p·2²⁴⌉; worked out without a branch, which mispredicted half the time.
+  let threshold = UInt64((p * 16_777_216).rounded(.up))
   mask.withUnsafeMutableBufferPointer { m in
-    for i in 0..<groups { m[i] = generator.nextUnitFloat() < p ? 0 : scale }
+    for i in 0..<groups {
+      let dropped = ((generator.next() >> 40) &- threshold) >> 63  // 1 when below
+      m[i] = Float(1 &- dropped) * scale
+    }
   }
   random.generator = generator
   multiply(x, unit: unit, by: mask, into: &y)

@@ -57,10 +57,18 @@ public final class SGD: Optimizer {
           p.value.data.withUnsafeMutableBufferPointer { w in
             let (v, g, w) = (v.baseAddress!, g.baseAddress!, w.baseAddress!)
             parallelChunks(p.value.count) { range in
-              for j in range {
+              var j = range.lowerBound
+              while j + 8 <= range.upperBound {  // 8 lanes at a time, then the tail
+                let vj = mu * load8(v + j) + load8(g + j)
+                store8(vj, v + j)
+                store8(load8(w + j) - lr * vj, w + j)
+                store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
+                j += 8
+              }
+              for j in j..<range.upperBound {
                 v[j] = mu * v[j] + g[j]
                 w[j] -= lr * v[j]
-                g[j] = 0  // zeroed in the same pass, ready for the next backward
+                g[j] = 0
               }
             }
           }

@@ -63,17 +63,22 @@ private func applyMask(_ x: Tensor, unit: Int, mask: inout [Float], p: Float, ra
                        into y: inout Tensor) {
   let groups = x.count / unit, scale = 1 / (1 - p)
   if mask.count != groups { mask = [Float](repeating: 0, count: groups) }
-  var generator = random.generator  // a local copy: no exclusivity checks in the loop
+  // One draw seeds a generator per block of 4,096 values, so the cores share the work and
+  // the mask depends on the seed alone, not on the number of cores.
+  let seed = random.generator.next(), block = 4_096
   // Dropped when the unit float (24 random bits / 2²⁴) is below p, i.e. when the 24 bits are
   // below ⌈p·2²⁴⌉; worked out without a branch, which mispredicted half the time.
   let threshold = UInt64((p * 16_777_216).rounded(.up))
-  mask.withUnsafeMutableBufferPointer { m in
-    for i in 0..<groups {
-      let dropped = ((generator.next() >> 40) &- threshold) >> 63  // 1 when below
-      m[i] = Float(1 &- dropped) * scale
+  mask.withUnsafeMutableBufferPointer { mp in
+    let m = mp.baseAddress!
+    parallelItems((groups + block - 1) / block) { index in
+      var generator = SeededGenerator(seed: seed &+ UInt64(index))
+      for i in (index * block)..<min(groups, (index + 1) * block) {
+        let dropped = ((generator.next() >> 40) &- threshold) >> 63  // 1 when below
+        m[i] = Float(1 &- dropped) * scale
+      }
     }
   }
-  random.generator = generator
   multiply(x, unit: unit, by: mask, into: &y)
 }
 

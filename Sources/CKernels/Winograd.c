@@ -85,7 +85,32 @@ static float *thread_scratch(size_t count) {
 
 static inline int round_up(int n, int m) { return (n + m - 1) / m * m; }
 
-void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, float *u) {
+// U = G w Gᵀ for 8 (o, c) pairs at once, lane j reading w at g + j·25.
+INLINE void weights8(const float *g, v8 out[36]) {
+  v8 w[25], tmp[6][5];  // G w
+  for (int k = 0; k < 25; k++)
+    for (int j = 0; j < 8; j++) w[k][j] = g[j * 25 + k];
+#pragma clang loop unroll(full)
+  for (int l = 0; l < 6; l++)
+#pragma clang loop unroll(full)
+    for (int q = 0; q < 5; q++) {
+      v8 s = {0};
+#pragma clang loop unroll(full)
+      for (int k = 0; k < 5; k++) s += G[l][k] * w[k * 5 + q];
+      tmp[l][q] = s;
+    }
+#pragma clang loop unroll(full)
+  for (int l = 0; l < 6; l++)
+#pragma clang loop unroll(full)
+    for (int i = 0; i < 6; i++) {
+      v8 s = {0};
+#pragma clang loop unroll(full)
+      for (int q = 0; q < 5; q++) s += tmp[l][q] * G[i][q];
+      out[l * 6 + i] = s;
+    }
+}
+
+VECTOR void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, float *u) {
   const int O16 = round_up(O, 16), C16 = round_up(C, 16);
   for (int xi = 0; xi < 36; xi++) {
     for (int o = o0; o < o1; o++) memset(u + ((long)xi * O + o) * C16 + C, 0, sizeof(float) * (C16 - C));
@@ -93,22 +118,17 @@ void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, fl
       for (int c = 0; c < C; c++) memset(ut + ((long)xi * C + c) * O16 + O, 0, sizeof(float) * (O16 - O));
   }
   for (int o = o0; o < o1; o++)
-    for (int c = 0; c < C; c++) {
-      const float *g = w + ((long)o * C + c) * 25;
-      float tmp[6][5];  // G w
-      for (int l = 0; l < 6; l++)
-        for (int q = 0; q < 5; q++) {
-          float s = 0;
-          for (int k = 0; k < 5; k++) s += G[l][k] * g[k * 5 + q];
-          tmp[l][q] = s;
-        }
-      for (int l = 0; l < 6; l++)
-        for (int i = 0; i < 6; i++) {
-          float s = 0;
-          for (int q = 0; q < 5; q++) s += tmp[l][q] * G[i][q];
-          const int xi = l * 6 + i;
-          ut[((long)xi * C + c) * O16 + o] = s;
-          u[((long)xi * O + o) * C16 + c] = s;
+    for (int c0 = 0; c0 < C; c0 += 8) {
+      // 8 input channels at a time; a last, partial group reads channels c0 .. C − 1 only.
+      const int lanes = C - c0 < 8 ? C - c0 : 8;
+      float g[8 * 25] = {0};
+      memcpy(g, w + ((long)o * C + c0) * 25, sizeof(float) * 25 * lanes);
+      v8 out[36];
+      weights8(g, out);
+      for (int xi = 0; xi < 36; xi++)
+        for (int j = 0; j < lanes; j++) {
+          ut[((long)xi * C + c0 + j) * O16 + o] = out[xi][j];
+          u[((long)xi * O + o) * C16 + c0 + j] = out[xi][j];
         }
     }
 }

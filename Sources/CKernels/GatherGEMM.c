@@ -3,6 +3,16 @@
 // them: per step 2 vector loads, 6 broadcasts, 12 fused multiply-adds.
 #include "GatherGEMM.h"
 
+void dl_transpose(const float *restrict x, int rows, int cols, float *restrict y, int ldy) {
+  // 8 × 8 blocks: both the 8 rows read and the 8 rows written stay in L1.
+  for (int r0 = 0; r0 < rows; r0 += 8)
+    for (int c0 = 0; c0 < cols; c0 += 8) {
+      const int r1 = r0 + 8 < rows ? r0 + 8 : rows, c1 = c0 + 8 < cols ? c0 + 8 : cols;
+      for (int c = c0; c < c1; c++)
+        for (int r = r0; r < r1; r++) y[(long)c * ldy + r] = x[(long)r * cols + c];
+    }
+}
+
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #include <immintrin.h>
 

@@ -136,11 +136,12 @@ VECTOR void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float 
 VECTOR void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt) {
   const int C8 = round_up(C, 8), Hp = H + 2 * pad, Wp = W + 2 * pad;
   memset(xt, 0, sizeof(float) * Hp * Wp * C8);
-  for (int c = 0; c < C; c++)
-    for (int r = 0; r < H; r++) {
-      const float *src = x + ((long)c * H + r) * W;
-      float *dst = xt + ((long)(r + pad) * Wp + pad) * C8 + c;
-      for (int q = 0; q < W; q++) dst[(long)q * C8] = src[q];
+  // Written in order, read across channels (one row of each channel, in L1): strided
+  // stores stalled on the loads behind them.
+  for (int r = 0; r < H; r++)
+    for (int q = 0; q < W; q++) {
+      float *dst = xt + ((long)(r + pad) * Wp + pad + q) * C8;
+      for (int c = 0; c < C; c++) dst[c] = x[((long)c * H + r) * W + q];
     }
 }
 

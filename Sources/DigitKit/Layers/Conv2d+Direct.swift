@@ -128,11 +128,8 @@ extension Conv2d {
       parallelItems(batch) { n in
         let src = dy + n * o * positions, dst = gt + n * positions * o16
         if o16 > o { dst.update(repeating: 0, count: positions * o16) }
-        for ch in 0..<o {
-          var sum: Float = 0
-          for p in 0..<positions { let v = src[ch * positions + p]; dst[p * o16 + ch] = v; sum += v }
-          biasSums[n * o + ch] = sum
-        }
+        for ch in 0..<o { biasSums[n * o + ch] = sum(src + ch * positions, positions) }
+        dl_transpose(src, Int32(o), Int32(positions), dst, Int32(o16))
         guard let dyPadded else { return }
         let frame = dyPadded + n * o * hq * wq
         for ch in 0..<o {
@@ -228,6 +225,18 @@ extension Conv2d {
     input = Tensor()
     if needsInputGradient { s.inputGradient = dx }
     return dx
+  }
+
+  /// Σ values[0..<count], eight running sums (one float add chain per value took 4 cycles each).
+  private func sum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {
+    var lanes = SIMD8<Float>(), i = 0
+    while i + 8 <= count {
+      lanes += UnsafeRawPointer(values + i).loadUnaligned(as: SIMD8<Float>.self)
+      i += 8
+    }
+    var total = lanes.sum()
+    while i < count { total += values[i]; i += 1 }
+    return total
   }
 
   /// Offset tables for this input size.

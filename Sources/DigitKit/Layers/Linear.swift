@@ -9,6 +9,7 @@ public final class Linear: Layer {
   public let bias: Parameter    // (out)
   private var input = Tensor()  // (B, in), kept for backward
   private var output = Tensor()
+  private var inputGradient = Tensor()  // (B, in), reused between batches
 
   public init(inputs: Int, outputs: Int, name: String, random: inout SeededGenerator) {
     self.inputs = inputs
@@ -74,7 +75,9 @@ public final class Linear: Layer {
     }
     input = Tensor()
     guard needsInputGradient else { return Tensor() }
-    var dx = Tensor(zeros: [batch, inputs])
+    inputGradient.reuse(shape: [batch, inputs])  // every value is written below (beta 0)
+    var dx = inputGradient
+    inputGradient = Tensor()  // one owner while writing: no copy-on-write
     dy.data.withUnsafeBufferPointer { dyp in
       weight.value.data.withUnsafeBufferPointer { wp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
@@ -84,6 +87,7 @@ public final class Linear: Layer {
         }
       }
     }
+    inputGradient = dx
     return dx
   }
 }

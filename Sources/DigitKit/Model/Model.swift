@@ -93,8 +93,17 @@ public final class Model {
   public func backward(_ dy: Tensor) {
     var g = dy
     for (i, layer) in layers.enumerated().reversed() {
-      g = layer.backward(g, needsInputGradient: i > 0)
+      let needed = needsInputGradient(at: i)
+      g = layer.backward(g, needsInputGradient: needed)
+      if !needed { break }  // no layer below has parameters
     }
+  }
+
+  /// Whether layer `index`'s backward must pass a gradient on: only when a layer before it has
+  /// parameters. (Net1's first linear layer follows a flatten: its input gradient, a third of
+  /// that layer's backward, went nowhere. PyTorch does not compute it either.)
+  public func needsInputGradient(at index: Int) -> Bool {
+    layers.prefix(index).contains { !$0.parameters.isEmpty }
   }
 
   /// Zeroes every parameter's gradient.

@@ -51,8 +51,10 @@ public enum Benchmark {
       outputs = []
       for (i, layer) in model.layers.enumerated().reversed() {
         let t = Date()
-        g = layer.backward(g, needsInputGradient: i > 0)
+        let needed = model.needsInputGradient(at: i)
+        g = layer.backward(g, needsInputGradient: needed)
         backward[i] += Date().timeIntervalSince(t)
+        if !needed { break }  // no layer below has parameters
       }
     }
     model.zeroGradients()

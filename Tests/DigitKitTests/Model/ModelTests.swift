@@ -28,6 +28,21 @@ final class ModelTests: XCTestCase {
     XCTAssertEqual(m.layers.count, 0, "a rejected layer is not added")
   }
 
+  /// Backward stops at the first layer with parameters: Net1's flatten and the input
+  /// gradient of the linear layer after it are never computed.
+  func testBackwardSkipsGradientsNobodyUses() {
+    let net1 = Model.make(.net1), net3 = Model.make(.net3)
+    XCTAssertEqual((0..<3).map(net1.needsInputGradient(at:)), [false, false, true])  // flatten, linear, relu
+    XCTAssertEqual((0..<3).map(net3.needsInputGradient(at:)), [false, true, true])   // conv, relu, conv
+    // Backward with the first layers' gradients skipped still fills every parameter's gradient.
+    let x = randomTensor([4, 1, 28, 28], seed: 9)
+    let (_, g) = NLLLoss.lossAndGradient(net1.forward(x, training: true), targets: [0, 1, 2, 3])
+    net1.backward(g)
+    for (name, p) in net1.namedParameters {
+      XCTAssertGreaterThan(p.gradient.data.map(abs).max() ?? 0, 0, name)
+    }
+  }
+
   func testStudyNetsHaveTheReferenceParameterCounts() {
     XCTAssertEqual(Model.make(.net1).parameterCount, 682_090)
     XCTAssertEqual(Model.make(.net2).parameterCount, 21_840)

@@ -173,11 +173,13 @@ INLINE void products(const float *w, int K, int M, const float *in, int stride, 
   }
 }
 
-// Sample and top-left offset (2ty, 2tx) of tile n = sample·T + ty·tw + tx.
-INLINE void locate(long n, int T, int tw, long *sample, int *ty, int *tx) {
-  *sample = n / T;
-  const int t = (int)(n % T);
-  *ty = t / tw, *tx = t % tw;
+// Where tile n = sample·T + ty·tw + tx starts, at (2ty, 2tx), in samples of `rows` rows of
+// `width` positions of `channels` floats each: channels last, or channels first with
+// channels = 1 and rows = O·(rows of a plane).
+INLINE long tile_offset(long n, int T, int tw, int rows, int width, int channels) {
+  const long sample = n / T;
+  const int t = (int)(n % T), ty = t / tw, tx = t % tw;
+  return ((sample * rows + 2 * ty) * width + 2 * tx) * (long)channels;
 }
 
 VECTOR void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int tw,
@@ -189,10 +191,7 @@ VECTOR void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int 
     const int count = n1 - c0 < TB ? (int)(n1 - c0) : TB;
     // V[ξ][t][c] = (Bᵀ d B)[ξ]; tiles past the count repeat the last one (results dropped).
     for (int t = 0; t < TB; t++) {
-      long sample;
-      int ty, tx;
-      locate(c0 + (t < count ? t : count - 1), T, tw, &sample, &ty, &tx);
-      const float *patch = xt + ((sample * Hp + 2 * ty) * Wp + 2 * tx) * C8;
+      const float *patch = xt + tile_offset(c0 + (t < count ? t : count - 1), T, tw, Hp, Wp, C8);
       for (int c = 0; c < C8; c += 8) {
         v8 d[6][6], r[6][6], out[6];
         for (int j = 0; j < 6; j++)
@@ -207,10 +206,7 @@ VECTOR void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int 
     products(ut, C, O16, v, C8, prod);
     // y = Aᵀ m A + bias, 8 output channels at a time, written back channels first.
     for (int t = 0; t < count; t++) {
-      long sample;
-      int ty, tx;
-      locate(c0 + t, T, tw, &sample, &ty, &tx);
-      float *yt = y + sample * O * outPlane + 2 * ty * Wo + 2 * tx;
+      float *yt = y + tile_offset(c0 + t, T, tw, O * 2 * th, Wo, 1);
       for (int o = 0; o < O; o += 8) {
         v8 s[6][2];  // s[l][q] = Σ_i m[l][i] Aᵀ[q][i]
         for (int l = 0; l < 6; l++) {
@@ -252,10 +248,7 @@ VECTOR void dl_wino_input_gradient(const float *dyt, int O, int ldo, int th, int
     const int count = n1 - c0 < TB ? (int)(n1 - c0) : TB;
     // D[ξ][t][o] = (A g Aᵀ)[ξ] for the 2×2 tile g of dy; tiles past the count repeat the last.
     for (int t = 0; t < TB; t++) {
-      long sample;
-      int ty, tx;
-      locate(c0 + (t < count ? t : count - 1), T, tw, &sample, &ty, &tx);
-      const float *g = dyt + ((sample * 2 * th + 2 * ty) * Wo + 2 * tx) * ldo;
+      const float *g = dyt + tile_offset(c0 + (t < count ? t : count - 1), T, tw, 2 * th, Wo, ldo);
       for (int o = 0; o < O8; o += 8) {
         v8 h0[6], h1[6], out[6];  // A along each row of the tile
         a(load8(g + o), load8(g + ldo + o), h0);
@@ -269,10 +262,7 @@ VECTOR void dl_wino_input_gradient(const float *dyt, int O, int ldo, int th, int
     products(u, O, C16, d, O8, prod);
     // dx patch += B E Bᵀ; neighbouring tiles' patches overlap, so one tile at a time.
     for (int t = 0; t < count; t++) {
-      long sample;
-      int ty, tx;
-      locate(c0 + t, T, tw, &sample, &ty, &tx);
-      float *patch = dxt + (sample - s0) * plane + ((long)2 * ty * Wp + 2 * tx) * C8;
+      float *patch = dxt + tile_offset(c0 + t - (long)s0 * T, T, tw, Hp, Wp, C8);  // dxt starts at s0
       for (int c = 0; c < C8; c += 8) {
         v8 e[6][6], f[6][6], out[6];
         for (int l = 0; l < 6; l++)

@@ -88,8 +88,8 @@ private func reluForward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Fl
   let zero = SIMD8<Float>(repeating: 0)
   var i = range.lowerBound
   while i + 8 <= range.upperBound {
-    let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-    UnsafeMutableRawPointer(y + i).storeBytes(of: v.replacing(with: zero, where: v .< zero), as: SIMD8<Float>.self)
+    let v = load8(x + i)
+    store8(v.replacing(with: zero, where: v .< zero), y + i)
     i += 8
   }
   while i < range.upperBound { y[i] = Swift.max(x[i], 0); i += 1 }
@@ -103,9 +103,8 @@ private func reluBackward(_ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
   let zero = SIMD8<Float>(repeating: 0)
   var i = range.lowerBound
   while i + 8 <= range.upperBound {
-    let g = UnsafeRawPointer(dy + i).loadUnaligned(as: SIMD8<Float>.self)
-    let v = UnsafeRawPointer(y + i).loadUnaligned(as: SIMD8<Float>.self)
-    UnsafeMutableRawPointer(dx + i).storeBytes(of: zero.replacing(with: g, where: v .> zero), as: SIMD8<Float>.self)
+    let g = load8(dy + i), v = load8(y + i)
+    store8(zero.replacing(with: g, where: v .> zero), dx + i)
     i += 8
   }
   while i < range.upperBound { dx[i] = y[i] > 0 ? dy[i] : 0; i += 1 }

@@ -231,7 +231,7 @@ extension Conv2d {
   private func sum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {
     var lanes = SIMD8<Float>(), i = 0
     while i + 8 <= count {
-      lanes += UnsafeRawPointer(values + i).loadUnaligned(as: SIMD8<Float>.self)
+      lanes += load8(values + i)
       i += 8
     }
     var total = lanes.sum()

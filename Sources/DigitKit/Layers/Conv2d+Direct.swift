@@ -259,8 +259,13 @@ extension Conv2d {
     s.inputPositions = ipos
   }
   /// Runs `body` on x itself, or (padding > 0) on a zero-framed copy kept for backward.
-  func withSource<R>(_ x: Tensor, _ body: (UnsafePointer<Float>) -> R) -> R {
+  private func withSource<R>(_ x: Tensor, _ body: (UnsafePointer<Float>) -> R) -> R {
     guard padding > 0 else { return x.data.withUnsafeBufferPointer { body($0.baseAddress!) } }
+    return body(keepPaddedCopy(of: x))
+  }
+
+  /// x framed by `padding` zeros, (B, C, H+2p, W+2p), kept for backward's weight gradient.
+  func keepPaddedCopy(of x: Tensor) -> UnsafePointer<Float> {
     let g = geometry, hp = g.height + 2 * padding, wp = g.width + 2 * padding
     let dst = direct.paddedInput.zeroed(batch * g.channels * hp * wp)
     x.data.withUnsafeBufferPointer { xp in
@@ -271,7 +276,7 @@ extension Conv2d {
         }
       }
     }
-    return body(UnsafePointer(dst))
+    return UnsafePointer(dst)
   }
 
   /// Runs `body` on the input the last forward used: the kept x, or its padded copy.

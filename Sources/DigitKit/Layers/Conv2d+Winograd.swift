@@ -37,7 +37,7 @@ extension Conv2d {
       }
     }
     input = training ? x : Tensor()
-    if training && padding > 0 { withSource(x) { _ in } }  // the padded copy the weight gradient reads
+    if training && padding > 0 { _ = keepPaddedCopy(of: x) }  // the weight gradient reads it
     let xt = s.input.reserve(batch * hp * wp * c8)
     x.data.withUnsafeBufferPointer { xp in
       let x = xp.baseAddress!

@@ -92,19 +92,21 @@ public final class Model {
   /// every layer, adding into the parameters' gradients.
   public func backward(_ dy: Tensor) {
     var g = dy
-    for (i, layer) in layers.enumerated().reversed() {
-      let needed = needsInputGradient(at: i)
-      g = layer.backward(g, needsInputGradient: needed)
-      if !needed { break }  // no layer below has parameters
+    let first = firstLayerWithParameters
+    for (i, layer) in layers.enumerated().reversed() where i >= first {
+      g = layer.backward(g, needsInputGradient: i > first)
     }
   }
 
-  /// Whether layer `index`'s backward must pass a gradient on: only when a layer before it has
-  /// parameters. (Net1's first linear layer follows a flatten: its input gradient, a third of
-  /// that layer's backward, went nowhere. PyTorch does not compute it either.)
-  public func needsInputGradient(at index: Int) -> Bool {
-    layers.prefix(index).contains { !$0.parameters.isEmpty }
+  /// The first layer with parameters: backward stops there, and only the layers after it pass
+  /// a gradient on. (Net1's first linear layer follows a flatten: its input gradient, a third
+  /// of that layer's backward, went nowhere. PyTorch does not compute it either.)
+  public var firstLayerWithParameters: Int {
+    layers.firstIndex { !$0.parameters.isEmpty } ?? layers.count
   }
+
+  /// Whether layer `index`'s backward must pass a gradient on (a layer before it has parameters).
+  public func needsInputGradient(at index: Int) -> Bool { index > firstLayerWithParameters }
 
   /// Zeroes every parameter's gradient.
   public func zeroGradients() {

@@ -1,44 +1,44 @@
 import ArgumentParser
 import DigitKit
 
-struct AboutCommand: ParsableCommand {
+struct AboutCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "about",
     abstract: "About a model: its layers, size, how it was trained and how well it did.",
     discussion: "Example: about --model net3")
 
-  @Option(help: "A shipped model (net1, net2, net3, net3-augmented, net3-study), a model from this shell, or a checkpoint file.")
+  @Option(help: "A shipped model (models lists them), a model from this shell, or a checkpoint file.")
   var model: String = "net3"
 
-  func run() throws {
-    let named = try Session.shared.resolveModel(model)
+  func run(in session: Session) throws {
+    let named = try session.resolveModel(model)
     let m = named.model, info = named.info
     let kind = info.net.flatMap(NetName.init(rawValue:)).map { "\($0.rawValue): \($0.about)" } ?? "a model built layer by layer"
-    Console.line("\(model) — \(kind)")
-    Console.line("\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))")
-    Console.line("layers: " + m.specs.map(\.summary).joined(separator: ", "))
+    session.console.line("\(model) — \(kind)")
+    session.console.line("\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))")
+    session.console.line("layers: " + m.specs.map(\.summary).joined(separator: ", "))
     if let t = info.training {
       var settings = "trained: \(plural(info.history.count, "epoch")), batch \(t.batchSize), \(t.optimizer.summary), seed \(t.seed)"
       if let d = t.dropout { settings += ", dropout \(d)" }
       if let l = t.limit { settings += ", first \(l) images only" }
       if let d = t.learningRateDecay { settings += ", learning rate × \(d) per epoch" }
       if t.augmentation != nil { settings += ", augmented images" }
-      Console.line(settings)
+      session.console.line(settings)
     } else {
-      Console.line("trained: no record (untrained, or saved without DigitLab's metadata)")
+      session.console.line("trained: no record (untrained, or saved without DigitLab's metadata)")
     }
-    if let note = info.note { Console.line("note: \(note)") }
+    if let note = info.note { session.console.line("note: \(note)") }
     if model == DrawModels.preferred.first {
-      Console.line("This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md).")
+      session.console.line("This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md).")
     }
     if let last = info.history.last {
-      Console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss %.4f", last.testCorrect, last.testTotal, last.testAccuracy, last.testLoss))
+      session.console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss %.4f", last.testCorrect, last.testTotal, last.testAccuracy, last.testLoss))
       let watched = info.history.contains { $0.watchTotal != nil }
-      Console.line("history (epoch: train loss, test loss, test accuracy\(watched ? ", watched drawings right" : "")):")
+      session.console.line("history (epoch: train loss, test loss, test accuracy\(watched ? ", watched drawings right" : "")):")
       for r in info.history {
         var row = String(format: "  %2d: %.4f  %.4f  %.2f%%", r.epoch, r.trainLoss, r.testLoss, r.testAccuracy)
         if let right = r.watchCorrect, let total = r.watchTotal { row += "  \(right)/\(total)" }
-        Console.line(row)
+        session.console.line(row)
       }
     }
   }

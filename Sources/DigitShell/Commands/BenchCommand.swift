@@ -2,7 +2,7 @@ import ArgumentParser
 import DigitKit
 import Foundation
 
-struct BenchCommand: ParsableCommand {
+struct BenchCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench",
     abstract: "Measure training speed (images/s), prediction time and the machine's GEMM speed.",
@@ -34,34 +34,34 @@ struct BenchCommand: ParsableCommand {
     if let steps, !(1...100_000).contains(steps) { throw userError("--steps must be from 1 to 100000") }
   }
 
-  func run() throws {
-    let data = try Session.shared.mnist(.train)
+  func run(in session: Session) throws {
+    let data = try session.mnist(.train)
     let nets = net.flatMap(NetName.init(rawValue:)).map { [$0] } ?? NetName.allCases
     let batches = batch.map { [$0] } ?? [16, 32, 64]
     if !output.json {
       // Under 80 columns, even with "kernel SkylakeX": sgemm measured on 1024×1024 matrices.
-      Console.line("BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS")
-      Console.line("Convolutions: \(ConvAlgorithm.inUse)")
+      session.console.line("BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS")
+      session.console.line("Convolutions: \(ConvAlgorithm.inUse)")
       if let ms = try? Benchmark.predictionMilliseconds(Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n")) {
-        Console.line(String(format: "Predict one drawing with Net3: %.2f ms", ms))
+        session.console.line(String(format: "Predict one drawing with Net3: %.2f ms", ms))
       }
-      Console.line("Training images/s (forward, backward, update):")
+      session.console.line("Training images/s (forward, backward, update):")
     }
     for n in nets {
       for b in batches {
         let steps = self.steps ?? max(5, (n == .net3 ? 1000 : 3000) / b)
-        guard let r = Interrupts.whileRunning(Session.shared.cancel, {
-          Benchmark.trainingSpeed(n, batchSize: b, steps: steps, data: data, layerTimes: layers, cancel: Session.shared.cancel)
+        guard let r = Interrupts.whileRunning(session.cancel, {
+          Benchmark.trainingSpeed(n, batchSize: b, steps: steps, data: data, layerTimes: layers, cancel: session.cancel)
         }) else {
-          Console.line("Ctrl-C: benchmark stopped.")
+          session.console.line("Ctrl-C: benchmark stopped.")
           return
         }
         if output.json {
-          Console.line(JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
+          session.console.line(JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
         } else {
-          Console.line(String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
+          session.console.line(String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
           for (name, f, bw) in r.layers {
-            Console.line(String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
+            session.console.line(String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
           }
         }
       }

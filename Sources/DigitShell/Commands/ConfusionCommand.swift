@@ -2,7 +2,7 @@ import ArgumentParser
 import DigitKit
 import TextArt
 
-struct ConfusionCommand: ParsableCommand {
+struct ConfusionCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "confusion",
     abstract: "Confusion matrix and precision / recall / F1 per digit, on a balanced test sample.",
@@ -22,9 +22,9 @@ struct ConfusionCommand: ParsableCommand {
     guard (1...892).contains(perDigit) else { throw userError("--per-digit must be from 1 to 892 (the test set has 892 fives)") }
   }
 
-  func run() throws {
-    let test = try Session.shared.mnist(.test)
-    let predictions = try Predictions.all(model: model, set: .test)
+  func run(in session: Session) throws {
+    let test = try session.mnist(.test)
+    let predictions = try Predictions.all(model: model, set: .test, in: session)
     // The first `perDigit` test images of each digit.
     var taken = [Int](repeating: 0, count: 10)
     var matrix = [[Int]](repeating: [Int](repeating: 0, count: 10), count: 10)
@@ -35,8 +35,8 @@ struct ConfusionCommand: ParsableCommand {
       matrix[label][predictions[i]] += 1
     }
     let report = ClassScores(matrix: matrix)
-    Console.line("\(model) on \(perDigit) test images of each digit (\(grouped(perDigit * 10)) in all):")
-    try art.emit { style in
+    session.console.line("\(model) on \(perDigit) test images of each digit (\(grouped(perDigit * 10)) in all):")
+    try art.emit(to: session.console) { style in
       ConfusionMatrixArt.render(matrix: matrix, style: style, width: min(Terminal.width, 120)) + "\n\n"
         + ClassReportArt.render(precision: report.precision, recall: report.recall, f1: report.f1,
                                 support: report.support, style: style, width: min(Terminal.width, 120))

@@ -29,5 +29,6 @@ struct JSONOption: ParsableArguments {
 
 extension OptimizerSettings.Kind: ExpressibleByArgument {}
 
-/// Turns a `DigitKitError` into the error ArgumentParser prints as one line.
+/// A mistake in what the learner typed, worded for them: `CommandRunner` prints it as one
+/// line with a pointer to the command's help, and the status is ArgumentParser's usage error.
 func userError(_ message: String) -> ValidationError { ValidationError(message) }

@@ -3,7 +3,7 @@ import DigitKit
 import Foundation
 import TextArt
 
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Test a model on the 10,000 MNIST test images: how many it gets right, and its loss.",
@@ -27,19 +27,19 @@ struct EvalCommand: ParsableCommand {
     let watch_correct: Int, watch_total: Int
   }
 
-  private func evalDrawings(_ m: Model, folder: String) throws {
+  private func evalDrawings(_ m: Model, folder: String, in session: Session) throws {
     let set = try LabelledDrawings(directory: URL(fileURLWithPath: folder))
     let score = Evaluator.evaluate(m, on: set)
     if output.json {
-      Console.line(JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))
+      session.console.line(JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))
       return
     }
-    Console.line(String(format: "%@ on the drawings in %@: %d/%d right (%.1f%%)", model, folder, score.correct, score.total,
+    session.console.line(String(format: "%@ on the drawings in %@: %d/%d right (%.1f%%)", model, folder, score.correct, score.total,
                         100 * Double(score.correct) / Double(max(score.total, 1))))
     let misses = (0..<set.count).filter { score.predictions[$0] != set.labels[$0] }
     guard !misses.isEmpty else { return }
-    Console.line("The ones it gets wrong (file: true→read as), as the net sees them:")
-    try art.emit { style in
+    session.console.line("The ones it gets wrong (file: true→read as), as the net sees them:")
+    try art.emit(to: session.console) { style in
       DigitGrid.render(images: misses.map { Preprocess.bytes(set.images[$0]) },
                        captions: misses.map { "\(set.labels[$0])→\(score.predictions[$0])" },
                        options: DigitGridOptions(style: style, width: min(Terminal.width, 200)))
@@ -47,23 +47,22 @@ struct EvalCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     let named = try session.resolveModel(model)
     guard named.model.isClassifier else {
       throw userError("\(model) does not end in logsoftmax with 10 outputs yet, so it cannot be tested")
     }
-    if let drawings { return try evalDrawings(named.model, folder: drawings) }
+    if let drawings { return try evalDrawings(named.model, folder: drawings, in: session) }
     let test = try session.mnist(.test)
     guard let e = Interrupts.whileRunning(session.cancel, { Evaluator.evaluate(named.model, on: test, cancel: session.cancel) }) else {
-      Console.line("Ctrl-C: evaluation stopped.")
+      session.console.line("Ctrl-C: evaluation stopped.")
       if !session.interactive { throw ExitCode(130) }
       return
     }
     if output.json {
-      Console.line(JSONLine.encode(Result(test_correct: e.correct, test_total: e.total, test_loss: e.loss)))
+      session.console.line(JSONLine.encode(Result(test_correct: e.correct, test_total: e.total, test_loss: e.loss)))
     } else {
-      Console.line(String(format: "%@: %d/%d test images right (%.2f%%), test loss %.4f", model, e.correct, e.total, e.accuracy, e.loss))
+      session.console.line(String(format: "%@: %d/%d test images right (%.2f%%), test loss %.4f", model, e.correct, e.total, e.accuracy, e.loss))
     }
   }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DigitKit
 import TextArt
 
-struct FiltersCommand: ParsableCommand {
+struct FiltersCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "filters",
     abstract: "A convolution's learnt filters (its weights), as small pictures.",
@@ -13,8 +13,8 @@ struct FiltersCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "For a conv with several input channels: which one to show.") var input = 0
   @OptionGroup var art: ArtOptions
 
-  func run() throws {
-    let m = try Session.shared.resolveModel(model).model
+  func run(in session: Session) throws {
+    let m = try session.resolveModel(model).model
     let convs = m.layers.compactMap { $0 as? Conv2d }
     guard let conv = convs.first(where: { $0.name == layer }) else {
       throw userError("\(model) has no convolution named \(layer); it has: \(convs.map(\.name).joined(separator: ", "))")
@@ -24,15 +24,15 @@ struct FiltersCommand: ParsableCommand {
     let maps = (0..<conv.outputChannels).map { o in
       Array(w[((o * conv.inputChannels + input) * k * k)..<((o * conv.inputChannels + input + 1) * k * k)])
     }
-    Console.line("\(model) \(layer): \(conv.outputChannels) filters of \(k)×\(k)\(conv.inputChannels > 1 ? " (input channel \(input) of \(conv.inputChannels))" : "")")
-    try art.emit { style in
+    session.console.line("\(model) \(layer): \(conv.outputChannels) filters of \(k)×\(k)\(conv.inputChannels > 1 ? " (input channel \(input) of \(conv.inputChannels))" : "")")
+    try art.emit(to: session.console) { style in
       Heatmap.tile(maps: maps, mapWidth: k, mapHeight: k, captions: (0..<maps.count).map { "\($0)" },
                    width: min(Terminal.width, 160), style: style)
     }
   }
 }
 
-struct ActivationsCommand: ParsableCommand {
+struct ActivationsCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "activations",
     abstract: "What one digit looks like inside a net: the feature maps after a layer.",
@@ -44,19 +44,19 @@ struct ActivationsCommand: ParsableCommand {
   @Option(parsing: .unconditional, help: "Show at most this many maps.") var limit = 32
   @OptionGroup var art: ArtOptions
 
-  func run() throws {
-    let m = try Session.shared.resolveModel(model).model
+  func run(in session: Session) throws {
+    let m = try session.resolveModel(model).model
     guard (1...max(m.layers.count, 1)).contains(layer), layer <= m.layers.count else {
       throw userError("--layer must be from 1 to \(m.layers.count) (see: summary \(model))")
     }
-    let test = try Session.shared.mnist(.test)
+    let test = try session.mnist(.test)
     guard (0..<test.count).contains(index) else { throw userError("--index must be from 0 to \(test.count - 1)") }
     var x = Tensor()
     test.fill(&x, indices: [index])
     let y = m.forward(x, upTo: layer)
     let shape = m.shapes[layer - 1]
-    Console.line("Test image \(index) (a \(test.labels[index])) after layer \(layer) of \(model) (\(m.layers[layer - 1].spec.summary)): \(describeShape(shape))")
-    try art.emit { style in
+    session.console.line("Test image \(index) (a \(test.labels[index])) after layer \(layer) of \(model) (\(m.layers[layer - 1].spec.summary)): \(describeShape(shape))")
+    try art.emit(to: session.console) { style in
       if shape.count == 3 {
         let (c, h, w) = (shape[0], shape[1], shape[2])
         let maps = (0..<min(c, max(limit, 1))).map { Array(y.data[($0 * h * w)..<(($0 + 1) * h * w)]) }

@@ -9,26 +9,26 @@ func lessonCatalog() throws -> LessonCatalog {
   }
 }
 
-struct LessonsCommand: ParsableCommand {
+struct LessonsCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "lessons", abstract: "List the lessons, with your progress (✓ done, … started).")
-  func run() throws {
+  func run(in session: Session) throws {
     let catalog = try lessonCatalog()
     let store = LessonSessionState.progressStore
-    if let notice = store.takeNotice() { Console.line("(\(notice))") }
+    if let notice = store.takeNotice() { session.console.line("(\(notice))") }
     for entry in catalog.entries {
       let p = store.progress(for: entry.id)
       let mark = p.completed ? "✓" : (p.step > 0 ? "…" : " ")
       let ascii = Terminal.allowsRichOutput ? mark : (p.completed ? "*" : (p.step > 0 ? "~" : " "))
       let where_ = !p.completed && p.step > 0 ? " (at step \(p.step + 1)\(entry.stepCount.map { " of \($0)" } ?? ""))" : ""
       let problem = entry.problem.map { "  [cannot be read: \($0.message)]" } ?? ""
-      Console.line(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
+      session.console.line(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
     }
-    Console.line("Start or resume one with: lesson N. Inside a lesson, Enter goes on.")
+    session.console.line("Start or resume one with: lesson N. Inside a lesson, Enter goes on.")
   }
 }
 
-struct LessonCommand: ParsableCommand {
+struct LessonCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
     abstract: "Start or resume a lesson. Enter shows the next step; back, again, where, skip, restart, quit.",
@@ -36,18 +36,18 @@ struct LessonCommand: ParsableCommand {
 
   @Argument(help: "The lesson's number or part of its name.") var name: String
 
-  func run() throws {
+  func run(in session: Session) throws {
     let catalog = try lessonCatalog()
     let lesson: Lesson
     do { lesson = try catalog.load(try catalog.find(name)) } catch let e as LessonError { throw userError(e.description) }
     let runner = LessonRunner(lesson: lesson, progress: LessonSessionState.progressStore,
-                              executor: ShellExecutor(session: Session.shared), facts: ShellFacts(session: Session.shared))
-    LessonSessionState.attach(runner)
+                              executor: ShellExecutor(session: session), facts: ShellFacts(session: session))
+    LessonSessionState.attach(runner, to: session)
     runner.start()
   }
 }
 
-struct RunCommand: ParsableCommand {
+struct RunCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a lesson from top to bottom without pausing (for projection and CI).",
@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "A lesson file, or a lesson's number.") var file: String
   @Option(help: "Also save prose, commands and their outputs as Markdown.") var transcript: String?
 
-  func run() throws {
+  func run(in session: Session) throws {
     let lesson: Lesson
     do {
       if FileManager.default.fileExists(atPath: file) {
@@ -69,18 +69,18 @@ struct RunCommand: ParsableCommand {
     var writer = TranscriptWriter()
     var captured = ""
     let rich = Terminal.allowsRichOutput
-    Console.tee = { captured += $0 }
-    defer { Console.tee = nil }
-    let result = HeadlessRun.run(lesson: lesson, executor: ShellExecutor(session: Session.shared),
-                                 facts: ShellFacts(session: Session.shared)) { output in
+    session.console.tee = { captured += $0 }
+    defer { session.console.tee = nil }
+    let result = HeadlessRun.run(lesson: lesson, executor: ShellExecutor(session: session),
+                                 facts: ShellFacts(session: session)) { output in
       if !captured.isEmpty { writer.addOutput(captured); captured = "" }
       writer.add(output)
-      Console.tee = nil
-      Console.line(LessonView.render(output, width: Terminal.width, rich: rich))
-      Console.tee = { captured += $0 }
+      session.console.tee = nil
+      session.console.line(LessonView.render(output, width: Terminal.width, rich: rich))
+      session.console.tee = { captured += $0 }
     }
     if !captured.isEmpty { writer.addOutput(captured) }
-    Console.tee = nil
+    session.console.tee = nil
     if let transcript { try AtomicFile.write(writer.markdown, to: URL(fileURLWithPath: transcript)) }
     if let failure = result.failure { throw userError("lesson stopped: \(failure)") }
   }

@@ -2,24 +2,27 @@ import ArgumentParser
 import DigitKit
 import Foundation
 
-/// Checks a name for a new model: letters, digits, - and _, not a study net's name.
+/// Checks a name for a new model: letters, digits, - and _, and not a shipped model's name
+/// (a session model called net3 would hide the shipped Net3 from every command).
 func validateModelName(_ name: String) throws {
   guard !name.isEmpty, name.count <= 40,
         name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
     throw userError("a model name uses letters, digits, - and _ (at most 40), not '\(name)'")
   }
+  guard !ShippedModels.isReserved(name) else {
+    throw userError("\(name) is a shipped model's name; pick another, e.g. my-\(name)")
+  }
 }
 
 /// A model of this session, or a one-line error naming what exists.
-func sessionModel(_ name: String) throws -> NamedModel {
-  let session = Session.shared
+func sessionModel(_ name: String, in session: Session) throws -> NamedModel {
   if let m = session.models[name] { return m }
   let hint = Suggest.closest(to: name, in: Array(session.models.keys)).map { " (did you mean \($0)?)" }
     ?? (session.models.isEmpty ? "; make one with: new \(name)" : "")
   throw userError("no model named \(name) in this session\(hint)")
 }
 
-struct NewCommand: ParsableCommand {
+struct NewCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "new",
     abstract: "Start a new model, empty (then add layers) or copied from a study net.",
@@ -38,8 +41,7 @@ struct NewCommand: ParsableCommand {
     if copy != nil && from != nil { throw userError("give --from or --copy, not both") }
   }
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     let named: NamedModel
     if let copy {
       let source = try session.resolveModel(copy)
@@ -57,11 +59,11 @@ struct NewCommand: ParsableCommand {
     let replaced = session.models[name] != nil
     session.models[name] = named
     let what = copy.map { "a copy of \($0), same layers and weights" } ?? from.map { "a copy of \($0)\(trained ? " with its trained weights" : ", untrained")" } ?? "empty; input 1×28×28"
-    Console.line("\(replaced ? "Replaced" : "New model") \(name): \(what), \(named.model.layers.count) layers, \(grouped(named.model.parameterCount)) parameters.")
+    session.console.line("\(replaced ? "Replaced" : "New model") \(name): \(what), \(named.model.layers.count) layers, \(grouped(named.model.parameterCount)) parameters.")
   }
 }
 
-struct AddCommand: ParsableCommand {
+struct AddCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "add",
     abstract: "Add a layer to a model and see its output shape and parameters.",
@@ -77,8 +79,8 @@ struct AddCommand: ParsableCommand {
   @Argument(help: "Sizes (see above).") var numbers: [String] = []
   @Option(help: "Zero padding around a conv's input.") var padding: Int?
 
-  func run() throws {
-    let named = try sessionModel(model)
+  func run(in session: Session) throws {
+    let named = try sessionModel(model, in: session)
     guard let layerKind = LayerKind(rawValue: kind.lowercased()) else {
       let hint = Suggest.closest(to: kind, in: LayerKind.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
       throw userError("no layer kind '\(kind)'\(hint); kinds: \(LayerKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -86,7 +88,7 @@ struct AddCommand: ParsableCommand {
     let spec = try makeSpec(layerKind, current: named.model.outputShape)
     let layer = try named.model.append(spec)
     let m = named.model
-    Console.line("\(model): + \(layer.spec.name.map { "\($0): " } ?? "")\(layer.spec.summary) → \(describeShape(m.outputShape)), \(grouped(layer.parameterCount)) params; total \(grouped(m.parameterCount))")
+    session.console.line("\(model): + \(layer.spec.name.map { "\($0): " } ?? "")\(layer.spec.summary) → \(describeShape(m.outputShape)), \(grouped(layer.parameterCount)) params; total \(grouped(m.parameterCount))")
   }
 
   private func makeSpec(_ kind: LayerKind, current: [Int]) throws -> LayerSpec {
@@ -125,62 +127,55 @@ struct AddCommand: ParsableCommand {
   }
 }
 
-struct PopCommand: ParsableCommand {
+struct PopCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "pop", abstract: "Remove the last layer of a model (undo an add).")
   @Argument(help: "The model.") var model: String
-  func run() throws {
-    let named = try sessionModel(model)
+  func run(in session: Session) throws {
+    let named = try sessionModel(model, in: session)
     guard let last = named.model.layers.last else { throw userError("\(model) has no layers to remove") }
     named.model.removeLast()
-    Console.line("\(model): removed \(last.spec.summary); output now \(describeShape(named.model.outputShape)).")
+    session.console.line("\(model): removed \(last.spec.summary); output now \(describeShape(named.model.outputShape)).")
   }
 }
 
-struct ModelsCommand: ParsableCommand {
+struct ModelsCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "models", abstract: "List the models of this session and the shipped ones.")
-  func run() throws {
-    let session = Session.shared
-    if session.models.isEmpty { Console.line("No models in this session yet (new NAME starts one).") }
+  func run(in session: Session) throws {
+    if session.models.isEmpty { session.console.line("No models in this session yet (new NAME starts one).") }
     for (name, m) in session.models.sorted(by: { $0.key < $1.key }) {
       let last = m.info.history.last.map { String(format: ", test %.2f%% after %@", $0.testAccuracy, plural(m.info.history.count, "epoch")) } ?? ""
-      Console.line("  \(name): \(plural(m.model.layers.count, "layer")), \(grouped(m.model.parameterCount)) parameters, output \(describeShape(m.model.outputShape))\(last)")
+      session.console.line("  \(name): \(plural(m.model.layers.count, "layer")), \(grouped(m.model.parameterCount)) parameters, output \(describeShape(m.model.outputShape))\(last)")
     }
-    if let dir = try? DataLocator.modelsDirectory(),
-       let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
-      let shipped = files.filter { $0.hasSuffix(".safetensors") }.map { String($0.dropLast(12)) }.sorted()
-      if !shipped.isEmpty { Console.line("Shipped: \(shipped.joined(separator: ", ")) (about --model NAME tells more)") }
-    }
+    let shipped = ShippedModels.names()
+    if !shipped.isEmpty { session.console.line("Shipped: \(shipped.joined(separator: ", ")) (about --model NAME tells more)") }
   }
 }
 
-struct SaveCommand: ParsableCommand {
+struct SaveCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "save", abstract: "Save a model to a safetensors file (PyTorch can load it).",
     discussion: "Example: save mynet mynet.safetensors")
   @Argument(help: "The model.") var model: String
   @Argument(help: "The file to write.") var file: String
-  func run() throws {
-    let named = try Session.shared.resolveModel(model)
+  func run(in session: Session) throws {
+    let named = try session.resolveModel(model)
     try named.model.save(to: URL(fileURLWithPath: file), info: named.info)
-    Console.line("Saved \(model) to \(file).")
+    session.console.line("Saved \(model) to \(file).")
   }
 }
 
-struct LoadCommand: ParsableCommand {
+struct LoadCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "load", abstract: "Load a checkpoint file as a model of this session.",
     discussion: "Example: load mine mynet.safetensors")
   @Argument(help: "Name for the model.") var name: String
   @Argument(help: "The safetensors file.") var file: String
   func validate() throws { try validateModelName(name) }
-  func run() throws {
+  func run(in session: Session) throws {
     let (model, info) = try Model.load(contentsOf: URL(fileURLWithPath: file))
-    Session.shared.models[name] = NamedModel(model: model, info: info)
-    Console.line("Loaded \(file) as \(name): \(model.layers.count) layers, \(grouped(model.parameterCount)) parameters.")
+    session.models[name] = NamedModel(model: model, info: info)
+    session.console.line("Loaded \(file) as \(name): \(model.layers.count) layers, \(grouped(model.parameterCount)) parameters.")
   }
 }
-
-/// "1 layer", "3 layers".
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -2,20 +2,20 @@ import ArgumentParser
 import DigitKit
 import TextArt
 
-struct RunsCommand: ParsableCommand {
+struct RunsCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "runs", abstract: "The training runs of this session, for plot to compare.")
-  func run() throws {
-    let runs = Session.shared.runs
-    if runs.isEmpty { Console.line("No training runs in this session yet.") }
+  func run(in session: Session) throws {
+    let runs = session.runs
+    if runs.isEmpty { session.console.line("No training runs in this session yet.") }
     for (i, run) in runs.enumerated() {
       let last = run.history.last.map { String(format: "test %.2f%%, test loss %.4f", $0.testAccuracy, $0.testLoss) } ?? "no full epoch"
-      Console.line("  \(i + 1): \(run.label), \(plural(run.history.count, "epoch")), \(last)")
+      session.console.line("  \(i + 1): \(run.label), \(plural(run.history.count, "epoch")), \(last)")
     }
   }
 }
 
-struct PlotCommand: ParsableCommand {
+struct PlotCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "plot",
     abstract: "Overlay training curves on one chart: this session's runs and trained models.",
@@ -36,8 +36,7 @@ struct PlotCommand: ParsableCommand {
   @Option(help: "test-loss, train-loss, test-accuracy, both (train and test loss) or drawings.") var metric: Metric = .testLoss
   @OptionGroup var art: ArtOptions
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     var curves: [(label: String, history: [EpochResult])] = []
     if names.isEmpty {
       curves = session.runs
@@ -77,7 +76,7 @@ struct PlotCommand: ParsableCommand {
     ]
     let (title, axis) = titles[metric] ?? ("", "")
     let chart = Chart(title: title, xLabel: "epoch", leftLabel: axis, series: series)
-    try art.emit { style in
+    try art.emit(to: session.console) { style in
       LineChart.render(chart, width: min(Terminal.width, 160), height: max(10, min(22, Terminal.height - 3)), style: style)
     }
   }

@@ -3,7 +3,7 @@ import DigitKit
 import Foundation
 import TextArt
 
-struct PredictCommand: ParsableCommand {
+struct PredictCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "predict",
     abstract: "Ask a model which digit a drawing (or an MNIST image) shows.",
@@ -24,7 +24,7 @@ struct PredictCommand: ParsableCommand {
   @Option(help: "Which MNIST set --index refers to: test or train.")
   var set: String = "test"
 
-  @Option(help: "A shipped model (net1, net2, net3, net3-augmented, net3-study), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best).")
+  @Option(help: "A shipped model (models lists them), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best).")
   var model: String?
 
   @OptionGroup var output: JSONOption
@@ -38,9 +38,8 @@ struct PredictCommand: ParsableCommand {
     if set != "test" && set != "train" { throw userError("--set must be test or train, not \(set)") }
   }
 
-  func run() throws {
-    let session = Session.shared
-    let (model, named) = try DrawModels.resolve(self.model)
+  func run(in session: Session) throws {
+    let (model, named) = try DrawModels.resolve(self.model, in: session)
     var inputs: [(name: String, image: [Float], label: Int?)] = []
     if let index {
       let data = try session.mnist(set == "train" ? .train : .test)
@@ -57,10 +56,10 @@ struct PredictCommand: ParsableCommand {
       let p = Prediction.probabilities(named.model, image: input.image)
       let best = p.indices.max { p[$0] < p[$1] } ?? 0
       if output.json {
-        Console.line(JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
+        session.console.line(JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
       } else {
         let truth = input.label.map { ", labelled \($0)" } ?? ""
-        Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
+        session.console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
                                             title: "\(input.name)\(truth), model \(model)"))
       }
     }

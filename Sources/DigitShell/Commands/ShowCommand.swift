@@ -3,7 +3,7 @@ import DigitKit
 import Foundation
 import TextArt
 
-/// What `show` last displayed, so `next` and `prev` can turn the page.
+/// What `show` displayed: `next` and `prev` turn its pages.
 struct GridQuery {
   var set: MNIST.Split
   var digits: [Int]
@@ -14,7 +14,7 @@ struct GridQuery {
   var scale: Int?
 }
 
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
     abstract: "Browse MNIST as text art: 100 digits a page, filtered by digit, or one digit up close.",
@@ -50,20 +50,20 @@ struct ShowCommand: ParsableCommand {
     if let scale, !(1...4).contains(scale) { throw userError("--scale must be from 1 to 4") }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     let split: MNIST.Split = set == "train" ? .train : .test
-    if let index { return try showOne(index, split) }
+    if let index { return try showOne(index, split, in: session) }
     var query = GridQuery(set: split, digits: digit, model: model, wrongOnly: wrong, page: page,
                           columns: columns, scale: scale)
     if random {
-      let total = try GridPages.indices(for: query).count
-      query.page = Int.random(in: 1...max(1, (total + 99) / 100))
+      let total = try GridPages.indices(for: query, in: session).count
+      query.page = Int.random(in: 1...GridPages.pageCount(total))
     }
-    try GridPages.show(query, art: art)
+    try GridPages.show(query, art: art, in: session)
   }
 
-  private func showOne(_ index: Int, _ split: MNIST.Split) throws {
-    let data = try Session.shared.mnist(split)
+  private func showOne(_ index: Int, _ split: MNIST.Split, in session: Session) throws {
+    let data = try session.mnist(split)
     guard (0..<data.count).contains(index) else { throw userError("--index must be from 0 to \(data.count - 1) for the \(set) set") }
     let pixels = Array(data.image(index))
     if let augmented {
@@ -72,15 +72,15 @@ struct ShowCommand: ParsableCommand {
       let variants = [pixels] + (0..<augmented).map { _ in
         Preprocess.bytes(Augmentation().apply(pixels[...], random: &random))
       }
-      Console.line("\(set) image \(index) (a \(data.labels[index])), then \(augmented) random distortions of it:")
-      try art.emit { style in
+      session.console.line("\(set) image \(index) (a \(data.labels[index])), then \(augmented) random distortions of it:")
+      try art.emit(to: session.console) { style in
         DigitGrid.render(images: variants, captions: ["original"] + (1...augmented).map { "#\($0)" },
                          options: DigitGridOptions(style: style, width: min(Terminal.width, 200), columns: columns, scale: scale))
       }
       return
     }
-    Console.line("\(set) image \(index): a \(data.labels[index])")
-    try art.emit { style in
+    session.console.line("\(set) image \(index): a \(data.labels[index])")
+    try art.emit(to: session.console) { style in
       if values {
         return DigitArt.values(pixels: pixels, format: normalised ? .normalised : .raw, style: style, maxWidth: Terminal.width)
       }
@@ -91,29 +91,31 @@ struct ShowCommand: ParsableCommand {
 
 /// Paging through filtered MNIST, shared by show, next and prev.
 enum GridPages {
-  nonisolated(unsafe) static var last: GridQuery?
+  /// Digits on one page.
   static let pageSize = 100
 
-  static func indices(for q: GridQuery) throws -> [Int] {
-    let session = Session.shared
+  /// Pages needed for `count` digits (at least one, so an empty filter still has page 1).
+  static func pageCount(_ count: Int) -> Int { max(1, (count + pageSize - 1) / pageSize) }
+
+  static func indices(for q: GridQuery, in session: Session) throws -> [Int] {
     let data = try session.mnist(q.set)
     var result = Array(0..<data.count)
     if !q.digits.isEmpty { result = result.filter { q.digits.contains(Int(data.labels[$0])) } }
     if q.wrongOnly, let model = q.model {
-      let predictions = try Predictions.all(model: model, set: q.set)
+      let predictions = try Predictions.all(model: model, set: q.set, in: session)
       result = result.filter { predictions[$0] != Int(data.labels[$0]) }
     }
     return result
   }
 
-  static func show(_ q: GridQuery, art: ArtOptions) throws {
-    let data = try Session.shared.mnist(q.set)
-    let all = try indices(for: q)
-    let pages = max(1, (all.count + pageSize - 1) / pageSize)
+  static func show(_ q: GridQuery, art: ArtOptions, in session: Session) throws {
+    let data = try session.mnist(q.set)
+    let all = try indices(for: q, in: session)
+    let pages = pageCount(all.count)
     guard q.page <= pages else { throw userError("there is no page \(q.page): \(plural(all.count, "image")) make \(plural(pages, "page"))") }
-    last = q
+    session.lastGrid = q
     let shown = Array(all.dropFirst((q.page - 1) * pageSize).prefix(pageSize))
-    let predictions = try q.model.map { try Predictions.all(model: $0, set: q.set) }
+    let predictions = try q.model.map { try Predictions.all(model: $0, set: q.set, in: session) }
     var captions: [String] = [], wrong: [Bool] = []
     for i in shown {
       let label = Int(data.labels[i])
@@ -125,53 +127,50 @@ enum GridPages {
     }
     let filter = q.digits.isEmpty ? "all digits" : "digits " + q.digits.map(String.init).joined(separator: ", ")
     let what = q.wrongOnly ? " that \(q.model ?? "") gets wrong" : (q.model.map { " labelled by \($0)" } ?? "")
-    Console.line("\(q.set == .test ? "Test" : "Training") set, \(filter)\(what): page \(q.page) of \(pages) (\(plural(all.count, "image")))")
-    try art.emit { style in
+    session.console.line("\(q.set == .test ? "Test" : "Training") set, \(filter)\(what): page \(q.page) of \(pages) (\(plural(all.count, "image")))")
+    try art.emit(to: session.console) { style in
       DigitGrid.render(images: shown.map { Array(data.image($0)) }, captions: captions,
                        options: DigitGridOptions(style: style, width: min(Terminal.width, 200), columns: q.columns,
                                                  scale: q.scale, highlight: predictions == nil ? nil : wrong))
     }
-    Console.line("next / prev turn the page.")
+    session.console.line("next / prev turn the page.")
   }
 }
 
-/// Test-set predictions per model, computed once per session.
+/// A model's predictions for a whole split, kept by the session while the model is unchanged.
 enum Predictions {
-  nonisolated(unsafe) static var cache: [String: [Int]] = [:]
-
-  static func all(model: String, set: MNIST.Split) throws -> [Int] {
-    let key = "\(model)/\(set.rawValue)"
-    if let p = cache[key] { return p }
-    let named = try Session.shared.resolveModel(model)
+  static func all(model: String, set: MNIST.Split, in session: Session) throws -> [Int] {
+    let named = try session.resolveModel(model)
+    if let kept = session.predictions.value(for: named.model, key: set) { return kept }
     guard named.model.isClassifier else { throw userError("\(model) cannot classify yet (it must end in logsoftmax with 10 outputs)") }
-    let data = try Session.shared.mnist(set)
-    guard let e = Interrupts.whileRunning(Session.shared.cancel, {
-      Evaluator.evaluate(named.model, on: data, cancel: Session.shared.cancel)
+    let data = try session.mnist(set)
+    guard let e = Interrupts.whileRunning(session.cancel, {
+      Evaluator.evaluate(named.model, on: data, cancel: session.cancel)
     }) else { throw userError("stopped") }
-    cache[key] = e.predictions
+    session.predictions.store(e.predictions, for: named.model, key: set)
     return e.predictions
   }
 }
 
-struct NextCommand: ParsableCommand {
+struct NextCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "next", abstract: "The next page of digits after show.")
   @OptionGroup var art: ArtOptions
-  func run() throws {
-    guard var q = GridPages.last else { throw userError("nothing to page through yet: use show first") }
-    let pages = max(1, (try GridPages.indices(for: q).count + 99) / 100)
+  func run(in session: Session) throws {
+    guard var q = session.lastGrid else { throw userError("nothing to page through yet: use show first") }
+    let pages = GridPages.pageCount(try GridPages.indices(for: q, in: session).count)
     guard q.page < pages else { throw userError("no next page: this is the last one (page \(q.page) of \(pages))") }
     q.page += 1
-    try GridPages.show(q, art: art)
+    try GridPages.show(q, art: art, in: session)
   }
 }
 
-struct PrevCommand: ParsableCommand {
+struct PrevCommand: SessionCommand {
   static let configuration = CommandConfiguration(commandName: "prev", abstract: "The previous page of digits after show.")
   @OptionGroup var art: ArtOptions
-  func run() throws {
-    guard var q = GridPages.last else { throw userError("nothing to page through yet: use show first") }
+  func run(in session: Session) throws {
+    guard var q = session.lastGrid else { throw userError("nothing to page through yet: use show first") }
     guard q.page > 1 else { throw userError("no previous page: this is page 1") }
     q.page -= 1
-    try GridPages.show(q, art: art)
+    try GridPages.show(q, art: art, in: session)
   }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DigitKit
 
-struct SummaryCommand: ParsableCommand {
+struct SummaryCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "summary",
     abstract: "A model's layers: output shape and parameter count after each.",
@@ -18,15 +18,15 @@ struct SummaryCommand: ParsableCommand {
     if let net, NetName(rawValue: net) == nil { throw userError("--net must be net1, net2 or net3, not \(net)") }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     let m: Model
     if let net, let name = NetName(rawValue: net) {
       m = Model.make(name)
-      Console.line("\(name.rawValue): \(name.about)")
+      session.console.line("\(name.rawValue): \(name.about)")
     } else {
-      m = try Session.shared.resolveModel(model ?? "").model
+      m = try session.resolveModel(model ?? "").model
     }
-    Console.line(ModelTable.render(m))
+    session.console.line(ModelTable.render(m))
   }
 }
 

@@ -3,7 +3,7 @@ import DigitKit
 import TextArt
 import Foundation
 
-struct TrainCommand: ParsableCommand {
+struct TrainCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "train",
     abstract: "Train a network on MNIST, showing progress and one line per epoch.",
@@ -70,6 +70,7 @@ struct TrainCommand: ParsableCommand {
     if model == nil && net == nil { throw userError("name a model to train (train mynet) or a study net (--net net1)") }
     if model != nil && net != nil { throw userError("give either a model or --net, not both") }
     if let keepBest, keepBest != "watch" { throw userError("--keep-best takes watch (the epoch best on --watch drawings), not \(keepBest)") }
+    if let keepAs { try validateModelName(keepAs) }
     if keepBest != nil && watch == nil { throw userError("--keep-best watch needs --watch DIR") }
     if let net, NetName(rawValue: net) == nil {
       let hint = Suggest.closest(to: net, in: NetName.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
@@ -77,8 +78,7 @@ struct TrainCommand: ParsableCommand {
     }
   }
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     let target: NamedModel
     var defaults = OptimizerSettings(kind: .adam, learningRate: 1e-3)
     if let net, let name = NetName(rawValue: net) {
@@ -105,15 +105,16 @@ struct TrainCommand: ParsableCommand {
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
     let watched = try watch.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }
-    let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history)
+    let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history,
+                            console: session.console)
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
       var how = "batch \(batch), \(settings.summary)"
       if let lrDecay { how += " × \(lrDecay) per epoch" }
       if augment { how += ", images distorted at random (--augment)" }
       if let watched { how += ", scoring \(watched.count) drawings after each epoch" }
-      let header = "Training \(model ?? net ?? "model") on \(count) images for \(epochs) epoch\(epochs == 1 ? "" : "s"), \(how). Ctrl-C stops."
-      Console.line(Terminal.outputIsTerminal ? wrapText(header, width: Terminal.width - 1).joined(separator: "\n") : header)
+      let header = "Training \(model ?? net ?? "model") on \(count) images for \(plural(epochs, "epoch")), \(how). Ctrl-C stops."
+      session.console.line(Terminal.outputIsTerminal ? wrapText(header, width: Terminal.width - 1).joined(separator: "\n") : header)
     }
     let outcome = Interrupts.whileRunning(session.cancel) {
       trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,
@@ -125,7 +126,7 @@ struct TrainCommand: ParsableCommand {
     target.info.note = outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
     if let kept = trainer.keptEpoch {
       target.info.note = (target.info.note.map { $0 + "; " } ?? "") + "weights of epoch \(kept), the best on \(watch ?? "the watched drawings")"
-      if !output.json { Console.line("Kept the weights of epoch \(kept), the best on the watched drawings.") }
+      if !output.json { session.console.line("Kept the weights of epoch \(kept), the best on the watched drawings.") }
     }
     session.runs.append((view.label, outcome.history))
     // A session model keeps its name; a fresh study net is kept as "last" unless --as names it.
@@ -136,7 +137,7 @@ struct TrainCommand: ParsableCommand {
     if let out { try target.model.save(to: URL(fileURLWithPath: out), info: target.info) }
     if !output.json {
       let place = out ?? Session.lastModelURL.path
-      Console.line("\(outcome.cancelled ? "Saved" : "Done. Saved") to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
+      session.console.line("\(outcome.cancelled ? "Saved" : "Done. Saved") to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
     }
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
   }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DigitKit
 import Foundation
 
-struct DrawCommand: ParsableCommand {
+struct DrawCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "draw",
     abstract: "Draw a digit on a 28×28 grid and watch a model read it as you draw.",
@@ -30,18 +30,17 @@ struct DrawCommand: ParsableCommand {
     if new && load != nil { throw userError("--new and --load do not go together") }
   }
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     let loaded = try load.map { try Drawing(contentsOf: URL(fileURLWithPath: $0)) }
-    let (modelName, named) = try DrawModels.resolve(model)
+    let (modelName, named) = try DrawModels.resolve(model, in: session)
     guard Terminal.inputIsTerminal && Terminal.outputIsTerminal else {
       guard let loaded, let load else {
         throw userError("draw needs a terminal; in scripts load a drawing with: draw --load FILE")
       }
       session.drawing = loaded
-      Console.line("Loaded \(load) (\(loaded.width)×\(loaded.height)) as the current drawing:")
-      Console.write(loaded.text)
-      DrawModels.printPrediction(of: loaded, title: load, modelName: modelName, model: named.model)
+      session.console.line("Loaded \(load) (\(loaded.width)×\(loaded.height)) as the current drawing:")
+      session.console.write(loaded.text)
+      DrawModels.printPrediction(of: loaded, title: load, modelName: modelName, model: named.model, to: session.console)
       return
     }
     let start = loaded ?? (new ? nil : session.drawing)
@@ -55,15 +54,15 @@ struct DrawCommand: ParsableCommand {
     }
     let drawing = loop.editor.drawing
     guard action == .keep else {
-      Console.line("Left the editor; the drawing was not kept.")
+      session.console.line("Left the editor; the drawing was not kept.")
       return
     }
     guard !drawing.isBlank else {
-      Console.line("The canvas was blank: nothing kept.")
+      session.console.line("The canvas was blank: nothing kept.")
       return
     }
     session.drawing = drawing
-    Console.line("Kept your drawing as the current one (save-drawing FILE writes it to a file).")
-    DrawModels.printPrediction(of: drawing, title: "Your drawing", modelName: modelName, model: named.model)
+    session.console.line("Kept your drawing as the current one (save-drawing FILE writes it to a file).")
+    DrawModels.printPrediction(of: drawing, title: "Your drawing", modelName: modelName, model: named.model, to: session.console)
   }
 }

@@ -10,8 +10,7 @@ enum DrawModels {
   static let preferred = ["net3", "net3-augmented", "net2", "net1"]
 
   /// The named model, or the first shipped one of `preferred`; it must be a classifier.
-  static func resolve(_ name: String?) throws -> (name: String, model: NamedModel) {
-    let session = Session.shared
+  static func resolve(_ name: String?, in session: Session) throws -> (name: String, model: NamedModel) {
     if let name {
       let named = try session.resolveModel(name)
       guard named.model.isClassifier else { throw userError("\(name) does not end in logsoftmax with 10 outputs yet") }
@@ -33,12 +32,14 @@ enum DrawModels {
   }
 
   /// Prints a drawing's prediction as `predict` does; a blank drawing gets one line instead.
-  static func printPrediction(of drawing: Drawing, title: String, modelName: String, model: Model) {
+  static func printPrediction(
+    of drawing: Drawing, title: String, modelName: String, model: Model, to console: Console
+  ) {
     guard let (_, p) = read(drawing, with: model) else {
-      Console.line("\(title): blank, nothing for \(modelName) to read.")
+      console.line("\(title): blank, nothing for \(modelName) to read.")
       return
     }
-    Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: artStyle,
+    console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: artStyle,
                                         title: "\(title), model \(modelName)"))
   }
 }

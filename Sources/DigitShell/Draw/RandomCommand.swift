@@ -3,7 +3,7 @@ import DigitKit
 import Foundation
 import TextArt
 
-struct RandomCommand: ParsableCommand {
+struct RandomCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "random",
     abstract: "Show a random MNIST test image and what a model reads in it.",
@@ -18,9 +18,8 @@ struct RandomCommand: ParsableCommand {
   @Option(help: "Pick the image with this seed, to see the same one again.")
   var seed: UInt64?
 
-  func run() throws {
-    let session = Session.shared
-    let (modelName, named) = try DrawModels.resolve(model)
+  func run(in session: Session) throws {
+    let (modelName, named) = try DrawModels.resolve(model, in: session)
     let test = try session.mnist(.test)
     guard test.count > 0 else { throw userError("the MNIST test set is empty") }
     var generator = SeededGenerator(seed: seed ?? UInt64.random(in: 0...UInt64.max))
@@ -29,16 +28,16 @@ struct RandomCommand: ParsableCommand {
     let pixels = Array(test.image(index))
     let image = pixels.map { Float($0) / 255 }
     let style = DrawModels.artStyle
-    Console.line("MNIST test image \(index), labelled \(label):")
-    Console.line(DigitArt.render(pixels: pixels, width: test.columns, height: test.rows, style: style,
+    session.console.line("MNIST test image \(index), labelled \(label):")
+    session.console.line(DigitArt.render(pixels: pixels, width: test.columns, height: test.rows, style: style,
                                  maxWidth: min(Terminal.width, 80)))
     // Already MNIST-shaped: the net reads it as it is, as `predict --index` does.
     let p = Prediction.probabilities(named.model, image: image)
     let best = p.indices.max { p[$0] < p[$1] } ?? 0
-    Console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: style,
+    session.console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: style,
                                         title: "test image \(index), model \(modelName)"))
-    Console.line(best == label ? "\(modelName) is right." : "\(modelName) is wrong: the label says \(label).")
+    session.console.line(best == label ? "\(modelName) is right." : "\(modelName) is wrong: the label says \(label).")
     session.drawing = Drawing(width: test.columns, height: test.rows, ink: image)
-    Console.line("It is now the current drawing (draw changes it, save-drawing FILE keeps it).")
+    session.console.line("It is now the current drawing (draw changes it, save-drawing FILE keeps it).")
   }
 }

@@ -87,6 +87,10 @@ final class RawTerminal {
 /// as before (to the Swift backtracer or the default action). Only async-signal-safe calls.
 enum CrashRestore {
   static let signals: [Int32] = [SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT]
+  // Signal-handler state, the one kind of global the shell keeps: a crash handler is a C
+  // function pointer with no context, and it may read only memory set up before it runs (no
+  // locks, no allocation), so these are plain statics written once by `install` on the main
+  // thread, before the handlers that read them are in place.
   nonisolated(unsafe) static var saved = termios()
   nonisolated(unsafe) static var leaveBytes: [UInt8] = []
   nonisolated(unsafe) static var previous: [sigaction] = Array(repeating: sigaction(), count: 64)

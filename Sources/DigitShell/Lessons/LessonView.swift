@@ -29,18 +29,18 @@ enum LessonView {
   }
 }
 
-/// The lesson in progress in the interactive shell, if any.
-final class LessonSessionState {
-  nonisolated(unsafe) static var current: LessonRunner?
-
+/// Where lesson progress is kept, and how a lesson started in the shell shows its steps.
+enum LessonSessionState {
   static var progressStore: ProgressStore {
     ProgressStore(url: Session.homeDirectory.appendingPathComponent("progress.json"))
   }
 
-  static func attach(_ runner: LessonRunner) {
+  /// Makes `runner` the session's lesson in progress; its steps print to the session's console.
+  static func attach(_ runner: LessonRunner, to session: Session) {
+    let console = session.console
     runner.onOutput = { output in
-      Console.line(LessonView.render(output, width: Terminal.width, rich: Terminal.allowsRichOutput))
+      console.line(LessonView.render(output, width: Terminal.width, rich: Terminal.allowsRichOutput))
     }
-    current = runner
+    session.lesson = runner
   }
 }

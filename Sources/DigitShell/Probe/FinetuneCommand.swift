@@ -2,7 +2,7 @@ import ArgumentParser
 import DigitKit
 import Foundation
 
-struct FinetuneCommand: ParsableCommand {
+struct FinetuneCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "finetune",
     abstract: "Train a copy of a model on MNIST plus your own drawings (see keep).",
@@ -45,11 +45,10 @@ struct FinetuneCommand: ParsableCommand {
   func validate() throws {
     guard (0...60000).contains(mnist) else { throw userError("--mnist must be from 0 to 60000, not \(mnist)") }
     guard (1...1000).contains(epochs) else { throw userError("--epochs must be from 1 to 1000, not \(epochs)") }
-    guard !keepAs.isEmpty, !keepAs.contains("/") else { throw userError("--as needs a name without /") }
+    try validateModelName(keepAs)
   }
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     let base = try session.resolveModel(model)
     guard base.model.isClassifier else { throw userError("\(model) does not end in logsoftmax with 10 outputs yet") }
     let options = trainingOptions(for: base)
@@ -65,23 +64,23 @@ struct FinetuneCommand: ParsableCommand {
     let before = Score(tuned, drawings: drawings, test: testSet)
 
     let share = Int((100 * Double(repeats * drawings.count) / Double(max(mix.count, 1))).rounded())
-    Console.line(TextColumns.wrap(
-      "Fine-tuning a copy of \(model) on \(min(mnist, trainSet.count)) MNIST images + your \(drawings.count) "
-        + "drawing\(drawings.count == 1 ? "" : "s") ×\(repeats) (\(share)% of the mix), "
+    session.console.line(TextColumns.wrap(
+      "Fine-tuning a copy of \(model) on \(min(mnist, trainSet.count)) MNIST images + your \(plural(drawings.count, "drawing")) "
+        + "×\(repeats) (\(share)% of the mix), "
         + (augmentMNIST ? "all distorted at random; " : "the copies distorted at random; ")
-        + "\(epochs) epoch\(epochs == 1 ? "" : "s"), batch \(options.batchSize), \(options.optimizer.summary). "
+        + "\(plural(epochs, "epoch")), batch \(options.batchSize), \(options.optimizer.summary). "
         + "Ctrl-C stops and keeps the weights.", width: min(Terminal.width, 80)).joined(separator: "\n"))
-    let view = FinetuneProgress()
+    let view = FinetuneProgress(console: session.console)
     let outcome = Interrupts.whileRunning(session.cancel) {
       trainer.train(on: mix, test: testSet, firstEpoch: base.info.history.count + 1,
                     cancel: session.cancel, onEvent: view.handle)
     }
     view.finish()
-    if outcome.cancelled { Console.line("Ctrl-C: stopped after \(outcome.history.count) full epoch\(outcome.history.count == 1 ? "" : "s"); the weights so far are kept.") }
+    if outcome.cancelled { session.console.line("Ctrl-C: stopped after \(plural(outcome.history.count, "full epoch")); the weights so far are kept.") }
     let after = Score(tuned, drawings: drawings, test: testSet)
-    for line in Score.comparison(before, after, drawings: drawings) { Console.line(line) }
+    for line in Score.comparison(before, after, drawings: drawings) { session.console.line(line) }
     if let note = Score.forgetting(before, after, labels: testSet.labels) {
-      Console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+      session.console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
     }
 
     var info = base.info
@@ -93,7 +92,7 @@ struct FinetuneCommand: ParsableCommand {
     session.runs.append(("finetune \(model)", outcome.history))
     let url = Session.homeDirectory.appendingPathComponent("finetuned.safetensors")
     try tuned.save(to: url, info: info)
-    Console.line("Saved to \(url.path)\(session.interactive ? "; in this shell it is \(keepAs)" : "").")
+    session.console.line("Saved to \(url.path)\(session.interactive ? "; in this shell it is \(keepAs)" : "").")
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
   }
 

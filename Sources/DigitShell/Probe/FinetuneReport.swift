@@ -64,21 +64,24 @@ final class FinetuneProgress {
   private let live = Terminal.outputIsTerminal
   private var lastDraw = Date.distantPast
   private var shown = false
+  private let console: Console
+
+  init(console: Console) { self.console = console }
 
   func handle(_ event: TrainingEvent) {
     switch event {
     case .batch(let p):
       guard live, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else { return }
       lastDraw = Date()
-      Console.write(ProgressText.redraw(p))
+      console.write(ProgressText.redraw(p))
       shown = true
     case .epoch(let r):
       finish()
-      Console.line(EpochText.line(r))
+      console.line(EpochText.line(r))
     }
   }
 
   func finish() {
-    if shown { Console.write("\r\u{1B}[K"); shown = false }
+    if shown { console.write("\r\u{1B}[K"); shown = false }
   }
 }

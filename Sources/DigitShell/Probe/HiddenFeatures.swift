@@ -24,37 +24,23 @@ enum HiddenLayer {
   }
 }
 
-/// The last hidden layer of all training images, worked out once per model per session.
-///
-/// Entries hold their model weakly, so a model the session forgets takes its entry with it,
-/// and remember a fingerprint of the weights, so a model trained further is read again.
+/// The last hidden layer of all training images, worked out once per model as it is now
+/// (the rule of `ModelCache`: a model trained further is read again).
 final class HiddenFeatureCache {
-  nonisolated(unsafe) static let shared = HiddenFeatureCache()
   /// At most this many models' tables are kept (Net3's is 60000×256 floats, 61 MB).
   static let capacity = 3
 
-  private struct Entry {
-    weak var model: Model?
-    let fingerprint: UInt64
-    let table: UnitRows
-  }
-  private var entries: [Entry] = []
+  private let tables = ModelCache<Int, UnitRows>(capacity: capacity)
 
-  /// The cached table for `model`, if its weights have not changed since.
-  func cached(_ model: Model) -> UnitRows? {
-    entries.removeAll { $0.model == nil }
-    let print = Self.fingerprint(model)
-    return entries.first { $0.model === model && $0.fingerprint == print }?.table
-  }
+  /// The cached table for `model` up to layer `depth`, if its weights have not changed since.
+  func cached(_ model: Model, depth: Int) -> UnitRows? { tables.value(for: model, key: depth) }
 
   /// The table for `model` over `images`, from the cache or computed in batches of 1000.
   /// Returns nil when `cancel` is set between batches (nothing is cached then).
   func table(for model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken) -> UnitRows? {
-    if let table = cached(model) { return table }
+    if let table = cached(model, depth: depth) { return table }
     guard let table = Self.compute(model, depth: depth, images: images, cancel: cancel) else { return nil }
-    entries.removeAll { $0.model === model }
-    entries.append(Entry(model: model, fingerprint: Self.fingerprint(model), table: table))
-    if entries.count > Self.capacity { entries.removeFirst() }
+    tables.store(table, for: model, key: depth)
     return table
   }
 
@@ -74,16 +60,5 @@ final class HiddenFeatureCache {
       first = last
     }
     return UnitRows(rows: rows, dimension: dimension)
-  }
-
-  /// FNV-1a over the bits of every weight: changes whenever training changes a weight.
-  static func fingerprint(_ model: Model) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for (_, parameter) in model.namedParameters {
-      for value in parameter.value.data {
-        hash = (hash ^ UInt64(value.bitPattern)) &* 0x0000_0100_0000_01b3
-      }
-    }
-    return hash
   }
 }

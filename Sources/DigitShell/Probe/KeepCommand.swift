@@ -2,7 +2,7 @@ import ArgumentParser
 import DigitKit
 import Foundation
 
-struct KeepCommand: ParsableCommand {
+struct KeepCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "keep",
     abstract: "Add the current drawing to your own labelled set, for finetune.",
@@ -20,9 +20,9 @@ struct KeepCommand: ParsableCommand {
     guard OwnDrawings.label(label) != nil else { throw userError("LABEL must be one digit from 0 to 9, not \(label)") }
   }
 
-  func run() throws {
+  func run(in session: Session) throws {
     guard let digit = OwnDrawings.label(label) else { throw userError("LABEL must be one digit from 0 to 9, not \(label)") }
-    guard let drawing = Session.shared.drawing else {
+    guard let drawing = session.drawing else {
       throw userError("no current drawing yet; make one with draw, random or draw --load FILE")
     }
     guard !drawing.isBlank else { throw userError("the current drawing is blank: there is nothing to keep") }
@@ -30,8 +30,8 @@ struct KeepCommand: ParsableCommand {
     let name = OwnDrawings.nextFileName(label: digit, existing: OwnDrawings.files(in: directory))
     try AtomicFile.write(drawing.text, to: directory.appendingPathComponent(name))
     let counts = OwnDrawings.counts(OwnDrawings.files(in: directory))
-    Console.line("Kept as \(name) in \(directory.path).")
+    session.console.line("Kept as \(name) in \(directory.path).")
     let note = "Your set has \(OwnDrawings.summary(counts)). finetune --model M trains on MNIST plus your set."
-    Console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+    session.console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
   }
 }

@@ -48,6 +48,6 @@ public enum OwnDrawings {
   public static func summary(_ counts: [Int]) -> String {
     let total = counts.reduce(0, +)
     let parts = counts.indices.filter { counts[$0] > 0 }.map { "\($0)×\(counts[$0])" }
-    return "\(total) drawing\(total == 1 ? "" : "s")" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    return plural(total, "drawing") + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
   }
 }

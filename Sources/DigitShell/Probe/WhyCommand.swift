@@ -3,7 +3,7 @@ import DigitKit
 import Foundation
 import TextArt
 
-struct WhyCommand: ParsableCommand {
+struct WhyCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "why",
     abstract: "Why did the model say that? Look-alike training images and an occlusion map.",
@@ -27,12 +27,11 @@ struct WhyCommand: ParsableCommand {
   /// How many look-alikes to show.
   static let neighbourCount = 5
 
-  func run() throws {
-    let session = Session.shared
+  func run(in session: Session) throws {
     guard let drawing = session.drawing else {
       throw userError("no current drawing yet; make one with draw, random or draw --load FILE")
     }
-    let (modelName, named) = try DrawModels.resolve(model)
+    let (modelName, named) = try DrawModels.resolve(model, in: session)
     let net = named.model
     guard let depth = HiddenLayer.depth(of: net) else {
       throw userError("\(modelName) has no hidden layer before a final linear layer to look inside")
@@ -41,7 +40,7 @@ struct WhyCommand: ParsableCommand {
       throw userError("the current drawing is blank: there is nothing to explain")
     }
     let train = try session.mnist(.train)
-    let table = try trainingTable(net, name: modelName, depth: depth, train: train)
+    let table = try trainingTable(net, name: modelName, depth: depth, train: train, session: session)
     let probabilities = Prediction.probabilities(net, image: seen)
     let predicted = Occlusion.argmax(probabilities)
     let query = HiddenLayer.features(of: seen, model: net, depth: depth)
@@ -52,17 +51,18 @@ struct WhyCommand: ParsableCommand {
       hiddenLayer: HiddenLayer.describe(net, depth: depth), neighbours: neighbours,
       neighbourImages: neighbours.map { Array(train.image($0.index)) },
       neighbourLabels: neighbours.map { Int(train.labels[$0.index]) }, occlusion: occlusion)
-    try art.emit { style in report.render(style: style, width: min(Terminal.width, 80)) }
+    try art.emit(to: session.console) { style in report.render(style: style, width: min(Terminal.width, 80)) }
   }
 
   /// The training images' last hidden layer, cached per model; Ctrl-C stops the first reading.
-  private func trainingTable(_ net: Model, name: String, depth: Int, train: MNISTSet) throws -> UnitRows {
-    if let table = HiddenFeatureCache.shared.cached(net) { return table }
+  private func trainingTable(
+    _ net: Model, name: String, depth: Int, train: MNISTSet, session: Session
+  ) throws -> UnitRows {
+    if let table = session.hiddenFeatures.cached(net, depth: depth) { return table }
     let note = "Reading the \(train.count) training images through \(name) (once per model per session)..."
-    Console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
-    let session = Session.shared
+    session.console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
     let table = Interrupts.whileRunning(session.cancel) {
-      HiddenFeatureCache.shared.table(for: net, depth: depth, images: train, cancel: session.cancel)
+      session.hiddenFeatures.table(for: net, depth: depth, images: train, cancel: session.cancel)
     }
     guard let table else { throw userError("stopped by Ctrl-C before all training images were read") }
     return table

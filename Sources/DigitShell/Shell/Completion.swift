@@ -6,30 +6,35 @@ import LessonKit
 
 /// Tab completion: commands first, then options of the command, model and lesson names, file paths.
 public enum Completion {
-  nonisolated(unsafe) static var candidates: [String] = []
+  /// What readline's C callbacks reach: they are plain function pointers with no context
+  /// argument, and readline itself is one per process, so this is the one process-wide
+  /// binding (the session whose prompt is showing, and the words offered), behind a lock.
+  static let readline = ReadlineBinding()
 
   static func complete(text: String, start: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
-    let (matches, filesToo) = Completion.matches(for: text, in: String(cString: rl_line_buffer), at: start)
+    let models = readline.sessionModelNames()
+    let (matches, filesToo) = Completion.matches(
+      for: text, in: String(cString: rl_line_buffer), at: start, sessionModels: models)
     rl_attempted_completion_over = filesToo ? 0 : 1  // files: fall back to readline's file names
-    candidates = matches
-    guard !candidates.isEmpty else { return nil }
+    readline.setCandidates(matches)
+    guard !matches.isEmpty else { return nil }
     return rl_completion_matches(text) { _, state in
-      let i = Int(state)
-      guard i < Completion.candidates.count else { return nil }
-      return strdup(Completion.candidates[i])
+      Completion.readline.candidate(at: Int(state)).flatMap { strdup($0) }
     }
   }
 
   /// The sorted words that complete `text`, the word that starts at UTF-8 offset `start` of
   /// `line`, and whether file names may complete it too (anywhere but the command word).
-  public static func matches(for text: String, in line: String, at start: Int) -> (words: [String], filesToo: Bool) {
+  public static func matches(
+    for text: String, in line: String, at start: Int, sessionModels: [String] = []
+  ) -> (words: [String], filesToo: Bool) {
     let before = String(line.utf8.prefix(max(0, start))) ?? ""
     let words = before.split(separator: " ").map(String.init)
     var options: [String]
     if words.isEmpty {
       options = commandNames()
     } else {
-      options = optionNames(for: words[0]) + modelNames()
+      options = optionNames(for: words[0]) + modelNames(sessionModels)
       if words[0] == "lesson" || words[0] == "run" { options += lessonNames() }
     }
     return (options.filter { $0.hasPrefix(text) }.sorted(), !words.isEmpty)
@@ -58,12 +63,27 @@ public enum Completion {
     return catalog.entries.flatMap { [String($0.number), $0.id] }
   }
 
-  static func modelNames() -> [String] {
-    var names = Array(Session.shared.models.keys) + NetName.allCases.map(\.rawValue)
-    if let dir = try? DataLocator.modelsDirectory(),
-       let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
-      names += files.filter { $0.hasSuffix(".safetensors") }.map { String($0.dropLast(12)) }
-    }
-    return Array(Set(names))
+  /// The session's models, the study nets and the shipped models.
+  static func modelNames(_ sessionModels: [String]) -> [String] {
+    Array(Set(sessionModels + NetName.allCases.map(\.rawValue) + ShippedModels.names()))
+  }
+}
+
+/// The session readline completes for, and the words it offers one at a time.
+final class ReadlineBinding: @unchecked Sendable {
+  // @unchecked Sendable: every stored property is read and written under `lock`.
+  private let lock = NSLock()
+  private weak var session: Session?
+  private var candidates: [String] = []
+
+  /// Completes model names from `session` while its prompt is showing.
+  func bind(_ session: Session) { lock.withLock { self.session = session } }
+
+  func sessionModelNames() -> [String] { lock.withLock { session.map { Array($0.models.keys) } ?? [] } }
+
+  func setCandidates(_ words: [String]) { lock.withLock { candidates = words } }
+
+  func candidate(at index: Int) -> String? {
+    lock.withLock { index < candidates.count ? candidates[index] : nil }
   }
 }

@@ -6,10 +6,11 @@ import Foundation
 public enum Entry {
   public static func main(_ arguments: [String]) -> Int32 {
     FastKernel.reexecIfNeeded()
+    let session = Session()
     if arguments.isEmpty {
-      return Shell(session: Session.shared).run()
+      return Shell(session: session).run()
     }
-    return CommandRunner.run(arguments, session: Session.shared)
+    return CommandRunner.run(arguments, session: session)
   }
 }
 
@@ -32,7 +33,11 @@ public enum CommandRunner {
     var outcome = parse(words)
     if case .command(var command) = outcome {
       do {
-        try command.run()
+        if let command = command as? SessionCommand {
+          try command.run(in: session)
+        } else {
+          try command.run()
+        }
         return 0
       } catch {
         outcome = describe(error, words: words)
@@ -41,10 +46,10 @@ public enum CommandRunner {
     switch outcome {
     case .command: return 0
     case .help(let text):
-      Console.line(text)
+      session.console.line(text)
       return 0
     case .failure(let message, let status):
-      Console.error(message)
+      session.console.error(message)
       return status
     case .exit(let status): return status
     }

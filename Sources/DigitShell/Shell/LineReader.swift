@@ -12,10 +12,14 @@ final class LineReader {
   let interactive: Bool
   let historyURL: URL
 
-  init(interactive: Bool, historyURL: URL) {
+  private let console: Console
+
+  init(interactive: Bool, historyURL: URL, session: Session) {
     self.interactive = interactive
     self.historyURL = historyURL
+    self.console = session.console
     if interactive {
+      Completion.readline.bind(session)
       rl_readline_name = UnsafePointer(strdup("digitlab"))
       rl_attempted_completion_function = { text, start, _ in
         Completion.complete(text: text.map { String(cString: $0) } ?? "", start: Int(start))
@@ -51,13 +55,13 @@ final class LineReader {
       let aside = historyURL.appendingPathExtension("corrupt")
       try? FileManager.default.removeItem(at: aside)
       try? FileManager.default.moveItem(at: historyURL, to: aside)
-      Console.line("(history could not be read; set aside as \(aside.lastPathComponent))")
+      console.line("(history could not be read; set aside as \(aside.lastPathComponent))")
     }
   }
 
   private func appendHistory() {
     if !FileManager.default.fileExists(atPath: historyURL.path) {
-      FileManager.default.createFile(atPath: historyURL.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: historyURL.path, contents: nil)
     }
     append_history(1, historyURL.path)
     history_truncate_file(historyURL.path, 1000)

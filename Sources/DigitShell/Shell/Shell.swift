@@ -17,14 +17,15 @@ public final class Shell {
   public func run() -> Int32 {
     let interactive = Terminal.inputIsTerminal
     session.interactive = interactive
-    let reader = LineReader(interactive: interactive, historyURL: Session.homeDirectory.appendingPathComponent("history"))
+    let reader = LineReader(interactive: interactive, historyURL: Session.homeDirectory.appendingPathComponent("history"),
+                            session: session)
     if interactive {
-      Console.line("DigitLab: learn how neural networks read handwriting.")
-      Console.line("Type lessons to begin, help for the commands; Ctrl-D leaves.")
+      session.console.line("DigitLab: learn how neural networks read handwriting.")
+      session.console.line("Type lessons to begin, help for the commands; Ctrl-D leaves.")
     }
     var failed = false
     reading: while let line = reader.next(prompt: prompt) {
-      if let runner = LessonSessionState.current {
+      if let runner = session.lesson {
         // A lesson step may run cells: Ctrl-C stops the cell, never the shell.
         let handled = interactive
           ? Interrupts.whileRunning(session.cancel) { lessonStep(line, runner) }
@@ -38,10 +39,10 @@ public final class Shell {
       case .nothing: continue
       case .quit: break reading
       case .clear:
-        if Terminal.outputIsTerminal { Console.write("\u{1B}[H\u{1B}[2J") }
-      case .help(let topic): Help.print(topic)
+        if Terminal.outputIsTerminal { session.console.write("\u{1B}[H\u{1B}[2J") }
+      case .help(let topic): Help.print(topic, to: session.console)
       case .failure(let message):
-        Console.error(message)
+        session.console.error(message)
         failed = true
       case .command(let words):
         // Ctrl-C during any command stops that command, never the shell.
@@ -52,11 +53,11 @@ public final class Shell {
       }
     }
     if interactive {
-      Console.line("")
+      session.console.line("")
       if FileManager.default.fileExists(atPath: Session.lastModelURL.path) {
-        Console.line("Bye. Your last trained model is in \(Session.lastModelURL.path).")
+        session.console.line("Bye. Your last trained model is in \(Session.lastModelURL.path).")
       } else {
-        Console.line("Bye.")
+        session.console.line("Bye.")
       }
     }
     return failed ? 1 : 0
@@ -99,7 +100,7 @@ extension Shell {
 extension Shell {
   /// The prompt shows the lesson and step while a lesson is open.
   var prompt: String {
-    guard let runner = LessonSessionState.current else { return "digitlab> " }
+    guard let runner = session.lesson else { return "digitlab> " }
     let number = runner.lesson.number.map(String.init) ?? runner.lesson.id
     // The step last shown, as `where` counts it.
     return "digitlab [lesson \(number) \(min(max(runner.position, 1), runner.stepCount))/\(runner.stepCount)]> "
@@ -117,13 +118,13 @@ extension Shell {
     case "skip": runner.skip()
     case "restart": runner.restart()
     case "quit", "exit":
-      Console.line("Left \(runner.lesson.displayName) at step \(runner.position + 1); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there.")
-      LessonSessionState.current = nil
+      session.console.line("Left \(runner.lesson.displayName) at step \(runner.position + 1); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there.")
+      session.lesson = nil
       return true
     default: return nil
     }
-    if let notice = runner.progress.takeNotice() { Console.line("(\(notice))") }
-    if runner.isFinished { LessonSessionState.current = nil }
+    if let notice = runner.progress.takeNotice() { session.console.line("(\(notice))") }
+    if runner.isFinished { session.lesson = nil }
     return true
   }
 }
@@ -131,23 +132,23 @@ extension Shell {
 /// `help` and `help CMD`.
 public enum Help {
   /// Prints the command list, or one command's help (an error naming the closest command if unknown).
-  public static func print(_ command: String?) {
+  public static func print(_ command: String?, to console: Console) {
     if let command {
       guard let type = DigitLabCommand.commandTypes.first(where: { $0.configuration.commandName == command }) else {
         let hint = Suggest.closest(to: command, in: Completion.commandNames()).map { " (did you mean \($0)?)" } ?? ""
-        Console.error("no command '\(command)'\(hint)")
+        console.error("no command '\(command)'\(hint)")
         return
       }
-      Console.line(type.helpMessage(columns: Terminal.width).replacingOccurrences(of: "USAGE: digitlab ", with: "USAGE: "))
+      console.line(type.helpMessage(columns: Terminal.width).replacingOccurrences(of: "USAGE: digitlab ", with: "USAGE: "))
       return
     }
-    Console.line("Commands (help CMD for details):")
+    console.line("Commands (help CMD for details):")
     var rows = DigitLabCommand.commandTypes.map { ($0.configuration.commandName ?? "", $0.configuration.abstract) }
     rows.append(("clear", "Clear the screen."))
     rows.append(("quit", "Leave (or Ctrl-D). Inside a lesson: leave the lesson."))
     let width = max(40, min(Terminal.width, 100))
-    for (name, abstract) in rows { Console.line(helpRow(name, abstract, width: width)) }
-    Console.line("Inside a lesson: Enter goes on; back, again, where, skip, restart.")
+    for (name, abstract) in rows { console.line(helpRow(name, abstract, width: width)) }
+    console.line("Inside a lesson: Enter goes on; back, again, where, skip, restart.")
   }
 }
 

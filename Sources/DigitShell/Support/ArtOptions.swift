@@ -15,11 +15,11 @@ struct ArtOptions: ParsableArguments {
   var style: ArtStyle { Art.style(ascii: ascii) }
 
   /// Prints `render(style)` and, with --save, writes `render(.ascii)` to the file atomically.
-  func emit(_ render: (ArtStyle) -> String) throws {
-    Console.line(render(style))
+  func emit(to console: Console, _ render: (ArtStyle) -> String) throws {
+    console.line(render(style))
     if let save {
       try AtomicFile.write(stripANSI(render(.ascii)) + "\n", to: URL(fileURLWithPath: save))
-      Console.line("(saved as plain text to \(save))")
+      console.line("(saved as plain text to \(save))")
     }
   }
 }

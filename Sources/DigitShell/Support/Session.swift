@@ -1,5 +1,6 @@
 import DigitKit
 import Foundation
+import LessonKit
 
 /// A model the learner can refer to by name, with how it came to be.
 public final class NamedModel {
@@ -10,10 +11,10 @@ public final class NamedModel {
 
 /// Everything a shell session remembers between commands: named models, loaded data,
 /// the current drawing and the runs trained so far (for overlay plots).
+///
+/// Every command is handed the session it runs in (`SessionCommand.run(in:)`); nothing
+/// here is global, so two sessions in one process never see each other's models.
 public final class Session {
-  /// The one session of this process; commands reach it from `run()`.
-  nonisolated(unsafe) public static var shared = Session()
-
   public var models: [String: NamedModel] = [:]
   public var drawing: Drawing?
   public var runs: [(label: String, history: [EpochResult])] = []
@@ -21,6 +22,16 @@ public final class Session {
   public let cancel = CancellationToken()
   /// True while reading commands in the interactive shell.
   public var interactive = false
+  /// Where this session's output goes.
+  public let console = Console()
+  /// What `show` last displayed, so `next` and `prev` can turn the page.
+  var lastGrid: GridQuery?
+  /// The lesson in progress in the interactive shell, if any.
+  var lesson: LessonRunner?
+  /// Each model's predictions for a whole MNIST split (`show --model`, `--wrong`, `confusion`).
+  let predictions = ModelCache<MNIST.Split, [Int]>(capacity: 4)
+  /// Each model's last hidden layer over the training set (`why`).
+  let hiddenFeatures = HiddenFeatureCache()
 
   private var cache: [MNIST.Split: MNISTSet] = [:]
 
@@ -50,24 +61,17 @@ public final class Session {
   /// Resolves `name`: a session model, a shipped model (`net1`, `net2`, `net3`, …) or a checkpoint path.
   public func resolveModel(_ name: String) throws -> NamedModel {
     if let m = models[name] { return m }
-    let fm = FileManager.default
-    if let dir = try? DataLocator.modelsDirectory() {
-      let shipped = dir.appendingPathComponent("\(name).safetensors")
-      if !name.contains("/"), fm.fileExists(atPath: shipped.path) {
-        let (model, info) = try Model.load(contentsOf: shipped)
-        let named = NamedModel(model: model, info: info)
-        models[name] = named
-        return named
-      }
+    if let shipped = ShippedModels.file(named: name) {
+      let (model, info) = try Model.load(contentsOf: shipped)
+      let named = NamedModel(model: model, info: info)
+      models[name] = named
+      return named
     }
-    if fm.fileExists(atPath: name) {
+    if FileManager.default.fileExists(atPath: name) {
       let (model, info) = try Model.load(contentsOf: URL(fileURLWithPath: name))
       return NamedModel(model: model, info: info)
     }
-    var known = Array(models.keys)
-    if let dir = try? DataLocator.modelsDirectory(), let files = try? fm.contentsOfDirectory(atPath: dir.path) {
-      known += files.filter { $0.hasSuffix(".safetensors") }.map { String($0.dropLast(12)) }
-    }
+    let known = Array(models.keys) + ShippedModels.names()
     let hint = Suggest.closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
     if NetName(rawValue: name) != nil {
       throw DigitKitError("no shipped model \(name) in Data/models yet; train one with: train --net \(name) --out FILE")

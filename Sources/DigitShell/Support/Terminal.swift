@@ -41,19 +41,22 @@ public enum Terminal {
   }
 }
 
-/// Writes to standard output or standard error and flushes at once (progress lines need it).
-public enum Console {
-  /// When set, everything written to standard output is also handed here (lesson transcripts).
-  nonisolated(unsafe) public static var tee: ((String) -> Void)?
+/// Where one session's text goes: standard output and error, flushed at once (progress
+/// lines need it), and optionally a tee that sees everything (lesson transcripts).
+public final class Console {
+  /// When set, everything written to standard output is also handed here.
+  public var tee: ((String) -> Void)?
   /// When set, nothing reaches standard output or error (the shell fuzzer); `tee` still sees all.
-  nonisolated(unsafe) public static var isMuted = false
+  public var isMuted = false
 
-  public static func write(_ s: String) {
+  public init() {}
+
+  public func write(_ s: String) {
     if !isMuted { FileHandle.standardOutput.write(Data(s.utf8)) }
     tee?(s)
   }
-  public static func line(_ s: String = "") { write(s + "\n") }
-  public static func error(_ s: String) {
+  public func line(_ s: String = "") { write(s + "\n") }
+  public func error(_ s: String) {
     if !isMuted { FileHandle.standardError.write(Data(("error: " + s + "\n").utf8)) }
     tee?("error: " + s + "\n")
   }

@@ -15,8 +15,10 @@ final class TrainingView {
   private var progressShown = false
   private var chartLines = 0
   private(set) var epochsThisRun = 0
+  private let console: Console
 
-  init(json: Bool, label: String, previous: [EpochResult] = []) {
+  init(json: Bool, label: String, previous: [EpochResult] = [], console: Console) {
+    self.console = console
     self.json = json
     self.label = label
     self.history = previous
@@ -27,25 +29,25 @@ final class TrainingView {
     case .batch(let p):
       guard live, !json, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else { return }
       lastDraw = Date()
-      Console.write(ProgressText.redraw(p))
+      console.write(ProgressText.redraw(p))
       progressShown = true
     case .epoch(let r):
       history.append(r)
       epochsThisRun += 1
       if json {
-        Console.line(JSONLine.encode(r))
+        console.line(JSONLine.encode(r))
         return
       }
       clearProgress()
       if live {
         // Move up over the previous chart and draw the epoch line and a fresh chart in its place.
-        if chartLines > 0 { Console.write("\u{1B}[\(chartLines)A\r\u{1B}[J") }
-        Console.line(EpochText.line(r))
+        if chartLines > 0 { console.write("\u{1B}[\(chartLines)A\r\u{1B}[J") }
+        console.line(EpochText.line(r))
         let chart = TrainingChart.render(history, title: label, width: Terminal.width, height: chartHeight, style: Art.style())
-        Console.line(chart)
+        console.line(chart)
         chartLines = chart.split(separator: "\n", omittingEmptySubsequences: false).count
       } else {
-        Console.line(EpochText.line(r))
+        console.line(EpochText.line(r))
       }
     }
   }
@@ -53,16 +55,16 @@ final class TrainingView {
   private var chartHeight: Int { max(8, min(18, Terminal.height - 6)) }
 
   private func clearProgress() {
-    if progressShown { Console.write("\r\u{1B}[K"); progressShown = false }
+    if progressShown { console.write("\r\u{1B}[K"); progressShown = false }
   }
 
   func finish(cancelled: Bool) {
     clearProgress()
     guard !json else { return }
     if !live && epochsThisRun > 0 {
-      Console.line(TrainingChart.render(history, title: label, width: Terminal.width, height: 18, style: .ascii))
+      console.line(TrainingChart.render(history, title: label, width: Terminal.width, height: 18, style: .ascii))
     }
-    if cancelled { Console.line("Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")); the weights so far are kept.") }
+    if cancelled { console.line("Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")); the weights so far are kept.") }
   }
 }
 

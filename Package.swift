@@ -46,5 +46,5 @@ let package = Package(
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"], exclude: ["Transcripts"]),
   ],
-  swiftLanguageModes: [.v5]
+  swiftLanguageModes: [.v6]
 )

@@ -17,7 +17,8 @@ let repositoryData = URL(fileURLWithPath: #filePath)
   .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   .appendingPathComponent("Data")
 
-let trainingContext = ForwardContext(training: true, random: RandomSource(seed: 7))
+/// A training-mode context with a fixed seed, fresh at every use.
+var trainingContext: ForwardContext { ForwardContext(training: true, random: RandomSource(seed: 7)) }
 
 /// Asserts two float arrays agree within `tolerance` (absolute, plus relative to magnitude).
 func assertClose(_ a: [Float], _ b: [Float], tolerance: Float = 1e-4, _ what: String = "",

@@ -12,7 +12,9 @@ import Glibc
 enum LeaveSignals {
   static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
   /// The signal that came (0: none); allocated once so the handler only stores through a pointer.
-  static let received: UnsafeMutablePointer<Int32> = {
+  // A signal-handler flag, the one kind of global allowed: a C handler has no context
+  // argument and may only store to memory allocated before it runs.
+  nonisolated(unsafe) static let received: UnsafeMutablePointer<Int32> = {
     let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     p.initialize(to: 0)
     return p

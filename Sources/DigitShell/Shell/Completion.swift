@@ -14,8 +14,8 @@ public enum Completion {
   static func complete(text: String, start: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
     let models = readline.sessionModelNames()
     let (matches, filesToo) = Completion.matches(
-      for: text, in: String(cString: rl_line_buffer), at: start, sessionModels: models)
-    rl_attempted_completion_over = filesToo ? 0 : 1  // files: fall back to readline's file names
+      for: text, in: String(cString: digitlab_rl_line_buffer()), at: start, sessionModels: models)
+    digitlab_rl_set_completion_over(filesToo ? 0 : 1)  // files: fall back to readline's file names
     readline.setCandidates(matches)
     guard !matches.isEmpty else { return nil }
     return rl_completion_matches(text) { _, state in

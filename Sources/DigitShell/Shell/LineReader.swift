@@ -20,8 +20,8 @@ final class LineReader {
     self.console = session.console
     if interactive {
       Completion.readline.bind(session)
-      rl_readline_name = UnsafePointer(strdup("digitlab"))
-      rl_attempted_completion_function = { text, start, _ in
+      digitlab_rl_set_name(UnsafePointer(strdup("digitlab")))
+      digitlab_rl_set_completion_function { text, start, _ in
         Completion.complete(text: text.map { String(cString: $0) } ?? "", start: Int(start))
       }
       loadHistory()

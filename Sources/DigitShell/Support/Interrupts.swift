@@ -11,7 +11,9 @@ import Glibc
 /// A plain handler that stores through a pointer, not a `DispatchSource`: on Linux a signal
 /// source stopped working after its first use, so a second `train` ignored Ctrl-C.
 public enum Interrupts {
-  static let requested: UnsafeMutablePointer<Int32> = {
+  // A signal-handler flag, the one kind of global allowed: a C handler has no context
+  // argument and may only store to memory allocated before it runs.
+  nonisolated(unsafe) static let requested: UnsafeMutablePointer<Int32> = {
     let p = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     p.initialize(to: 0)
     return p

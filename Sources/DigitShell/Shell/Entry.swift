@@ -28,8 +28,19 @@ public enum CommandRunner {
     case exit(Int32)
   }
 
-  /// Runs one command line; returns its exit status (0 on success).
+  /// Runs one command line; returns its exit status (0 on success, 1 when its output could
+  /// not be written).
   public static func run(_ words: [String], session: Session) -> Int32 {
+    let status = runReportingErrors(words, session: session)
+    guard let failure = session.console.takeWriteFailure() else { return status }
+    // One line on whichever stream still works; if neither does, the status still says so.
+    session.console.error(failure)
+    if session.console.takeWriteFailure() != nil { session.console.line("error: " + failure) }
+    _ = session.console.takeWriteFailure()
+    return 1
+  }
+
+  private static func runReportingErrors(_ words: [String], session: Session) -> Int32 {
     var outcome = parse(words)
     if case .command(var command) = outcome {
       do {

@@ -41,23 +41,62 @@ public enum Terminal {
   }
 }
 
-/// Where one session's text goes: standard output and error, flushed at once (progress
+/// Where one session's text goes: standard output and error, written at once (progress
 /// lines need it), and optionally a tee that sees everything (lesson transcripts).
+///
+/// A write that fails (a full disk, a closed stream) never traps: the first failure is kept,
+/// the rest of the command's output is dropped, and `CommandRunner` ends the command with
+/// one line on whichever stream still works and status 1.
 public final class Console {
   /// When set, everything written to standard output is also handed here.
   public var tee: ((String) -> Void)?
   /// When set, nothing reaches standard output or error (the shell fuzzer); `tee` still sees all.
   public var isMuted = false
+  /// The first failed write since the last `takeWriteFailure()`, e.g. "standard output: No
+  /// space left on device".
+  private(set) var writeFailure: String?
 
   public init() {}
 
   public func write(_ s: String) {
-    if !isMuted { FileHandle.standardOutput.write(Data(s.utf8)) }
+    if !isMuted { send(s, to: STDOUT_FILENO, named: "standard output") }
     tee?(s)
   }
   public func line(_ s: String = "") { write(s + "\n") }
   public func error(_ s: String) {
-    if !isMuted { FileHandle.standardError.write(Data(("error: " + s + "\n").utf8)) }
+    if !isMuted { send("error: " + s + "\n", to: STDERR_FILENO, named: "standard error") }
     tee?("error: " + s + "\n")
   }
+
+  /// The write failure to report, if any; clears it.
+  func takeWriteFailure() -> String? {
+    defer { writeFailure = nil }
+    return writeFailure
+  }
+
+  /// Writes all of `text` to `descriptor`, or notes why it could not.
+  private func send(_ text: String, to descriptor: Int32, named stream: String) {
+    guard writeFailure == nil else { return }
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+      let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
+      if written > 0 {
+        bytes = bytes.dropFirst(written)
+      } else if written < 0 && errno == EINTR {
+        continue
+      } else {
+        writeFailure = "cannot write to \(stream): \(String(cString: strerror(errno)))"
+        return
+      }
+    }
+  }
+}
+
+/// The system's write(2), which `Console.write` would otherwise shadow.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  #if canImport(Darwin)
+  return Darwin.write(descriptor, buffer, count)
+  #else
+  return Glibc.write(descriptor, buffer, count)
+  #endif
 }

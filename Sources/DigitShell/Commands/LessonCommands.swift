@@ -37,6 +37,7 @@ struct LessonCommand: SessionCommand {
   @Argument(help: "The lesson's number or part of its name.") var name: String
 
   func run(in session: Session) throws {
+    try refuseInsideACell(session, command: "lesson")
     let catalog = try lessonCatalog()
     let lesson: Lesson
     do { lesson = try catalog.load(try catalog.find(name)) } catch let e as LessonError { throw userError(e.description) }
@@ -57,6 +58,7 @@ struct RunCommand: SessionCommand {
   @Option(help: "Also save prose, commands and their outputs as Markdown.") var transcript: String?
 
   func run(in session: Session) throws {
+    try refuseInsideACell(session, command: "run")
     let lesson: Lesson
     do {
       if FileManager.default.fileExists(atPath: file) {

@@ -159,7 +159,9 @@ struct SaveCommand: SessionCommand {
     discussion: "Example: save mynet mynet.safetensors")
   @Argument(help: "The model.") var model: String
   @Argument(help: "The file to write.") var file: String
+  @Flag(help: "Replace a shipped model's file in Data/models.") var force = false
   func run(in session: Session) throws {
+    try ShippedModels.checkWritable(file, force: force)
     let named = try session.resolveModel(model)
     try named.model.save(to: URL(fileURLWithPath: file), info: named.info)
     session.console.line("Saved \(model) to \(file).")

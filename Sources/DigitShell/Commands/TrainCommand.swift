@@ -61,6 +61,9 @@ struct TrainCommand: SessionCommand {
   @Option(help: "Save the trained model to this file (safetensors).")
   var out: String?
 
+  @Flag(help: "With --out: replace a shipped model's file in Data/models.")
+  var force = false
+
   @Option(name: .customLong("as"), help: "Keep the trained model in the shell under this name (default: last).")
   var keepAs: String?
 
@@ -79,6 +82,7 @@ struct TrainCommand: SessionCommand {
   }
 
   func run(in session: Session) throws {
+    if let out { try ShippedModels.checkWritable(out, force: force) }
     let target: NamedModel
     var defaults = OptimizerSettings(kind: .adam, learningRate: 1e-3)
     if let net, let name = NetName(rawValue: net) {
@@ -133,9 +137,19 @@ struct TrainCommand: SessionCommand {
     let keptName = keepAs ?? (model.flatMap { session.models[$0] != nil ? $0 : nil } ?? "last")
     session.models[keptName] = target
     if keptName != "last" { session.models["last"] = target }
-    try target.model.save(to: Session.lastModelURL, info: target.info)
+    // The file the learner named first; the copy in ~/.digitlab is a convenience, and a
+    // failure there is a warning, not the loss of the run.
     if let out { try target.model.save(to: URL(fileURLWithPath: out), info: target.info) }
-    if !output.json {
+    var keptInHome = true
+    do {
+      try target.model.save(to: Session.lastModelURL, info: target.info)
+    } catch {
+      keptInHome = false
+      let still = session.interactive ? " (in this shell it is still \(keptName))" : ""
+      session.console.error("could not save to \(Session.lastModelURL.path): \(error)\(still)")
+      if out == nil && !session.interactive { throw ExitCode(1) }
+    }
+    if !output.json && (out != nil || keptInHome) {
       let place = out ?? Session.lastModelURL.path
       session.console.line("\(outcome.cancelled ? "Saved" : "Done. Saved") to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
     }

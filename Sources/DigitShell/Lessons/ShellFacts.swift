@@ -37,6 +37,16 @@ struct ShellExecutor: CommandExecutor {
   let session: Session
   func execute(_ command: String) -> Bool {
     guard let words = try? ShellWords.split(command), !words.isEmpty else { return false }
+    session.cellDepth += 1
+    defer { session.cellDepth -= 1 }
     return CommandRunner.run(words, session: session) == 0
+  }
+}
+
+/// Refuses to start a lesson from inside a lesson's cell: a lesson that runs itself would
+/// recurse until the stack ran out, and one lesson inside another cannot be steered.
+func refuseInsideACell(_ session: Session, command: String) throws {
+  guard session.cellDepth == 0 else {
+    throw userError("\(command) cannot start a lesson from inside a lesson's cell; run it at the prompt")
   }
 }

@@ -28,6 +28,8 @@ public final class Session {
   var lastGrid: GridQuery?
   /// The lesson in progress in the interactive shell, if any.
   var lesson: LessonRunner?
+  /// How many lesson cells are running now, one inside another (0 at the prompt).
+  var cellDepth = 0
   /// Each model's predictions for a whole MNIST split (`show --model`, `--wrong`, `confusion`).
   let predictions = ModelCache<MNIST.Split, [Int]>(capacity: 4)
   /// Each model's last hidden layer over the training set (`why`).

@@ -25,5 +25,15 @@ enum ShippedModels {
     NetName(rawValue: name) != nil || names().contains(name)
   }
 
+  /// Refuses to save over a shipped model's file unless `force`: a save in Data/models
+  /// would otherwise replace a trained model without a word.
+  static func checkWritable(_ path: String, force: Bool) throws {
+    guard !force, let dir = try? DataLocator.modelsDirectory() else { return }
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    guard target.deletingLastPathComponent().path == dir.resolvingSymlinksInPath().path,
+          FileManager.default.fileExists(atPath: target.path) else { return }
+    throw DigitKitError("\(path) is a shipped model in Data/models; add --force to replace it")
+  }
+
   private static let suffix = ".safetensors"
 }

@@ -29,7 +29,7 @@ let package = Package(
         .linkedLibrary("z"),
       ]),
     .target(name: "TextArt"),
-    .target(name: "LessonKit"),
+    .target(name: "LessonKit", dependencies: ["TextArt"]),
     .target(
       name: "DigitShell",
       dependencies: [

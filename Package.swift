@@ -20,16 +20,18 @@ let package = Package(
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
     // The direct-convolution kernels (AVX2 + FMA, chosen at run time; see GatherGEMM.h).
     .target(name: "CKernels"),
+    // Saves that never leave a half-written file; shared by DigitKit and LessonKit.
+    .target(name: "AtomicFiles"),
     .target(
       name: "DigitKit",
-      dependencies: ["CBLAS", "CZlib", "CKernels"],
+      dependencies: ["CBLAS", "CZlib", "CKernels", "AtomicFiles"],
       linkerSettings: [
         .linkedLibrary("openblas", .when(platforms: [.linux])),
         .linkedFramework("Accelerate", .when(platforms: [.macOS])),
         .linkedLibrary("z"),
       ]),
     .target(name: "TextArt"),
-    .target(name: "LessonKit"),
+    .target(name: "LessonKit", dependencies: ["TextArt", "AtomicFiles"]),
     .target(
       name: "DigitShell",
       dependencies: [
@@ -43,6 +45,7 @@ let package = Package(
     .executableTarget(name: "digitlab", dependencies: ["DigitShell"]),
     .testTarget(name: "DigitKitTests", dependencies: ["DigitKit"], exclude: ["Fixtures"]),
     .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
+    .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"], exclude: ["Transcripts"]),
   ],

@@ -1,3 +1,6 @@
+#if canImport(AtomicFiles)
+import AtomicFiles  // Fuzz/run.sh compiles LessonKit and AtomicFiles as one module
+#endif
 import Foundation
 
 /// Remembers each lesson's progress in a JSON file (the shell uses `~/.digitlab/progress.json`).
@@ -59,7 +62,7 @@ public final class ProgressStore {
       var data = try encoder.encode(File(version: 1, lessons: lessons))
       data.append(UInt8(ascii: "\n"))
       try AtomicWrite.replace(url, with: data)
-    } catch let error as LessonError {
+    } catch let error as AtomicWriteError {
       notice = "Progress not saved: \(error.message)"
     } catch {
       notice = "Progress not saved: \(LessonError.oneLine(String(describing: error)))"

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(TextArt)
+import TextArt  // Fuzz/run.sh compiles LessonKit and TextArt as one module
+#endif
 
 /// Lays out a Markdown prose block for a terminal.
 ///
@@ -80,30 +83,17 @@ public enum ProseFormatter {
     return out
   }
 
-  /// Greedy word wrap with a prefix on the first line and another on the rest.
+  /// `text` wrapped by TextArt's one wrapper, `first` before the first line and `rest` before
+  /// the others. A code span is one unbreakable word (it breaks at its spaces only when longer
+  /// than a line, keeping its styling on each piece). At least ten columns stay for the text.
   static func wrap(_ text: String, width: Int, first: String, rest: String, rich: Bool) -> [String] {
     let room = max(width - first.count, 10)
     var words: [InlineWord] = []
     for word in InlineMarkdown.words(text, rich: rich) {
-      // A code span longer than a line may break at its spaces; other words overflow.
       words += word.width > room ? word.splitAtSpaces() : [word]
     }
-    var lines: [[InlineWord]] = []
-    var current: [InlineWord] = []
-    var used = 0
-    for word in words {
-      if !current.isEmpty && used + 1 + word.width > room {
-        lines.append(current)
-        current = []
-        used = 0
-      }
-      used += (current.isEmpty ? 0 : 1) + word.width
-      current.append(word)
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines.enumerated().map { number, words in
-      (number == 0 ? first : rest) + words.map { $0.rendered(rich: rich) }.joined(separator: " ")
-    }
+    return wrapWords(words.map { $0.rendered(rich: rich) }, width: first.count + room,
+                     firstIndent: first, restIndent: rest)
   }
 
   static func heading(_ text: String, level: Int, width: Int, rich: Bool) -> [String] {
@@ -111,7 +101,7 @@ public enum ProseFormatter {
     let plain = text.replacingOccurrences(of: "**", with: "")
     let lines = wrap(plain, width: width, first: "", rest: "", rich: rich)
     if rich { return lines.map { ANSIStyle.bold + $0 + ANSIStyle.boldOff } }
-    let longest = min(lines.map(\.count).max() ?? 0, width)
+    let longest = min(lines.map { visibleWidth($0) }.max() ?? 0, width)
     return lines + [String(repeating: level == 1 ? "=" : "-", count: max(longest, 1))]
   }
 

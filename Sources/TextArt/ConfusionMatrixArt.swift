@@ -46,11 +46,11 @@ public enum ConfusionMatrixArt {
     }
     lines.append("")
     if compact {
-      lines += TextLayout.wrap(
+      lines += wrapText(
         "Counts of 10,000 or more are shown in thousands (k) or millions (M).", width: width)
     }
     if size < max(matrix.count, matrix.map { $0.count }.max() ?? 0) {
-      lines += TextLayout.wrap("Only the first \(maxClasses) classes are shown.", width: width)
+      lines += wrapText("Only the first \(maxClasses) classes are shown.", width: width)
     }
     lines += summary(size: size, count: count, worst: table.worst, style: style, width: width)
     return TextLayout.finish(lines, width: width)
@@ -149,7 +149,7 @@ public enum ConfusionMatrixArt {
     var lines: [String] = []
     let accuracy =
       total > 0 ? " (" + NumberFormat.percent(Double(correct) / Double(total), decimals: 2) + ")" : ""
-    lines += TextLayout.wrap(
+    lines += wrapText(
       "Correct: \(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(total))\(accuracy)"
         + (style.color ? ", on the green diagonal." : ", on the [bracketed] diagonal."), width: width)
     if worst.isEmpty {
@@ -162,7 +162,7 @@ public enum ConfusionMatrixArt {
         return "\(row) read as \(column) (\(times))"
       }
       let marker = style.color ? "in red" : "marked !"
-      lines += TextLayout.wrap(
+      lines += wrapText(
         "Most frequent mistakes (\(marker)): " + mistakes.joined(separator: ", ") + ".", width: width)
     }
     return lines

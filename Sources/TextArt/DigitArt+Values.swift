@@ -24,7 +24,7 @@ extension DigitArt {
     let image = PixelImage(pixels: pixels, width: width, height: height)
     let limit = TextLayout.columns(maxWidth)
     if image.isEmpty { return TextLayout.finish(["(empty image)"], width: limit) }
-    var lines = valueHeader(format: format).flatMap { TextLayout.wrap($0, width: limit) }
+    var lines = valueHeader(format: format).flatMap { wrapText($0, width: limit) }
 
     var rows = 0..<image.height
     var columns = 0..<image.width
@@ -34,7 +34,7 @@ extension DigitArt {
           format == .raw
           ? "All \(image.width * image.height) pixels are 0 (blank)."
           : "All \(image.width * image.height) pixels are 0 (blank), which the network sees as -0.4."
-        return TextLayout.finish(lines + TextLayout.wrap(note, width: limit), width: limit)
+        return TextLayout.finish(lines + wrapText(note, width: limit), width: limit)
       }
       rows = box.rows
       columns = box.columns
@@ -43,7 +43,7 @@ extension DigitArt {
         let note =
           "Rows \(rows.lowerBound)-\(rows.upperBound - 1) and columns "
           + "\(columns.lowerBound)-\(columns.upperBound - 1) are shown; every other pixel is \(blank)."
-        lines += TextLayout.wrap(note, width: limit)
+        lines += wrapText(note, width: limit)
       }
     }
 

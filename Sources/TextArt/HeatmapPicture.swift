@@ -79,7 +79,7 @@ enum HeatmapPicture {
       }
       line.append(perMap ? " +max" : " " + (signed ? "+" : "") + amount)
       var lines = [line.finished]
-      if perMap { lines += TextLayout.wrap("(each map scaled to its own largest |value|)", width: width) }
+      if perMap { lines += wrapText("(each map scaled to its own largest |value|)", width: width) }
       return lines
     }
     var sentences: [String]
@@ -93,8 +93,8 @@ enum HeatmapPicture {
       sentences = ["\"\(ramp)\" from 0 to " + (perMap ? "each map's largest value." : amount + ".")]
     }
     line.append(sentences[0])
-    var lines = TextLayout.wrap(line.finished, width: width)
-    for sentence in sentences.dropFirst() { lines += TextLayout.wrap(sentence, width: width) }
+    var lines = wrapText(line.finished, width: width)
+    for sentence in sentences.dropFirst() { lines += wrapText(sentence, width: width) }
     return lines
   }
 

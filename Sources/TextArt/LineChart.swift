@@ -140,7 +140,7 @@ public enum LineChart {
       item.append(" " + plot.name + suffix)
       return item.finished
     }
-    return TextLayout.flow(items, width: width, separator: 3)
+    return wrapWords(items, width: width, gap: 3)
   }
 }
 

@@ -55,9 +55,9 @@ public enum ProbabilityBars {
       if ranked.count > 1, probabilities[ranked[1]] >= 0.05 {
         summary += ", then \(ranked[1]) (\(NumberFormat.percent(probabilities[ranked[1]])))"
       }
-      lines += TextLayout.wrap(summary, width: width)
+      lines += wrapText(summary, width: width)
     } else {
-      lines += TextLayout.wrap("Most likely: unknown (no valid probabilities)", width: width)
+      lines += wrapText("Most likely: unknown (no valid probabilities)", width: width)
     }
     return TextLayout.finish(lines, width: width)
   }

@@ -90,64 +90,6 @@ enum TextLayout {
     return String(repeating: " ", count: left) + text + String(repeating: " ", count: gap - left)
   }
 
-  /// Words of plain `text` flowed into lines of at most `width` columns;
-  /// a word longer than a line is broken into line-sized pieces.
-  static func wrap(_ text: String, width: Int) -> [String] {
-    let limit = max(1, width)
-    var lines: [String] = []
-    var line = ""
-    let pieces = text.split(separator: " ", omittingEmptySubsequences: true).flatMap { word in
-      chunks(String(word), width: limit)
-    }
-    for piece in pieces {
-      if line.isEmpty {
-        line = piece
-      } else if visibleWidth(line) + 1 + visibleWidth(piece) <= limit {
-        line += " " + piece
-      } else {
-        lines.append(line)
-        line = piece
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-  }
-
-  /// `word` cut into pieces of at most `width` columns.
-  private static func chunks(_ word: String, width: Int) -> [String] {
-    var pieces: [String] = []
-    var piece = ""
-    for character in word {
-      if !piece.isEmpty && visibleWidth(piece + String(character)) > width {
-        pieces.append(piece)
-        piece = ""
-      }
-      piece.append(character)
-    }
-    if !piece.isEmpty { pieces.append(piece) }
-    return pieces
-  }
-
-  /// Lays out items (each already styled) in as few lines as `width`
-  /// allows, `separator` columns apart.
-  static func flow(_ items: [String], width: Int, separator: Int) -> [String] {
-    var lines: [String] = []
-    var line = ""
-    let gap = String(repeating: " ", count: separator)
-    for item in items {
-      if line.isEmpty {
-        line = item
-      } else if visibleWidth(line) + separator + visibleWidth(item) <= width {
-        line += gap + item
-      } else {
-        lines.append(line)
-        line = item
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
-  }
-
   /// The widest output any renderer produces, whatever it is asked for.
   static let widestLine = 1000
 
@@ -166,10 +108,4 @@ enum TextLayout {
       return fitted
     }.joined(separator: "\n")
   }
-}
-
-/// Word-wraps `text` to lines of at most `width` visible columns (words longer than a line
-/// are cut). The same wrapping the renderers use, for callers laying out plain text.
-public func wrapText(_ text: String, width: Int) -> [String] {
-  TextLayout.wrap(text, width: width)
 }

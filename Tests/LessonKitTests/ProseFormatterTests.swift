@@ -76,6 +76,21 @@ final class ProseFormatterTests: XCTestCase {
       """)
   }
 
+  func testAWordLongerThanALineIsCutUnderItsBullet() {
+    XCTAssertEqual(ascii("- see https://yann.lecun.com/exdb/mnist/index.html now", width: 24), """
+      - see
+        https://yann.lecun.com
+        /exdb/mnist/index.html
+        now
+      """)
+  }
+
+  func testRichStylingTakesNoColumns() {
+    let bold = "\u{1B}[1m", boldOff = "\u{1B}[22m", cyan = "\u{1B}[36m", cyanOff = "\u{1B}[39m"
+    XCTAssertEqual(ProseFormatter.format("Type **`train --net net1`** then press Enter to begin.", width: 30, rich: true),
+      "Type \(bold)\(cyan)train --net net1\(cyanOff)\(boldOff) then\npress Enter to begin.")
+  }
+
   func testBoldMarkersVanishInAscii() {
     XCTAssertEqual(ascii("This is **very important** stuff, 2**3 too."), "This is very important stuff, 2**3 too.")
   }

@@ -1,3 +1,5 @@
+import TextArt
+
 /// Where the editor's parts go on a terminal of a given size, and which screen cell is
 /// which canvas cell (for the mouse). The largest arrangement that fits wins:
 ///
@@ -77,20 +79,9 @@ enum DrawHelp {
     "u undo", "Enter keep", "Esc leave", "mouse draws (right button erases)",
   ]
 
-  /// The help wrapped to `width` columns.
+  /// The help wrapped to `width` columns, items two spaces apart (an item breaks only
+  /// when it alone is wider than a line).
   static func lines(width: Int) -> [String] {
-    var lines: [String] = [], current = ""
-    for item in items {
-      if current.isEmpty {
-        current = item
-      } else if current.count + 2 + item.count <= width {
-        current += "  " + item
-      } else {
-        lines.append(current)
-        current = item
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines
+    wrapWords(items, width: width, gap: 2)
   }
 }

@@ -1,4 +1,5 @@
 import DigitKit
+import TextArt
 
 /// The editor on a live terminal: reads keys, asks the model again whenever the ink changed,
 /// redraws, and follows the window's size. Returns how the learner left.
@@ -63,29 +64,10 @@ struct DrawLoop {
     return key
   }
 
-  /// `text` broken at spaces into lines of at most `width` characters (longer words are cut).
-  static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = [], current = ""
-    for word in text.split(separator: " ") {
-      if current.isEmpty {
-        current = String(word)
-      } else if current.count + 1 + word.count <= width {
-        current += " " + word
-      } else {
-        lines.append(current)
-        current = String(word)
-      }
-    }
-    if !current.isEmpty { lines.append(current) }
-    return lines.flatMap { line in
-      stride(from: 0, to: line.count, by: max(1, width)).map { String(line.dropFirst($0).prefix(max(1, width))) }
-    }
-  }
-
   /// One screenful: every line placed and cleared, then the rest of the screen cleared.
   func frame(layout: DrawLayout?, size: (width: Int, height: Int)) -> String {
     let lines = layout.map { DrawScreen.lines(editor, view: view, layout: $0, rich: rich) }
-      ?? Self.wrap(DrawScreen.tooSmall(width: size.width, height: size.height), width: size.width)
+      ?? wrapText(DrawScreen.tooSmall(width: size.width, height: size.height), width: size.width)
     var out = ""
     for (row, line) in lines.prefix(size.height).enumerated() {
       out += "\u{1B}[\(row + 1);1H\u{1B}[2K" + line

@@ -27,21 +27,10 @@ public enum TextColumns {
     text + String(repeating: " ", count: max(0, width - visibleWidth(text)))
   }
 
-  /// Words of `text` flowed into lines of at most `width` columns (a longer word keeps its own line).
+  /// `text` word-wrapped to `width` columns: TextArt's `wrapText`, the one wrapper, under the
+  /// name the probe commands use.
   public static func wrap(_ text: String, width: Int) -> [String] {
-    var lines: [String] = [], line = ""
-    for word in text.split(separator: " ") {
-      if line.isEmpty {
-        line = String(word)
-      } else if visibleWidth(line) + 1 + visibleWidth(word) <= width {
-        line += " " + word
-      } else {
-        lines.append(line)
-        line = String(word)
-      }
-    }
-    if !line.isEmpty { lines.append(line) }
-    return lines
+    wrapText(text, width: width)
   }
 
   /// The lines of a rendered picture.

@@ -35,13 +35,13 @@ struct WhyReport {
     if let second = ranked.dropFirst().first, probabilities[second] >= 0.01 {
       text += ", then \(second) \(percent(probabilities[second]))"
     }
-    return TextColumns.wrap(text + ". It sees \(source).", width: width)
+    return wrapText(text + ". It sees \(source).", width: width)
   }
 
   // MARK: (a) nearest training images
 
   private func lookAlikes(style: ArtStyle, width: Int) -> [String] {
-    var lines = TextColumns.wrap(
+    var lines = wrapText(
       "1. Look-alikes: the \(neighbours.count) training images nearest to your drawing inside \(modelName), "
         + "in its last hidden layer (\(hiddenLayer)), by cosine similarity (1 = the same pattern):",
       width: width)
@@ -53,7 +53,7 @@ struct WhyReport {
     let options = DigitGridOptions(style: style, width: width, columns: neighbours.count,
                                    highlight: others)
     lines += TextColumns.lines(DigitGrid.render(images: neighbourImages, captions: captions, options: options))
-    return lines + TextColumns.wrap(agreement(marked: style.color ? "in red" : "marked with !"), width: width)
+    return lines + wrapText(agreement(marked: style.color ? "in red" : "marked with !"), width: width)
   }
 
   /// "All 5 are 7s: …", "3 of 5 are 7s; the others (…) are 9s and 4s: …", "None of the 5 is a 7: …".
@@ -79,7 +79,7 @@ struct WhyReport {
 
   private func occlusionSection(style: ArtStyle, width: Int) -> [String] {
     let o = occlusion
-    var lines = TextColumns.wrap(
+    var lines = wrapText(
       "2. What it looks at: a \(o.patch)×\(o.patch) patch blanked at a time, every \(o.stride) pixels; "
         + "the map shows how far P(\(predicted)) drops without each part.", width: width)
     // The picture fits 30 columns: full size in half blocks, half size (framed) in ASCII,
@@ -94,14 +94,14 @@ struct WhyReport {
     if pictureWidth + gap + 2 * o.cells > width {
       // Too narrow for side by side: the map goes below the picture.
       lines += ["\(modelName) sees:"] + picture + ["Drop in P(\(predicted)) without each part:"] + mapLines + key
-      return lines + TextColumns.wrap(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
+      return lines + wrapText(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
     }
     let titles = TextColumns.padded(TextColumns.centred("\(modelName) sees", in: pictureWidth), to: pictureWidth + gap)
       + TextColumns.centred("drop in P(\(predicted))", in: o.cells * 2)
     lines.append(TextColumns.trimmed(titles))
     lines += TextColumns.beside(picture, mapLines, gap: gap, offset: max(0, (picture.count - mapLines.count) / 2))
     lines += key
-    lines += TextColumns.wrap(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
+    lines += wrapText(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
     return lines
   }
 

@@ -228,4 +228,3 @@ final class ConvWorkerScratch {
   let biasGradient = ScratchBuffer()    // (O)
 }
 
-import Dispatch

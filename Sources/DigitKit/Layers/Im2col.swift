@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Geometry of a stride-1 square convolution over one batch.
 struct ConvGeometry {
   let channels: Int, height: Int, width: Int

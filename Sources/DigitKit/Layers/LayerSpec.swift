@@ -32,7 +32,7 @@ public struct LayerSpec: Codable, Equatable, Sendable {
       let pad = (padding ?? 0) > 0 ? " pad \(padding ?? 0)" : ""
       return "conv \(inputs ?? 0)→\(outputs ?? 0) \(kernel ?? 0)×\(kernel ?? 0)\(pad)"
     case .maxPool2d: return "maxpool \(kernel ?? 2)×\(kernel ?? 2)"
-    case .dropout, .dropout2d: return "\(kind.rawValue) p=\(formatProbability(p ?? 0.5))"
+    case .dropout, .dropout2d: return "\(kind.rawValue) p=\(String(format2: p ?? 0.5))"
     default: return kind.rawValue
     }
   }
@@ -68,12 +68,6 @@ public struct LayerSpec: Codable, Equatable, Sendable {
     case .logSoftmax: return LogSoftmax()
     }
   }
-}
-
-/// `0.5` → "0.5", `0.25` → "0.25".
-func formatProbability(_ p: Float) -> String {
-  let s = String(format2: p)
-  return s
 }
 
 extension String {

@@ -61,10 +61,11 @@ public final class Trainer {
 
   /// Runs `options.epochs` epochs, evaluating on `test` after each. Stops after the batch
   /// in progress when `cancel` is set; the weights keep everything learnt so far.
-  /// - Returns: one result per finished epoch, and whether training was cancelled.
-  @discardableResult
+  ///
   /// With `watch`, the drawings are scored after every epoch (`watchCorrect`, `watchTotal`);
   /// with `keepBest` too, the weights of the epoch that scored best on them are kept at the end.
+  /// - Returns: one result per finished epoch, and whether training was cancelled.
+  @discardableResult
   public func train(on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
                     watch: LabelledDrawings? = nil, keepBest: Bool = false,
                     cancel: CancellationToken = CancellationToken(),

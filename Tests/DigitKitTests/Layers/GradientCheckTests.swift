@@ -19,8 +19,10 @@ final class GradientCheckTests: XCTestCase {
     checkGradients(conv, input: randomTensor([2, 2, 5, 5], seed: 3))
   }
 
-  func testConv2dLargeBatchUsesChunks() {
-    // More than 16 samples makes backward work in chunks of samples.
+  func testConv2dManySamples() {
+    // 18 samples, more than the cores: the direct kernels take one input-gradient item per
+    // sample and sum each dW slice over all of them; im2col packs up to 100 of these 2×2
+    // outputs into one GEMM.
     let conv = Conv2d(inputChannels: 1, outputChannels: 2, kernel: 2, name: "conv", random: &random)
     checkGradients(conv, input: randomTensor([18, 1, 3, 3], seed: 4))
   }

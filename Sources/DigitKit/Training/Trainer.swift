@@ -88,35 +88,12 @@ public final class Trainer {
       if let decay = options.learningRateDecay {
         optimizer.learningRate = options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
       }
-      order.shuffle(using: &random)
-      let start = Date()
-      var lossSum = 0.0, correct = 0, seen = 0, batches = 0
-      var first = 0
-      while first < data.count {
-        if cancel.isCancelled { return (history, true) }
-        let indices = order[first..<min(first + options.batchSize, data.count)]
-        if let augmentation = options.augmentation {
-          data.fillAugmented(&batch, indices: indices, augmentation: augmentation, seed: random.next())
-        } else {
-          data.fill(&batch, indices: indices)
-        }
-        let targets = indices.map { Int(data.labels[$0]) }
-        let output = model.forward(batch, training: true)
-        let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)
-        correct += Evaluator.countCorrect(output, targets: targets)
-        model.backward(gradient)
-        optimizer.step()
-        lossSum += Double(loss); batches += 1; seen += indices.count
-        first += options.batchSize
-        onEvent(.batch(BatchProgress(epoch: epoch, epochs: lastEpoch, done: seen, total: data.count,
-                                     runningLoss: lossSum / Double(batches),
-                                     seconds: Date().timeIntervalSince(start))))
-      }
-      let seconds = Date().timeIntervalSince(start)
+      guard let totals = trainOneEpoch(data, order: &order, batch: &batch, epoch: epoch, lastEpoch: lastEpoch,
+                                       cancel: cancel, onEvent: onEvent) else { return (history, true) }
       guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else { return (history, true) }
-      var result = EpochResult(epoch: epoch, trainLoss: lossSum / Double(max(batches, 1)), trainCorrect: correct,
-                               trainTotal: seen, testLoss: test.loss, testCorrect: test.correct,
-                               testTotal: test.total, seconds: seconds)
+      var result = EpochResult(epoch: epoch, trainLoss: totals.lossSum / Double(max(totals.batches, 1)),
+                               trainCorrect: totals.correct, trainTotal: totals.seen, testLoss: test.loss,
+                               testCorrect: test.correct, testTotal: test.total, seconds: totals.seconds)
       if let watch {
         let score = Evaluator.evaluate(model, on: watch)
         result.watchCorrect = score.correct
@@ -129,5 +106,43 @@ public final class Trainer {
       onEvent(.epoch(result))
     }
     return (history, false)
+  }
+
+  /// Running totals of one epoch's training batches.
+  private struct EpochTotals {
+    var lossSum = 0.0, correct = 0, seen = 0, batches = 0
+    var seconds = 0.0
+  }
+
+  /// One pass over `data` in a fresh random order, a training step per batch, reporting each
+  /// batch; nil when cancelled before the pass finished.
+  private func trainOneEpoch(_ data: MNISTSet, order: inout [Int], batch: inout Tensor, epoch: Int, lastEpoch: Int,
+                             cancel: CancellationToken, onEvent: (TrainingEvent) -> Void) -> EpochTotals? {
+    order.shuffle(using: &random)
+    let start = Date()
+    var totals = EpochTotals()
+    var first = 0
+    while first < data.count {
+      if cancel.isCancelled { return nil }
+      let indices = order[first..<min(first + options.batchSize, data.count)]
+      if let augmentation = options.augmentation {
+        data.fillAugmented(&batch, indices: indices, augmentation: augmentation, seed: random.next())
+      } else {
+        data.fill(&batch, indices: indices)
+      }
+      let targets = indices.map { Int(data.labels[$0]) }
+      let output = model.forward(batch, training: true)
+      let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)
+      totals.correct += Evaluator.countCorrect(output, targets: targets)
+      model.backward(gradient)
+      optimizer.step()
+      totals.lossSum += Double(loss); totals.batches += 1; totals.seen += indices.count
+      first += options.batchSize
+      onEvent(.batch(BatchProgress(epoch: epoch, epochs: lastEpoch, done: totals.seen, total: data.count,
+                                   runningLoss: totals.lossSum / Double(totals.batches),
+                                   seconds: Date().timeIntervalSince(start))))
+    }
+    totals.seconds = Date().timeIntervalSince(start)
+    return totals
   }
 }

@@ -62,7 +62,9 @@ public struct LayerSpec: Codable, Equatable, Sendable {
     case .sigmoid: return Sigmoid()
     case .dropout, .dropout2d:
       let prob = p ?? 0.5
-      guard prob >= 0, prob < 1 else { throw DigitKitError("\(kind.rawValue): p must be at least 0 and below 1") }
+      do { try Dropout.checkProbability(prob) } catch let error as DigitKitError {
+        throw DigitKitError("\(kind.rawValue): \(error.message)", setting: error.setting)
+      }
       return kind == .dropout ? Dropout(p: prob) : Dropout2d(p: prob)
     case .flatten: return Flatten()
     case .logSoftmax: return LogSoftmax()

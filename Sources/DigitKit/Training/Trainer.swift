@@ -23,17 +23,23 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     self.seed = seed; self.limit = limit; self.dropout = dropout; self.testLimit = testLimit
   }
 
-  /// The bounds a person may ask for; checked before any work starts.
+  /// The bounds a person may ask for; checked before any work starts. Throws a
+  /// `DigitKitError` whose `setting` names the one out of bounds, its message starting with
+  /// the setting's name: "batch size must be from 1 to 4096, not 0".
   public func validate() throws {
-    guard (1...1000).contains(epochs) else { throw DigitKitError("--epochs must be from 1 to 1000, not \(epochs)") }
-    guard (1...4096).contains(batchSize) else { throw DigitKitError("--batch must be from 1 to 4096, not \(batchSize)") }
-    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite else {
-      throw DigitKitError("--lr must be above 0 and at most 10")
+    guard (1...1000).contains(epochs) else { throw TrainingSetting.epochs.outOfRange("must be from 1 to 1000, not \(epochs)") }
+    guard (1...4096).contains(batchSize) else {
+      throw TrainingSetting.batchSize.outOfRange("must be from 1 to 4096, not \(batchSize)")
     }
-    if let limit, limit < 1 { throw DigitKitError("--limit must be at least 1, not \(limit)") }
-    if let testLimit, testLimit < 1 { throw DigitKitError("--test-limit must be at least 1, not \(testLimit)") }
-    if let dropout, !(0..<1).contains(dropout) { throw DigitKitError("--dropout must be at least 0 and below 1") }
-    if let d = learningRateDecay, !(d > 0 && d <= 1) { throw DigitKitError("--lr-decay must be above 0 and at most 1") }
+    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite else {
+      throw TrainingSetting.learningRate.outOfRange("must be above 0 and at most 10")
+    }
+    if let limit, limit < 1 { throw TrainingSetting.limit.outOfRange("must be at least 1, not \(limit)") }
+    if let testLimit, testLimit < 1 { throw TrainingSetting.testLimit.outOfRange("must be at least 1, not \(testLimit)") }
+    if let dropout { try Dropout.checkProbability(dropout) }
+    if let d = learningRateDecay, !(d > 0 && d <= 1) {
+      throw TrainingSetting.learningRateDecay.outOfRange("must be above 0 and at most 1")
+    }
   }
 }
 

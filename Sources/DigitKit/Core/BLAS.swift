@@ -1,5 +1,4 @@
 import CBLAS
-import Dispatch
 
 /// The one place DigitLab calls BLAS. Every matrix product in the engine goes through `gemm`.
 ///

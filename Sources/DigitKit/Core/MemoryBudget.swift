@@ -35,21 +35,25 @@ public enum MemoryBudget {
     return baseBytes + floats * float
   }
 
-  /// Refuses, with one line, a run that needs more memory than `available` bytes.
+  /// Refuses, with one line, a run that needs more memory than `available` bytes: a
+  /// `DigitKitError` with `setting` `.batchSize` and, when a smaller batch size fits,
+  /// `suggestedValue` the largest power of two that does, e.g. "training net3 at batch size
+  /// 4096 needs about 12.3 GB but only 1.1 GB is free; batch size 256 fits".
   /// - Parameters:
   ///   - activity: what is starting, e.g. "training net3" or "finetuning net2".
-  ///   - suggestsBatch: whether the command takes `--batch`, so a smaller one can be offered.
+  ///   - suggestsBatch: whether the batch size can be changed, so a smaller one can be offered.
   ///   - available: free memory; by default `availableBytes()` (nothing is checked when unknown).
   public static func check(_ activity: String, model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind,
                            suggestsBatch: Bool = true, available: Double? = availableBytes()) throws {
     guard let available else { return }
     let needed = trainingBytes(model: model, batchSize: batchSize, optimizer: optimizer)
     guard needed > available else { return }
-    var hint = "close other programs or use a smaller model"
-    if suggestsBatch, let smaller = largestBatch(below: batchSize, model: model, optimizer: optimizer, available: available) {
-      hint = "try --batch \(smaller)"
-    }
-    throw DigitKitError("\(activity) at batch \(batchSize) needs about \(gigabytes(needed)) but only \(gigabytes(available)) is free; \(hint)")
+    let smaller = suggestsBatch
+      ? largestBatch(below: batchSize, model: model, optimizer: optimizer, available: available) : nil
+    let hint = smaller.map { "batch size \($0) fits" } ?? "close other programs or use a smaller model"
+    throw DigitKitError("\(activity) at batch size \(batchSize) needs about \(gigabytes(needed)) "
+                        + "but only \(gigabytes(available)) is free; \(hint)",
+                        setting: .batchSize, suggestedValue: smaller)
   }
 
   /// The largest power of two below `batchSize` whose run fits in `available` bytes.

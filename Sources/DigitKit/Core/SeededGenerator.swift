@@ -37,19 +37,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   public mutating func nextFloat(in low: Float, _ high: Float) -> Float {
     low + (high - low) * nextUnitFloat()
   }
-
-  /// A standard normal sample (Box–Muller).
-  public mutating func nextGaussian() -> Float {
-    let u1 = max(nextUnitFloat(), 1e-7), u2 = nextUnitFloat()
-    return (-2 * logf(u1)).squareRoot() * cosf(2 * .pi * u2)
-  }
 }
-
-#if canImport(Darwin)
-import Darwin
-#else
-import Glibc
-#endif
 
 /// Reference-typed random source shared by the layers of one model (dropout masks).
 public final class RandomSource {

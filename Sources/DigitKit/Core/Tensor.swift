@@ -43,17 +43,6 @@ public struct Tensor: Equatable, Sendable {
     self.shape = shape
     if data.count != n { data = [Float](repeating: 0, count: n) }
   }
-
-  /// Makes the tensor `shape`-shaped and zero, reusing the buffer when the size is unchanged.
-  public mutating func resize(to shape: [Int]) {
-    let n = shape.reduce(1, *)
-    self.shape = shape
-    if data.count == n {
-      data.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-    } else {
-      data = [Float](repeating: 0, count: n)
-    }
-  }
 }
 
 /// Formats a per-sample shape the way the lessons print it, e.g. `32×24×24`.

@@ -42,7 +42,7 @@ public struct MNISTSet: Sendable {
     }
   }
 
-  /// The first `n` images (for `--limit`).
+  /// The first `n` images (`TrainingOptions.limit`, `testLimit`).
   public func prefix(_ n: Int) -> MNISTSet {
     let k = min(max(n, 0), count)
     return MNISTSet(images: Array(images.prefix(k * pixelsPerImage)), labels: Array(labels.prefix(k)),

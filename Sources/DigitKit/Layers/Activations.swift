@@ -4,18 +4,22 @@ import Darwin
 import Glibc
 #endif
 
-/// Element-wise activation: forward y = f(x), backward dx = dy · f′ expressed through y or x.
-public class ElementwiseActivation: Layer {
-  fileprivate var saved = Tensor()  // x or y, whichever the derivative needs
-  fileprivate var output = Tensor()
+/// Element-wise activation: forward y = f(x), backward dx = dy · f′ expressed through y.
+///
+/// A conforming layer keeps `output` (reused between batches) and `saved` (y while training,
+/// for backward); `map` and `chain` are the forward and backward loops, given f and f′(y).
+protocol ElementwiseActivation: Layer {
+  /// y of the last forward, reused as the next forward's buffer.
+  var output: Tensor { get set }
+  /// What backward's derivative reads (y); empty when not training.
+  var saved: Tensor { get set }
+}
 
-  public var spec: LayerSpec { fatalError("subclass") }
+extension ElementwiseActivation {
   public func outputShape(for input: [Int]) throws -> [Int] { input }
-  public func forward(_ x: Tensor, context: ForwardContext) -> Tensor { fatalError("subclass") }
-  public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor { fatalError("subclass") }
 
-  /// Applies `f` to every value of x into `output`.
-  fileprivate func map(_ x: Tensor, _ f: (Float) -> Float) -> Tensor {
+  /// Applies `f` to every value of x into `output`. x: (B, …) → y: (B, …)
+  func map(_ x: Tensor, _ f: (Float) -> Float) -> Tensor {
     if output.shape != x.shape { output = Tensor(zeros: x.shape) }
     guard x.count > 0 else { return output }
     x.data.withUnsafeBufferPointer { xp in
@@ -27,8 +31,8 @@ public class ElementwiseActivation: Layer {
     return output
   }
 
-  /// dx[i] = dy[i] · g(saved[i]).
-  fileprivate func chain(_ dy: Tensor, _ g: (Float) -> Float) -> Tensor {
+  /// dx[i] = dy[i] · g(saved[i]). dy: (B, …) → dx: (B, …)
+  func chain(_ dy: Tensor, _ g: (Float) -> Float) -> Tensor {
     var dx = Tensor(zeros: dy.shape)
     guard dy.count > 0, saved.count == dy.count else { return dx }
     dy.data.withUnsafeBufferPointer { dyp in
@@ -49,11 +53,12 @@ public class ElementwiseActivation: Layer {
 /// The hottest element-wise layer (after every convolution), so it has its own loops with
 /// no per-value closure call, and reuses its output and gradient buffers between batches.
 public final class ReLU: ElementwiseActivation {
+  var output = Tensor(), saved = Tensor()
   private var gradient = Tensor()
 
-  public override init() {}
-  public override var spec: LayerSpec { LayerSpec(kind: .relu) }
-  public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+  public init() {}
+  public var spec: LayerSpec { LayerSpec(kind: .relu) }
+  public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, …) → y: (B, …)
     output.reuse(shape: x.shape)
     x.data.withUnsafeBufferPointer { xp in
@@ -65,7 +70,7 @@ public final class ReLU: ElementwiseActivation {
     saved = context.training ? output : Tensor()
     return output
   }
-  public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+  public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     // dy: (B, …) → dx: (B, …), dx = dy where y > 0
     guard saved.count == dy.count else { return Tensor(zeros: dy.shape) }
     gradient.reuse(shape: dy.shape)
@@ -112,28 +117,32 @@ private func reluBackward(_ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
 
 /// y = tanh(x); dy/dx = 1 − y².
 public final class Tanh: ElementwiseActivation {
-  public override init() {}
-  public override var spec: LayerSpec { LayerSpec(kind: .tanh) }
-  public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+  var output = Tensor(), saved = Tensor()
+
+  public init() {}
+  public var spec: LayerSpec { LayerSpec(kind: .tanh) }
+  public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     let y = map(x) { tanhf($0) }
     saved = context.training ? y : Tensor()
     return y
   }
-  public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+  public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     chain(dy) { 1 - $0 * $0 }
   }
 }
 
 /// y = 1 / (1 + e^(−x)); dy/dx = y(1 − y).
 public final class Sigmoid: ElementwiseActivation {
-  public override init() {}
-  public override var spec: LayerSpec { LayerSpec(kind: .sigmoid) }
-  public override func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+  var output = Tensor(), saved = Tensor()
+
+  public init() {}
+  public var spec: LayerSpec { LayerSpec(kind: .sigmoid) }
+  public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     let y = map(x) { 1 / (1 + expf(-$0)) }
     saved = context.training ? y : Tensor()
     return y
   }
-  public override func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+  public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     chain(dy) { $0 * (1 - $0) }
   }
 }

@@ -1,52 +1,53 @@
 import CKernels
 
-/// Buffers for the Winograd path, kept between batches so steady-state training allocates nothing.
-final class WinogradScratch {
-  let forwardWeights = ScratchBuffer()   // U = G W Gᵀ as (36, C, O16)
-  let backwardWeights = ScratchBuffer()  // U as (36, O, C16)
-  let input = ScratchBuffer()            // x channels last, padded: (B, H+2p, W+2p, C8)
-}
+/// Convolution with Winograd F(2×2, 5×5) for y and dx (CKernels/Winograd.h), and the direct
+/// kernels for dW and db (`DirectParameterGradients`):
+///
+///   forward:  each 2×2 block of y  = Aᵀ [ Σ_c (G W[o, c] Gᵀ) ⊙ (Bᵀ X[c] B) ] A + bias[o]
+///   backward: each 6×6 patch of dx += B [ Σ_o (G W[o, c] Gᵀ) ⊙ (A dY[o] Aᵀ) ] Bᵀ
+///             dW += Σ dy ⋆ xp, db += Σ dy, exact sums by the direct kernels
+///
+/// X: the 6×6 patch of x (framed by `pad` zeros) under a 2×2 output block, dY: a 2×2 block of
+/// dy. 36 products per block instead of 100, as GEMMs over chunks of 24 blocks, channels last.
+/// x: (B, C, H, W), y and dy: (B, O, Ho, Wo) with Ho and Wo even, k = 5.
+final class WinogradConvolution: ConvolutionAlgorithm {
+  /// dW and db by the direct kernels, which keep the input for them.
+  private let parameterGradients = DirectParameterGradients()
+  private let forwardWeights = ScratchBuffer()   // U = G W Gᵀ as (36, C, O16)
+  private let backwardWeights = ScratchBuffer()  // U as (36, O, C16)
+  private let input = ScratchBuffer()            // x channels last, padded: (B, H+2p, W+2p, C8)
+  private var output = Tensor()                  // y, reused between batches
+  private var inputGradient = Tensor()           // dx, reused between batches
 
-extension Conv2d {
-  /// Whether this layer suits Winograd F(2×2, 5×5): a 5×5 kernel, an even output, and enough
+  /// Whether a layer suits Winograd F(2×2, 5×5): a 5×5 kernel, an even output, and enough
   /// input channels for the 36 products per tile to beat the direct kernels (Net3's conv2 and
   /// conv3; not conv1, one channel, nor Net2's, 10 channels).
-  var winogradFits: Bool {
-    kernel == 5 && (16...1024).contains(inputChannels)
-      && geometry.outHeight % 2 == 0 && geometry.outWidth % 2 == 0 && ConvAlgorithm.directAvailable
+  static func fits(_ g: ConvGeometry) -> Bool {
+    g.kernel == 5 && (16...1024).contains(g.channels)
+      && g.outHeight % 2 == 0 && g.outWidth % 2 == 0 && ConvAlgorithm.directAvailable
   }
 
   /// Samples per input-gradient item: one, or a few when a sample has fewer tiles than two
   /// chunks of the kernels (24 tiles of 2×2 outputs each), as Net3's conv3 (3×3 tiles: 5
   /// samples, 45 tiles, fill 94% of 2 chunks).
-  private var winogradSamplesPerItem: Int { max(1, 48 / (geometry.positions / 4)) }
+  private static func samplesPerItem(_ g: ConvGeometry) -> Int { max(1, 48 / (g.positions / 4)) }
 
-  /// Forward with Winograd F(2×2, 5×5) (CKernels/Winograd.h), one item per 24 tiles.
-  /// x: (B, C, H, W) → y: (B, O, Ho, Wo)
-  func winogradForward(_ x: Tensor, training: Bool) -> Tensor {
-    let g = geometry, s = winograd, o = outputChannels, c = inputChannels
-    let hp = g.height + 2 * padding, wp = g.width + 2 * padding, c8 = (c + 7) / 8 * 8
-    prepareDirect(hp: hp, wp: wp)  // the weight gradient uses the direct kernels
-    output.reuse(shape: [batch, o, g.outHeight, g.outWidth])
-    let ut = s.forwardWeights.reserve(36 * c * Self.tiled(o))
-    let u = s.backwardWeights.reserve(36 * o * Self.tiled(c))
-    weight.value.data.withUnsafeBufferPointer { wp in
-      let w = wp.baseAddress!
-      parallelItems((o + 7) / 8) { item in
-        dl_wino_weights(w, Int32(o), Int32(c), Int32(item * 8), Int32(min(o, item * 8 + 8)), ut, u)
-      }
-    }
-    input = training ? x : Tensor()
-    if training && padding > 0 { _ = keepPaddedCopy(of: x) }  // the weight gradient reads it
-    let xt = s.input.reserve(batch * hp * wp * c8)
+  func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor {
+    // x: (B, C, H, W) → y: (B, O, Ho, Wo), one item per 24 tiles
+    let o = g.outputChannels, c = g.channels, hp = g.paddedHeight, wp = g.paddedWidth, c8 = (c + 7) / 8 * 8
+    parameterGradients.prepare(g)
+    output.reuse(shape: [g.batch, o, g.outHeight, g.outWidth])
+    transformWeights(weight, g)
+    parameterGradients.keep(x, g, training: training)
+    let xt = input.reserve(g.batch * hp * wp * c8)
     x.data.withUnsafeBufferPointer { xp in
       let x = xp.baseAddress!
-      parallelItems(batch) { n in
+      parallelItems(g.batch) { n in
         dl_channels_last(x + n * c * g.height * g.width, Int32(c), Int32(g.height), Int32(g.width),
-                         Int32(padding), xt + n * hp * wp * c8)
+                         Int32(g.padding), xt + n * hp * wp * c8)
       }
     }
-    let tiles = batch * g.positions / 4, chunk = 24
+    let tiles = g.batch * g.positions / 4, chunk = 24, ut = forwardWeights.pointer
     bias.value.data.withUnsafeBufferPointer { bp in
       output.data.withUnsafeMutableBufferPointer { yp in
         let (b, y) = (bp.baseAddress!, yp.baseAddress!)
@@ -59,16 +60,44 @@ extension Conv2d {
     return output
   }
 
-  /// Items of `winogradInputGradient`.
-  var winogradInputGradientItems: Int { (batch + winogradSamplesPerItem - 1) / winogradSamplesPerItem }
+  /// U = G W Gᵀ for forward (36, C, O16) and for the input gradient (36, O, C16).
+  private func transformWeights(_ weight: Parameter, _ g: ConvGeometry) {
+    let o = g.outputChannels, c = g.channels
+    let ut = forwardWeights.reserve(36 * c * tiled(o))
+    let u = backwardWeights.reserve(36 * o * tiled(c))
+    weight.value.data.withUnsafeBufferPointer { wp in
+      let w = wp.baseAddress!
+      parallelItems((o + 7) / 8) { item in
+        dl_wino_weights(w, Int32(o), Int32(c), Int32(item * 8), Int32(min(o, item * 8 + 8)), ut, u)
+      }
+    }
+  }
 
-  /// The input gradient with Winograd for item `item`'s samples, dx: (B, C, H, W), from
-  /// dy channels last, dyt: (B, Ho·Wo, O16), and the transformed weights of the last forward.
-  func winogradInputGradient(_ dyt: UnsafePointer<Float>, item: Int, into dx: UnsafeMutablePointer<Float>) {
-    let g = geometry
-    let first = item * winogradSamplesPerItem, end = min(batch, first + winogradSamplesPerItem)
-    dl_wino_input_gradient(dyt, Int32(outputChannels), Int32(Self.tiled(outputChannels)), Int32(g.outHeight / 2),
-                           Int32(g.outWidth / 2), winograd.backwardWeights.pointer, Int32(inputChannels),
-                           Int32(g.height), Int32(g.width), Int32(padding), dx, Int32(first), Int32(end))
+  func backward(_ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+                needsInputGradient: Bool) -> Tensor {
+    // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += Σ dy ⋆ xp, db += Σ dy
+    let dyt = parameterGradients.gatherGradient(dy, g)  // dy channels last: (B, Ho·Wo, O16)
+    guard needsInputGradient else {
+      inputGradient = Tensor()
+      parameterGradients.accumulate(g, weight: weight, bias: bias, alongside: 0) { _ in }
+      return Tensor()
+    }
+    // dx: every value is written below, so the buffer is reused without zeroing.
+    inputGradient.reuse(shape: [g.batch, g.channels, g.height, g.width])
+    var dx = inputGradient
+    inputGradient = Tensor()  // one owner while writing: no copy-on-write
+    let perItem = Self.samplesPerItem(g), items = (g.batch + perItem - 1) / perItem
+    let u = UnsafePointer(backwardWeights.pointer)
+    dx.data.withUnsafeMutableBufferPointer { dxp in
+      let dx = dxp.baseAddress!
+      parameterGradients.accumulate(g, weight: weight, bias: bias, alongside: items) { item in
+        let first = item * perItem, end = min(g.batch, first + perItem)
+        dl_wino_input_gradient(dyt, Int32(g.outputChannels), Int32(tiled(g.outputChannels)),
+                               Int32(g.outHeight / 2), Int32(g.outWidth / 2), u, Int32(g.channels),
+                               Int32(g.height), Int32(g.width), Int32(g.padding), dx, Int32(first), Int32(end))
+      }
+    }
+    inputGradient = dx
+    return dx
   }
 }

@@ -9,6 +9,15 @@ public final class Dropout: Layer {
   public var spec: LayerSpec { LayerSpec(kind: .dropout, p: p) }
   public func outputShape(for input: [Int]) throws -> [Int] { input }
 
+  /// The one check of a drop probability, for `Dropout`, `Dropout2d` and training's override:
+  /// 0 ≤ p < 1 (p = 1 would drop everything and scale the rest by 1/0). Throws a
+  /// `DigitKitError` with `setting` `.dropout`: "dropout probability must be at least 0 and below 1, not 1".
+  public static func checkProbability(_ p: Float) throws {
+    guard p >= 0, p < 1 else {
+      throw TrainingSetting.dropout.outOfRange("must be at least 0 and below 1, not \(String(format2: p))")
+    }
+  }
+
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, …) → y: (B, …)
     guard context.training, p > 0 else { mask = []; return x }

@@ -1,17 +1,3 @@
-import Dispatch
-
-/// Geometry of a stride-1 square convolution over one batch.
-struct ConvGeometry {
-  let channels: Int, height: Int, width: Int
-  let kernel: Int, padding: Int
-  var outHeight: Int { height + 2 * padding - kernel + 1 }
-  var outWidth: Int { width + 2 * padding - kernel + 1 }
-  /// Rows of the column matrix: one per (channel, ky, kx).
-  var patchSize: Int { channels * kernel * kernel }
-  /// Output positions per sample.
-  var positions: Int { outHeight * outWidth }
-}
-
 /// Rearranges samples `first..<first+count` of x: (B, C, H, W) into
 /// cols: (C·k·k, count·Ho·Wo), so that a convolution becomes one GEMM with the weights.
 /// Row (c, ky, kx), column (b, oy, ox) holds x[b, c, oy+ky-pad, ox+kx-pad] (0 outside).

@@ -32,7 +32,7 @@ public struct LayerSpec: Codable, Equatable, Sendable {
       let pad = (padding ?? 0) > 0 ? " pad \(padding ?? 0)" : ""
       return "conv \(inputs ?? 0)→\(outputs ?? 0) \(kernel ?? 0)×\(kernel ?? 0)\(pad)"
     case .maxPool2d: return "maxpool \(kernel ?? 2)×\(kernel ?? 2)"
-    case .dropout, .dropout2d: return "\(kind.rawValue) p=\(formatProbability(p ?? 0.5))"
+    case .dropout, .dropout2d: return "\(kind.rawValue) p=\(String(format2: p ?? 0.5))"
     default: return kind.rawValue
     }
   }
@@ -62,18 +62,14 @@ public struct LayerSpec: Codable, Equatable, Sendable {
     case .sigmoid: return Sigmoid()
     case .dropout, .dropout2d:
       let prob = p ?? 0.5
-      guard prob >= 0, prob < 1 else { throw DigitKitError("\(kind.rawValue): p must be at least 0 and below 1") }
+      do { try Dropout.checkProbability(prob) } catch let error as DigitKitError {
+        throw DigitKitError("\(kind.rawValue): \(error.message)", setting: error.setting)
+      }
       return kind == .dropout ? Dropout(p: prob) : Dropout2d(p: prob)
     case .flatten: return Flatten()
     case .logSoftmax: return LogSoftmax()
     }
   }
-}
-
-/// `0.5` → "0.5", `0.25` → "0.25".
-func formatProbability(_ p: Float) -> String {
-  let s = String(format2: p)
-  return s
 }
 
 extension String {

@@ -49,10 +49,28 @@ public enum NetName: String, CaseIterable, Codable, Sendable {
     }
   }
 
-  /// The reference's optimizer: SGD lr 0.01 momentum 0.5 for Net1 and Net2, Adam lr 1e-3 for Net3.
-  public var defaultOptimizer: OptimizerSettings {
-    self == .net3 ? OptimizerSettings(kind: .adam, learningRate: 1e-3)
-                  : OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5)
+  /// The reference's update rule: SGD for Net1 and Net2, Adam for Net3.
+  public var optimizerKind: OptimizerSettings.Kind { self == .net3 ? .adam : .sgd }
+
+  /// The reference's optimizer, `OptimizerSettings.defaults(for: self)`.
+  public var defaultOptimizer: OptimizerSettings { .defaults(for: self) }
+}
+
+/// The optimizer defaults, in one place: every front end (train, finetune, lessons) asks here.
+extension OptimizerSettings {
+  /// The reference's hyper-parameters for an update rule: SGD lr 0.01 momentum 0.5,
+  /// Adam lr 1e-3 (β₁ 0.9, β₂ 0.999, ε 1e-8, fixed in `Adam`).
+  public static func defaults(for kind: Kind) -> OptimizerSettings {
+    switch kind {
+    case .sgd: return OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5)
+    case .adam: return OptimizerSettings(kind: .adam, learningRate: 1e-3)
+    }
+  }
+
+  /// The optimizer for a model of the study net `net`: SGD lr 0.01 momentum 0.5 for Net1 and
+  /// Net2, Adam lr 1e-3 for Net3; Adam lr 1e-3 for a model of no known net (nil).
+  public static func defaults(for net: NetName?) -> OptimizerSettings {
+    defaults(for: net?.optimizerKind ?? .adam)
   }
 }
 

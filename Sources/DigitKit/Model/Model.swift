@@ -88,8 +88,10 @@ public final class Model {
     return y
   }
 
-  /// Back-propagates the loss gradient `dy` (w.r.t. the last forward's output) through
-  /// every layer, adding into the parameters' gradients.
+  /// Back-propagates the loss gradient `dy` (w.r.t. the last forward's output), adding into
+  /// the parameters' gradients: from the last layer down to the first layer with parameters
+  /// (`firstLayerWithParameters`), which computes no input gradient; the layers before it
+  /// have nothing to learn and are not visited.
   public func backward(_ dy: Tensor) {
     var g = dy
     let first = firstLayerWithParameters

@@ -52,11 +52,12 @@ public final class SGD: Optimizer {
   public func step() {
     let lr = learningRate, mu = momentum
     for (i, p) in parameters.enumerated() {
+      let count = p.value.count  // read before the exclusive accesses below
       velocity[i].withUnsafeMutableBufferPointer { v in
         p.gradient.data.withUnsafeMutableBufferPointer { g in
           p.value.data.withUnsafeMutableBufferPointer { w in
             let (v, g, w) = (v.baseAddress!, g.baseAddress!, w.baseAddress!)
-            parallelChunks(p.value.count) { range in
+            parallelChunks(count) { range in
               var j = range.lowerBound
               while j + 8 <= range.upperBound {  // 8 lanes at a time, then the tail
                 let vj = mu * load8(v + j) + load8(g + j)
@@ -100,12 +101,13 @@ public final class Adam: Optimizer {
     let correction1 = 1 - powf(b1, Float(t)), correction2 = 1 - powf(b2, Float(t))
     let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
     for (i, p) in parameters.enumerated() {
+      let count = p.value.count  // read before the exclusive accesses below
       m[i].withUnsafeMutableBufferPointer { mp in
         v[i].withUnsafeMutableBufferPointer { vp in
           p.gradient.data.withUnsafeMutableBufferPointer { g in
             p.value.data.withUnsafeMutableBufferPointer { w in
               let (mp, vp, g, w) = (mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!)
-              parallelChunks(p.value.count) { range in
+              parallelChunks(count) { range in
                 // 8 lanes at a time (a square root and a division each), then the tail.
                 var j = range.lowerBound
                 while j + 8 <= range.upperBound {

@@ -23,17 +23,23 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     self.seed = seed; self.limit = limit; self.dropout = dropout; self.testLimit = testLimit
   }
 
-  /// The bounds a person may ask for; checked before any work starts.
+  /// The bounds a person may ask for; checked before any work starts. Throws a
+  /// `DigitKitError` whose `setting` names the one out of bounds, its message starting with
+  /// the setting's name: "batch size must be from 1 to 4096, not 0".
   public func validate() throws {
-    guard (1...1000).contains(epochs) else { throw DigitKitError("--epochs must be from 1 to 1000, not \(epochs)") }
-    guard (1...4096).contains(batchSize) else { throw DigitKitError("--batch must be from 1 to 4096, not \(batchSize)") }
-    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite else {
-      throw DigitKitError("--lr must be above 0 and at most 10")
+    guard (1...1000).contains(epochs) else { throw TrainingSetting.epochs.outOfRange("must be from 1 to 1000, not \(epochs)") }
+    guard (1...4096).contains(batchSize) else {
+      throw TrainingSetting.batchSize.outOfRange("must be from 1 to 4096, not \(batchSize)")
     }
-    if let limit, limit < 1 { throw DigitKitError("--limit must be at least 1, not \(limit)") }
-    if let testLimit, testLimit < 1 { throw DigitKitError("--test-limit must be at least 1, not \(testLimit)") }
-    if let dropout, !(0..<1).contains(dropout) { throw DigitKitError("--dropout must be at least 0 and below 1") }
-    if let d = learningRateDecay, !(d > 0 && d <= 1) { throw DigitKitError("--lr-decay must be above 0 and at most 1") }
+    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite else {
+      throw TrainingSetting.learningRate.outOfRange("must be above 0 and at most 10")
+    }
+    if let limit, limit < 1 { throw TrainingSetting.limit.outOfRange("must be at least 1, not \(limit)") }
+    if let testLimit, testLimit < 1 { throw TrainingSetting.testLimit.outOfRange("must be at least 1, not \(testLimit)") }
+    if let dropout { try Dropout.checkProbability(dropout) }
+    if let d = learningRateDecay, !(d > 0 && d <= 1) {
+      throw TrainingSetting.learningRateDecay.outOfRange("must be above 0 and at most 1")
+    }
   }
 }
 
@@ -61,10 +67,11 @@ public final class Trainer {
 
   /// Runs `options.epochs` epochs, evaluating on `test` after each. Stops after the batch
   /// in progress when `cancel` is set; the weights keep everything learnt so far.
-  /// - Returns: one result per finished epoch, and whether training was cancelled.
-  @discardableResult
+  ///
   /// With `watch`, the drawings are scored after every epoch (`watchCorrect`, `watchTotal`);
   /// with `keepBest` too, the weights of the epoch that scored best on them are kept at the end.
+  /// - Returns: one result per finished epoch, and whether training was cancelled.
+  @discardableResult
   public func train(on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
                     watch: LabelledDrawings? = nil, keepBest: Bool = false,
                     cancel: CancellationToken = CancellationToken(),
@@ -87,35 +94,12 @@ public final class Trainer {
       if let decay = options.learningRateDecay {
         optimizer.learningRate = options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
       }
-      order.shuffle(using: &random)
-      let start = Date()
-      var lossSum = 0.0, correct = 0, seen = 0, batches = 0
-      var first = 0
-      while first < data.count {
-        if cancel.isCancelled { return (history, true) }
-        let indices = order[first..<min(first + options.batchSize, data.count)]
-        if let augmentation = options.augmentation {
-          data.fillAugmented(&batch, indices: indices, augmentation: augmentation, seed: random.next())
-        } else {
-          data.fill(&batch, indices: indices)
-        }
-        let targets = indices.map { Int(data.labels[$0]) }
-        let output = model.forward(batch, training: true)
-        let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)
-        correct += Evaluator.countCorrect(output, targets: targets)
-        model.backward(gradient)
-        optimizer.step()
-        lossSum += Double(loss); batches += 1; seen += indices.count
-        first += options.batchSize
-        onEvent(.batch(BatchProgress(epoch: epoch, epochs: lastEpoch, done: seen, total: data.count,
-                                     runningLoss: lossSum / Double(batches),
-                                     seconds: Date().timeIntervalSince(start))))
-      }
-      let seconds = Date().timeIntervalSince(start)
+      guard let totals = trainOneEpoch(data, order: &order, batch: &batch, epoch: epoch, lastEpoch: lastEpoch,
+                                       cancel: cancel, onEvent: onEvent) else { return (history, true) }
       guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else { return (history, true) }
-      var result = EpochResult(epoch: epoch, trainLoss: lossSum / Double(max(batches, 1)), trainCorrect: correct,
-                               trainTotal: seen, testLoss: test.loss, testCorrect: test.correct,
-                               testTotal: test.total, seconds: seconds)
+      var result = EpochResult(epoch: epoch, trainLoss: totals.lossSum / Double(max(totals.batches, 1)),
+                               trainCorrect: totals.correct, trainTotal: totals.seen, testLoss: test.loss,
+                               testCorrect: test.correct, testTotal: test.total, seconds: totals.seconds)
       if let watch {
         let score = Evaluator.evaluate(model, on: watch)
         result.watchCorrect = score.correct
@@ -128,5 +112,43 @@ public final class Trainer {
       onEvent(.epoch(result))
     }
     return (history, false)
+  }
+
+  /// Running totals of one epoch's training batches.
+  private struct EpochTotals {
+    var lossSum = 0.0, correct = 0, seen = 0, batches = 0
+    var seconds = 0.0
+  }
+
+  /// One pass over `data` in a fresh random order, a training step per batch, reporting each
+  /// batch; nil when cancelled before the pass finished.
+  private func trainOneEpoch(_ data: MNISTSet, order: inout [Int], batch: inout Tensor, epoch: Int, lastEpoch: Int,
+                             cancel: CancellationToken, onEvent: (TrainingEvent) -> Void) -> EpochTotals? {
+    order.shuffle(using: &random)
+    let start = Date()
+    var totals = EpochTotals()
+    var first = 0
+    while first < data.count {
+      if cancel.isCancelled { return nil }
+      let indices = order[first..<min(first + options.batchSize, data.count)]
+      if let augmentation = options.augmentation {
+        data.fillAugmented(&batch, indices: indices, augmentation: augmentation, seed: random.next())
+      } else {
+        data.fill(&batch, indices: indices)
+      }
+      let targets = indices.map { Int(data.labels[$0]) }
+      let output = model.forward(batch, training: true)
+      let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)
+      totals.correct += Evaluator.countCorrect(output, targets: targets)
+      model.backward(gradient)
+      optimizer.step()
+      totals.lossSum += Double(loss); totals.batches += 1; totals.seen += indices.count
+      first += options.batchSize
+      onEvent(.batch(BatchProgress(epoch: epoch, epochs: lastEpoch, done: totals.seen, total: data.count,
+                                   runningLoss: totals.lossSum / Double(totals.batches),
+                                   seconds: Date().timeIntervalSince(start))))
+    }
+    totals.seconds = Date().timeIntervalSince(start)
+    return totals
   }
 }

@@ -9,20 +9,47 @@ final class GradientCheckTests: XCTestCase {
     checkGradients(Linear(inputs: 6, outputs: 4, name: "fc", random: &random), input: randomTensor([3, 6], seed: 1))
   }
 
+  /// Each convolution algorithm that runs on this CPU (the others fall back, and are
+  /// checked through the one they fall back to).
+  private var convAlgorithms: [ConvAlgorithm] {
+    ConvAlgorithm.directAvailable ? [.winograd, .direct, .im2col] : [.im2col]
+  }
+
+  /// A fresh convolution running `algorithm`, initialised from `seed`.
+  private func conv(_ c: Int, _ o: Int, kernel: Int, padding: Int = 0, _ algorithm: ConvAlgorithm,
+                    seed: UInt64 = 3) -> Conv2d {
+    var random = SeededGenerator(seed: seed)
+    let layer = Conv2d(inputChannels: c, outputChannels: o, kernel: kernel, padding: padding, name: "conv", random: &random)
+    layer.algorithm = algorithm
+    return layer
+  }
+
   func testConv2d() {
-    let conv = Conv2d(inputChannels: 2, outputChannels: 3, kernel: 3, name: "conv", random: &random)
-    checkGradients(conv, input: randomTensor([2, 2, 6, 5], seed: 2))
+    for algorithm in convAlgorithms {
+      checkGradients(conv(2, 3, kernel: 3, algorithm), input: randomTensor([2, 2, 6, 5], seed: 2))
+    }
   }
 
   func testConv2dWithPadding() {
-    let conv = Conv2d(inputChannels: 2, outputChannels: 2, kernel: 3, padding: 1, name: "conv", random: &random)
-    checkGradients(conv, input: randomTensor([2, 2, 5, 5], seed: 3))
+    for algorithm in convAlgorithms {
+      checkGradients(conv(2, 2, kernel: 3, padding: 1, algorithm), input: randomTensor([2, 2, 5, 5], seed: 3))
+    }
   }
 
-  func testConv2dLargeBatchUsesChunks() {
-    // More than 16 samples makes backward work in chunks of samples.
-    let conv = Conv2d(inputChannels: 1, outputChannels: 2, kernel: 2, name: "conv", random: &random)
-    checkGradients(conv, input: randomTensor([18, 1, 3, 3], seed: 4))
+  func testConv2dManySamples() {
+    // 18 samples, more than the cores: the direct kernels take one input-gradient item per
+    // sample and sum each dW slice over all of them; im2col packs up to 100 of these 2×2
+    // outputs into one GEMM.
+    for algorithm in convAlgorithms {
+      checkGradients(conv(1, 2, kernel: 2, algorithm), input: randomTensor([18, 1, 3, 3], seed: 4))
+    }
+  }
+
+  /// A layer Winograd F(2×2, 5×5) takes: 5×5, 16 input channels, an even output (with padding).
+  func testConv2dWinogradShape() {
+    for algorithm in convAlgorithms {
+      checkGradients(conv(16, 3, kernel: 5, padding: 1, algorithm), input: randomTensor([2, 16, 4, 6], seed: 5))
+    }
   }
 
   func testMaxPool2d() {

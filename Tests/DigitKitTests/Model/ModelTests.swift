@@ -62,3 +62,16 @@ final class ModelTests: XCTestCase {
     }
   }
 }
+
+/// The optimizer defaults live in one place, as the reference sets them.
+final class OptimizerDefaultsTests: XCTestCase {
+  func testDefaultsPerNetAndPerKind() {
+    XCTAssertEqual(OptimizerSettings.defaults(for: .sgd), OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5))
+    XCTAssertEqual(OptimizerSettings.defaults(for: .adam), OptimizerSettings(kind: .adam, learningRate: 1e-3))
+    XCTAssertEqual(OptimizerSettings.defaults(for: NetName.net1), .defaults(for: .sgd))
+    XCTAssertEqual(OptimizerSettings.defaults(for: NetName.net2), .defaults(for: .sgd))
+    XCTAssertEqual(OptimizerSettings.defaults(for: NetName.net3), .defaults(for: .adam))
+    XCTAssertEqual(OptimizerSettings.defaults(for: nil as NetName?), .defaults(for: .adam))
+    for net in NetName.allCases { XCTAssertEqual(net.defaultOptimizer, .defaults(for: net)) }
+  }
+}

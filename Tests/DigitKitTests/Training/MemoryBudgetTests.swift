@@ -20,14 +20,16 @@ final class MemoryBudgetTests: XCTestCase {
     let net3 = Model.make(.net3)
     XCTAssertThrowsError(try MemoryBudget.check("training net3", model: net3, batchSize: 4096, optimizer: .adam,
                                                 available: 1.1 * gigabyte)) { error in
-      let message = (error as? DigitKitError)?.message ?? ""
-      XCTAssertTrue(message.hasPrefix("training net3 at batch 4096 needs about "), message)
-      XCTAssertTrue(message.contains(" GB but only 1.1 GB is free; try --batch "), message)
+      let error = error as? DigitKitError, message = error?.message ?? ""
+      XCTAssertTrue(message.hasPrefix("training net3 at batch size 4096 needs about "), message)
+      XCTAssertTrue(message.contains(" GB but only 1.1 GB is free; batch size "), message)
+      XCTAssertTrue(message.hasSuffix(" fits"), message)
       XCTAssertFalse(message.contains("\n"))
+      XCTAssertFalse(message.contains("--"), "the engine names no flags: \(message)")
+      XCTAssertEqual(error?.setting, .batchSize)
       // The suggested batch really fits, and the next power of two does not.
-      guard let batch = message.split(separator: " ").last.flatMap({ Int($0) }) else {
-        return XCTFail("no batch in: \(message)")
-      }
+      guard let batch = error?.suggestedValue else { return XCTFail("no batch in: \(message)") }
+      XCTAssertTrue(message.hasSuffix("batch size \(batch) fits"), message)
       XCTAssertLessThanOrEqual(MemoryBudget.trainingBytes(model: net3, batchSize: batch, optimizer: .adam), 1.1 * gigabyte)
       XCTAssertGreaterThan(MemoryBudget.trainingBytes(model: net3, batchSize: batch * 2, optimizer: .adam), 1.1 * gigabyte)
     }
@@ -36,8 +38,9 @@ final class MemoryBudgetTests: XCTestCase {
   func testFinetuneWithoutBatchOptionSaysWhatElseToDo() {
     XCTAssertThrowsError(try MemoryBudget.check("finetuning net2", model: Model.make(.net2), batchSize: 32,
                                                 optimizer: .sgd, suggestsBatch: false, available: 50_000_000)) { error in
+      XCTAssertNil((error as? DigitKitError)?.suggestedValue)
       XCTAssertEqual((error as? DigitKitError)?.message,
-                     "finetuning net2 at batch 32 needs about "
+                     "finetuning net2 at batch size 32 needs about "
                      + "\(Int((MemoryBudget.trainingBytes(model: Model.make(.net2), batchSize: 32, optimizer: .sgd) / 1_000_000).rounded())) MB"
                      + " but only 50 MB is free; close other programs or use a smaller model")
     }

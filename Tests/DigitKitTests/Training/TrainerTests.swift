@@ -57,16 +57,42 @@ final class TrainerTests: XCTestCase {
     XCTAssertNotEqual(model.namedParameters[0].parameter.value, before, "weights from 5 batches are kept")
   }
 
+  /// Each bad setting is named, in the engine's words (no flags), with which setting it is.
   func testRejectsBadSettings() {
     let m = Model.make(.net1)
-    for (options, text) in [
-      (TrainingOptions(epochs: 0, optimizer: NetName.net1.defaultOptimizer), "--epochs"),
-      (TrainingOptions(batchSize: 0, optimizer: NetName.net1.defaultOptimizer), "--batch"),
-      (TrainingOptions(optimizer: OptimizerSettings(kind: .sgd, learningRate: -1)), "--lr"),
-      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, limit: 0), "--limit"),
-      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, dropout: 1), "--dropout"),
+    var decay = TrainingOptions(optimizer: NetName.net1.defaultOptimizer)
+    decay.learningRateDecay = 0
+    for (options, setting, message) in [
+      (TrainingOptions(epochs: 0, optimizer: NetName.net1.defaultOptimizer), TrainingSetting.epochs,
+       "epochs must be from 1 to 1000, not 0"),
+      (TrainingOptions(batchSize: 0, optimizer: NetName.net1.defaultOptimizer), .batchSize,
+       "batch size must be from 1 to 4096, not 0"),
+      (TrainingOptions(optimizer: OptimizerSettings(kind: .sgd, learningRate: -1)), .learningRate,
+       "learning rate must be above 0 and at most 10"),
+      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, limit: 0), .limit,
+       "training image limit must be at least 1, not 0"),
+      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, testLimit: 0), .testLimit,
+       "test image limit must be at least 1, not 0"),
+      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, dropout: 1), .dropout,
+       "dropout probability must be at least 0 and below 1, not 1"),
+      (decay, .learningRateDecay, "learning-rate decay must be above 0 and at most 1"),
     ] {
-      XCTAssertThrowsError(try Trainer(model: m, options: options)) { XCTAssert("\($0)".contains(text), "\($0)") }
+      XCTAssertThrowsError(try Trainer(model: m, options: options)) { error in
+        XCTAssertEqual(error as? DigitKitError, DigitKitError(message, setting: setting))
+        XCTAssertTrue(message.hasPrefix(setting.name))
+      }
+    }
+  }
+
+  /// One dropout check serves the layers, their specs and training's override.
+  func testDropoutProbabilityCheck() {
+    for p: Float in [0, 0.5, 0.999] { XCTAssertNoThrow(try Dropout.checkProbability(p)) }
+    for p: Float in [-0.1, 1, 1.5, .nan] {
+      XCTAssertThrowsError(try Dropout.checkProbability(p)) { XCTAssertEqual(($0 as? DigitKitError)?.setting, .dropout) }
+    }
+    var random = SeededGenerator(seed: 1)
+    XCTAssertThrowsError(try LayerSpec(kind: .dropout2d, p: 1).makeLayer(random: &random)) { error in
+      XCTAssertEqual((error as? DigitKitError)?.message, "dropout2d: dropout probability must be at least 0 and below 1, not 1")
     }
   }
 

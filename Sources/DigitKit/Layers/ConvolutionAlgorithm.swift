@@ -1,0 +1,85 @@
+import CKernels
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Which algorithm a convolution runs: all give the same numbers up to float rounding.
+/// `Conv2d` picks the `ConvolutionAlgorithm` that implements it for each forward.
+public enum ConvAlgorithm: String, Sendable {
+  /// Winograd F(2×2, 5×5) for the output and the input gradient: 36 products per 2×2
+  /// outputs instead of 100 (Conv2d+Winograd.swift, CKernels/Winograd.c); the weight
+  /// gradient comes from the direct kernels. Layers it does not fit (not 5×5, an odd output,
+  /// fewer than 16 input channels, no AVX2) use `direct`, or `im2col`.
+  case winograd
+  /// Register-blocked AVX2 kernels that read the input through offset tables (no im2col
+  /// copy, no packing; Conv2d+Direct.swift). On x86-64 CPUs with AVX2 and FMA; `im2col` elsewhere.
+  case direct
+  /// im2col columns multiplied by BLAS sgemm (Conv2d+Im2col.swift).
+  case im2col
+
+  /// `winograd`, unless `DIGITLAB_CONV` names `direct` or `im2col`.
+  public static let preferred: ConvAlgorithm = {
+    guard let raw = getenv("DIGITLAB_CONV") else { return .winograd }
+    return ConvAlgorithm(rawValue: String(cString: raw)) ?? .winograd
+  }()
+
+  /// What the convolutions run on this machine, in a few words (for `bench`).
+  public static var inUse: String {
+    switch (preferred, directAvailable) {
+    case (.winograd, true): return "Winograd F(2×2,5×5) + direct AVX2 (DIGITLAB_CONV=direct|im2col)"
+    case (.direct, true): return "direct AVX2 kernels (DIGITLAB_CONV=winograd|im2col)"
+    default: return "im2col + BLAS"
+    }
+  }
+
+  /// Whether the direct kernels can run on this CPU.
+  public static var directAvailable: Bool { dl_gather_available() != 0 }
+
+  /// The algorithm that runs when this one is asked for on a layer of geometry `g`:
+  /// Winograd where it fits, else direct where the CPU has AVX2, else im2col.
+  func resolved(for g: ConvGeometry) -> ConvAlgorithm {
+    switch (self, WinogradConvolution.fits(g), ConvAlgorithm.directAvailable) {
+    case (.winograd, true, _): return .winograd
+    case (.winograd, false, true), (.direct, _, true): return .direct
+    default: return .im2col
+    }
+  }
+}
+
+/// Sizes of a stride-1 square convolution over one batch: x (B, C, H, W) ⋆ W (O, C, k, k)
+/// with `padding` zeros around x gives y (B, O, Ho, Wo).
+struct ConvGeometry: Equatable {
+  let batch: Int, channels: Int, height: Int, width: Int
+  let outputChannels: Int, kernel: Int, padding: Int
+  var outHeight: Int { height + 2 * padding - kernel + 1 }
+  var outWidth: Int { width + 2 * padding - kernel + 1 }
+  /// Rows of the column matrix: one per (channel, ky, kx).
+  var patchSize: Int { channels * kernel * kernel }
+  /// Output positions per sample.
+  var positions: Int { outHeight * outWidth }
+  /// x framed by the padding: (H + 2p, W + 2p).
+  var paddedHeight: Int { height + 2 * padding }
+  var paddedWidth: Int { width + 2 * padding }
+}
+
+/// One way to compute a convolution, forward and backward side by side:
+///
+///   y[b, o, i, j] = bias[o] + Σ_{c, u, v} W[o, c, u, v] · x[b, c, i+u-pad, j+v-pad]
+///   dx = Σ dy ⋆ rot180(W),  dW += Σ_b dy ⋆ x,  db += Σ dy
+///
+/// Each implementation owns its scratch buffers and what forward keeps for backward;
+/// `Conv2d` holds the parameters and hands them in. Implementations: `Im2colConvolution`,
+/// `DirectConvolution`, `WinogradConvolution` (which takes dW and db from the direct kernels).
+protocol ConvolutionAlgorithm: AnyObject {
+  /// x: (B, C, H, W) → y: (B, O, Ho, Wo). Keeps what backward needs when `training`.
+  func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor
+  /// dy: (B, O, Ho, Wo) → dx: (B, C, H, W), or an empty tensor unless `needsInputGradient`.
+  /// Adds into `weight.gradient` and `bias.gradient`. Follows the last forward, same geometry.
+  func backward(_ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+                needsInputGradient: Bool) -> Tensor
+}
+
+/// `n` rounded up to the direct and Winograd kernels' 16-row tiles.
+func tiled(_ n: Int) -> Int { (n + 15) / 16 * 16 }

@@ -3,20 +3,24 @@ import Foundation
 /// The memory a training run needs, estimated before it starts, so that a run too big for
 /// the machine is refused with one line instead of being killed by the system half-way.
 ///
-/// The estimate is deliberately simple and errs on the large side:
+/// The estimate is simple, and checked against measured peaks (MemoryPeakTests: within 30% for
+/// each net at batch 64, and above the measured peak at large batches):
 /// - `baseBytes` for the program, OpenBLAS and the MNIST images;
 /// - the parameters, their gradients and the optimizer's state (Adam 2, SGD 1 float each);
 /// - every layer's output × batch × `activationFactor` floats;
-/// - each convolution's im2col buffers, one set per core.
+/// - each convolution's scratch buffers, for the algorithm it runs (Winograd, direct or
+///   im2col; `ConvAlgorithm.resolved(for:)`), each algorithm's own count of them.
 public enum MemoryBudget {
   /// The program itself, OpenBLAS's buffers and MNIST (measured 100–130 MB resident).
   public static let baseBytes = 128.0 * 1024 * 1024
 
   /// Floats held during a training step per element of a layer's output: the output, what
-  /// backward keeps (inputs, masks, pooling indices), the gradient passed back and short-lived
-  /// copies. Measured peaks per sample, against the sum of the output sizes: Net3 7.3×,
-  /// Net2 4×, Net1 under 1×; 8 keeps the estimate on the safe side.
-  public static let activationFactor = 8.0
+  /// backward keeps (masks, pooling indices), the gradient passed back and short-lived copies
+  /// (the convolutions' own buffers are counted apart). Measured on 2026-12-01 (VmHWM above the
+  /// resident set before building the model, batch 64, convolutions by Winograd and direct):
+  /// Net1 11 MB, Net2 16 MB, Net3 57 MB, and Net3 795 MB at batch 1024. With 2.5 the estimate
+  /// is 0.9–1.2× of those at batch 64 and 1.2× at batch 1024.
+  public static let activationFactor = 2.5
 
   /// About how many bytes training `model` at `batchSize` takes at its peak.
   public static func trainingBytes(model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind) -> Double {
@@ -28,7 +32,8 @@ public enum MemoryBudget {
     for (i, layer) in model.layers.enumerated() {
       floats += Double(elements(model.shapes[i])) * batch * activationFactor
       if let conv = layer as? Conv2d, inputs[i].count == 3 {
-        floats += Double(ProcessInfoCache.cores) * im2colFloats(conv, input: inputs[i], batchSize: batchSize)
+        floats += Double(scratchFloats(conv, input: inputs[i], batchSize: batchSize,
+                                       needsInputGradient: model.needsInputGradient(at: i)))
       }
     }
     floats += Double(elements(model.inputShape)) * batch  // the batch of images itself
@@ -70,15 +75,15 @@ public enum MemoryBudget {
     return nil
   }
 
-  /// Floats in one worker's im2col buffers for `conv`: the column matrix of a group of
-  /// samples, its product and the worker's weight and bias gradients.
-  static func im2colFloats(_ conv: Conv2d, input: [Int], batchSize: Int) -> Double {
-    let patch = conv.inputChannels * conv.kernel * conv.kernel
-    let height = input[1] + 2 * conv.padding - conv.kernel + 1, width = input[2] + 2 * conv.padding - conv.kernel + 1
-    let positions = max(height * width, 1)
-    let n = Double(min(max(1, 400 / positions), max(batchSize, 1)) * positions)
-    let out = Double(conv.outputChannels), rows = Double(patch)
-    return rows * n + out * n + out * rows + out
+  /// Floats in the scratch buffers `conv` keeps for an input (C, H, W) at `batchSize`, for the
+  /// algorithm it runs on it.
+  static func scratchFloats(_ conv: Conv2d, input: [Int], batchSize: Int, needsInputGradient: Bool) -> Int {
+    let g = conv.geometry(batch: max(batchSize, 1), height: input[1], width: input[2])
+    switch conv.algorithm(for: g) {
+    case .winograd: return WinogradConvolution.scratchFloats(g, needsInputGradient: needsInputGradient)
+    case .direct: return DirectConvolution.scratchFloats(g, needsInputGradient: needsInputGradient)
+    case .im2col: return Im2colConvolution.scratchFloats(g)
+    }
   }
 
   /// "5.2 GB", or "310 MB" below a gigabyte.

@@ -25,6 +25,21 @@ final class DirectConvolution: ConvolutionAlgorithm {
   private var output = Tensor()                 // y, reused between batches
   private var inputGradient = Tensor()          // dx, reused between batches
 
+  /// Floats of scratch a training step of geometry `g` keeps (offset tables counted as floats):
+  /// Wᵀ and the bias, the wide rows, and with `needsInputGradient` W rotated, dyp and dx.
+  static func scratchFloats(_ g: ConvGeometry, needsInputGradient: Bool) -> Int {
+    let o = g.outputChannels, c = g.channels, o16 = tiled(o), c16 = tiled(c), k = g.kernel
+    let plane = g.height * g.width
+    var floats = g.patchSize * o16 + o16 + DirectParameterGradients.scratchFloats(g)
+    var wide = o16 > o ? g.batch * o16 * g.positions : 0
+    if needsInputGradient {
+      floats += k * k * o * c16 + g.batch * o * (g.outHeight + 2 * (k - 1)) * (g.outWidth + 2 * (k - 1))
+      floats += g.batch * c * plane + k * k * o + plane
+      if c16 > c { wide = max(wide, g.batch * c16 * plane) }
+    }
+    return floats + wide
+  }
+
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor {
     // x: (B, C, H, W) → y: (B, O, Ho, Wo)
     let o = g.outputChannels, o16 = tiled(o), positions = g.positions, patch = g.patchSize

@@ -32,6 +32,13 @@ final class Im2colConvolution: ConvolutionAlgorithm {
     return min(ProcessInfoCache.cores, max(1, (g.batch + group - 1) / group))
   }
 
+  /// Floats of scratch a training step of geometry `g` keeps: per worker, a group's columns,
+  /// their gradient and the product, and the worker's dW and db (dx is made fresh each batch).
+  static func scratchFloats(_ g: ConvGeometry) -> Int {
+    let n = min(groupSize(g), max(g.batch, 1)) * g.positions, o = g.outputChannels, patch = g.patchSize
+    return workerCount(g) * (2 * patch * n + o * n + o * patch + o)
+  }
+
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor {
     // x: (B, C, H, W) → y: (B, O, Ho, Wo)
     output.reuse(shape: [g.batch, g.outputChannels, g.outHeight, g.outWidth])

@@ -32,6 +32,15 @@ final class WinogradConvolution: ConvolutionAlgorithm {
   /// samples, 45 tiles, fill 94% of 2 chunks).
   private static func samplesPerItem(_ g: ConvGeometry) -> Int { max(1, 48 / (g.positions / 4)) }
 
+  /// Floats of scratch a training step of geometry `g` keeps: the transformed weights both
+  /// ways, x channels last, dx with `needsInputGradient`, and the direct parameter gradients'.
+  static func scratchFloats(_ g: ConvGeometry, needsInputGradient: Bool) -> Int {
+    let o = g.outputChannels, c = g.channels, c8 = (c + 7) / 8 * 8
+    let dx = needsInputGradient ? g.batch * c * g.height * g.width : 0
+    return 36 * c * tiled(o) + 36 * o * tiled(c) + g.batch * g.paddedHeight * g.paddedWidth * c8 + dx
+      + DirectParameterGradients.scratchFloats(g)
+  }
+
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor {
     // x: (B, C, H, W) → y: (B, O, Ho, Wo), one item per 24 tiles
     let o = g.outputChannels, c = g.channels, hp = g.paddedHeight, wp = g.paddedWidth, c8 = (c + 7) / 8 * 8

@@ -22,6 +22,17 @@ final class DirectParameterGradients {
   private let weightSums = ScratchBuffer()    // per dW slice: its columns, channels last
   private let wideWeightGradient = ScratchBuffer()  // (O16, C·k·k) when O16 > O
 
+  /// Floats of scratch a training step of geometry `g` keeps (offset tables counted as floats):
+  /// xp when padded, dy channels last, the bias sums, the slices' sums and the wide dW.
+  static func scratchFloats(_ g: ConvGeometry) -> Int {
+    let o = g.outputChannels, o16 = tiled(o), patch = g.patchSize
+    let tiles = (patch + 5) / 6, slices = min(tiles, 4 * ProcessInfoCache.cores)
+    let sliceColumns = (tiles + slices - 1) / slices * 6
+    let padded = g.padding > 0 ? g.batch * g.channels * g.paddedHeight * g.paddedWidth : 0
+    return padded + g.batch * g.positions * o16 + g.batch * o + slices * (sliceColumns + 6) * o16
+      + (o16 > o ? o16 * patch : 0) + patch + g.positions
+  }
+
   /// Builds the offset tables for `g`'s per-sample sizes; true when they changed.
   @discardableResult
   func prepare(_ g: ConvGeometry) -> Bool {

@@ -10,10 +10,11 @@ final class MemoryBudgetTests: XCTestCase {
     let sizes = [16, 64, 512, 4096].map { MemoryBudget.trainingBytes(model: net3, batchSize: $0, optimizer: .adam) }
     XCTAssertEqual(sizes, sizes.sorted())
     XCTAssertEqual(Set(sizes).count, sizes.count)
-    // Measured: Net3 at batch 2048 peaked at 3.9 GB resident; the estimate stays above it.
-    let big = MemoryBudget.trainingBytes(model: net3, batchSize: 2048, optimizer: .adam)
-    XCTAssertGreaterThan(big, 3.9 * gigabyte)
-    XCTAssertLessThan(big, 6 * gigabyte)
+    // Measured (as MemoryPeakTests does): Net3 at batch 1024 peaked 795 MB above the resident
+    // set before the model was built; the estimate stays above it, and not far.
+    let big = MemoryBudget.trainingBytes(model: net3, batchSize: 1024, optimizer: .adam) - MemoryBudget.baseBytes
+    XCTAssertGreaterThan(big, 795_000_000)
+    XCTAssertLessThan(big, 1.5 * 795_000_000)
   }
 
   func testSmallFreeMemoryIsRefusedWithABatchThatFits() throws {

@@ -27,7 +27,7 @@ final class LessonRunTests: XCTestCase {
     let file = folder.appendingPathComponent("loop.md")
     try "# Loop\n\n```digitlab\nrun \(file.path)\n```\n".write(to: file, atomically: true, encoding: .utf8)
     let (output, status) = try Binary.run(["run", file.path])
-    XCTAssertEqual(status, 1, output)
+    XCTAssertNotEqual(status, 0, output)
     XCTAssertTrue(output.contains(
       "error: run cannot start a lesson from inside a lesson's cell; run it at the prompt"), output)
     XCTAssertFalse(output.contains("Fatal error") || output.contains("Backtrace"), output)

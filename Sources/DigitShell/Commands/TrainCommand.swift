@@ -84,7 +84,7 @@ struct TrainCommand: SessionCommand {
   func run(in session: Session) throws {
     if let out { try ShippedModels.checkWritable(out, force: force) }
     let target: NamedModel
-    var defaults = OptimizerSettings(kind: .adam, learningRate: 1e-3)
+    var defaults = OptimizerSettings.defaults(for: .adam)  // a model of no known net
     if let net, let name = NetName(rawValue: net) {
       target = NamedModel(model: Model.make(name, seed: seed), info: ModelInfo(net: name.rawValue))
       defaults = name.defaultOptimizer
@@ -95,8 +95,7 @@ struct TrainCommand: SessionCommand {
     }
     var settings = defaults
     if let optimizer, optimizer != settings.kind {
-      settings = optimizer == .adam ? OptimizerSettings(kind: .adam, learningRate: 1e-3)
-                                    : OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5)
+      settings = OptimizerSettings.defaults(for: optimizer)
     }
     if let lr { settings.learningRate = lr }
     var options = TrainingOptions(epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,

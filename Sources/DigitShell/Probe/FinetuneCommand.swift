@@ -100,8 +100,7 @@ struct FinetuneCommand: SessionCommand {
   /// --augment-mnist, every image is distorted afresh in every epoch.
   private func trainingOptions(for base: NamedModel) -> TrainingOptions {
     var settings = base.info.training?.optimizer
-      ?? base.info.net.flatMap(NetName.init(rawValue:))?.defaultOptimizer
-      ?? OptimizerSettings(kind: .adam, learningRate: 1e-3)
+      ?? OptimizerSettings.defaults(for: base.info.net.flatMap(NetName.init(rawValue:)))
     if let lr { settings.learningRate = lr }
     var options = TrainingOptions(epochs: epochs, batchSize: 32, optimizer: settings, seed: seed, testLimit: Self.testImages)
     options.augmentation = augmentMNIST ? Augmentation() : nil

@@ -84,7 +84,7 @@ public enum CommandRunner {
 
   /// Words an error from parsing or running as one line.
   static func describe(_ error: Error, words: [String]) -> Parsed {
-    if let error = error as? DigitKitError { return .failure(error.message, status: 1) }
+    if let error = error as? DigitKitError { return .failure(error.messageInFlags, status: 1) }
     let code = DigitLabCommand.exitCode(for: error)
     // Help requested: ArgumentParser's full help text.
     if code == .success { return .help(DigitLabCommand.fullMessage(for: error)) }

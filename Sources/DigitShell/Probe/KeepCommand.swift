@@ -27,8 +27,7 @@ struct KeepCommand: SessionCommand {
     }
     guard !drawing.isBlank else { throw userError("the current drawing is blank: there is nothing to keep") }
     let directory = OwnDrawings.directory
-    let name = OwnDrawings.nextFileName(label: digit, existing: OwnDrawings.files(in: directory))
-    try AtomicFile.write(drawing.text, to: directory.appendingPathComponent(name))
+    let name = try OwnDrawings.keep(drawing.text, label: digit, in: directory)
     let counts = OwnDrawings.counts(OwnDrawings.files(in: directory))
     session.console.line("Kept as \(name) in \(directory.path).")
     let note = "Your set has \(OwnDrawings.summary(counts)). finetune --model M trains on MNIST plus your set."

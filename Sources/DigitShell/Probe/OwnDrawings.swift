@@ -23,11 +23,41 @@ public enum OwnDrawings {
     return Int(middle)
   }
 
+  /// Numbers above this are not counted on from (a file named `3-9223372036854775807.txt`
+  /// would make the next number overflow); `keep` never goes past it.
+  public static let largestNumber = 999_999
+
   /// The name for the next drawing of `label`: `LABEL-NNN.txt`, NNN one past the highest
   /// number taken (so 001 first, and numbers never go back after a deletion), three digits or more.
   public static func nextFileName(label: Int, existing: [String]) -> String {
-    let highest = existing.compactMap { number(in: $0, label: label) }.max() ?? 0
-    return "\(label)-" + String(format: "%03d", highest + 1) + ".txt"
+    let highest = existing.compactMap { number(in: $0, label: label) }
+      .filter { $0 < largestNumber }.max() ?? 0
+    return fileName(label: label, number: highest + 1)
+  }
+
+  /// `LABEL-NNN.txt`, NNN at least three digits.
+  static func fileName(label: Int, number: Int) -> String {
+    let digits = String(number)
+    return "\(label)-" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits + ".txt"
+  }
+
+  /// Writes `text` as the next drawing of `label` in `directory` and returns its name. Never
+  /// replaces a file: the name is taken with link(2), which fails if it exists (then the
+  /// next number is tried), after the text is written whole to a temporary file.
+  public static func keep(_ text: String, label: Int, in directory: URL) throws -> String {
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let temporary = directory.appendingPathComponent(".keep-\(getpid()).tmp")
+    try AtomicFile.write(text, to: temporary)
+    defer { unlink(temporary.path) }
+    var name = nextFileName(label: label, existing: files(in: directory))
+    while let n = number(in: name, label: label), n <= largestNumber {
+      if link(temporary.path, directory.appendingPathComponent(name).path) == 0 { return name }
+      guard errno == EEXIST else {
+        throw DigitKitError("cannot keep the drawing in \(directory.path): \(String(cString: strerror(errno)))")
+      }
+      name = fileName(label: label, number: n + 1)
+    }
+    throw DigitKitError("no free file name for another \(label) in \(directory.path)")
   }
 
   /// File names in `directory` (empty when it does not exist).

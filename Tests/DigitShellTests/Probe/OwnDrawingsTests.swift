@@ -80,4 +80,20 @@ final class OwnDrawingsTests: XCTestCase {
     XCTAssertEqual(TextColumns.wrap("one two three four", width: 9), ["one two", "three", "four"])
     XCTAssertEqual(TextColumns.centred("ab", in: 6), "  ab")
   }
+
+  /// A file numbered past what `keep` counts on from neither overflows the next number nor
+  /// gets written over (issue 19, defects 7 and 11).
+  func testKeepNeverOverflowsOrReplacesAFile() throws {
+    XCTAssertEqual(OwnDrawings.nextFileName(label: 3, existing: ["3-9223372036854775807.txt"]), "3-001.txt")
+    XCTAssertEqual(OwnDrawings.nextFileName(label: 3, existing: ["3-4294967296.txt", "3-002.txt"]), "3-003.txt")
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keep-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "mine".write(to: folder.appendingPathComponent("3-001.txt"), atomically: true, encoding: .utf8)
+    try "huge".write(to: folder.appendingPathComponent("3-9223372036854775807.txt"), atomically: true, encoding: .utf8)
+    let name = try OwnDrawings.keep("..#..\n", label: 3, in: folder)
+    XCTAssertEqual(name, "3-002.txt")
+    XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("3-001.txt"), encoding: .utf8), "mine")
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                   ["3-001.txt", "3-002.txt", "3-9223372036854775807.txt"], "no temporary file left")
+  }
 }

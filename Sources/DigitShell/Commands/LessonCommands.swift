@@ -20,7 +20,7 @@ struct LessonsCommand: SessionCommand {
       let p = store.progress(for: entry.id)
       let mark = p.completed ? "✓" : (p.step > 0 ? "…" : " ")
       let ascii = Terminal.allowsRichOutput ? mark : (p.completed ? "*" : (p.step > 0 ? "~" : " "))
-      let where_ = !p.completed && p.step > 0 ? " (at step \(p.step + 1)\(entry.stepCount.map { " of \($0)" } ?? ""))" : ""
+      let where_ = !p.completed && p.step > 0 ? " (at step \(p.step)\(entry.stepCount.map { " of \($0)" } ?? ""))" : ""
       let problem = entry.problem.map { "  [cannot be read: \($0.message)]" } ?? ""
       session.console.line(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
     }

@@ -77,7 +77,7 @@ struct AddCommand: SessionCommand {
   @Argument(help: "The model to grow.") var model: String
   @Argument(help: "The kind of layer.") var kind: String
   @Argument(help: "Sizes (see above).") var numbers: [String] = []
-  @Option(help: "Zero padding around a conv's input.") var padding: Int?
+  @Option(parsing: .unconditional, help: "Zero padding around a conv's input.") var padding: Int?
 
   func run(in session: Session) throws {
     let named = try sessionModel(model, in: session)

@@ -36,7 +36,12 @@ struct ShellFacts: FactSource {
 struct ShellExecutor: CommandExecutor {
   let session: Session
   func execute(_ command: String) -> Bool {
-    guard let words = try? ShellWords.split(command), !words.isEmpty else { return false }
+    let words: [String]
+    do { words = try ShellWords.split(command) } catch {
+      session.console.error("\(error)")
+      return false
+    }
+    guard !words.isEmpty else { return false }
     session.cellDepth += 1
     defer { session.cellDepth -= 1 }
     return CommandRunner.run(words, session: session) == 0

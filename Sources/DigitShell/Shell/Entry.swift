@@ -10,6 +10,10 @@ public enum Entry {
     if arguments.isEmpty {
       return Shell(session: session).run()
     }
+    // `digitlab help train` says what `help train` at the prompt says, with its status.
+    if arguments.first == "help", arguments.count <= 2 {
+      return Help.print(arguments.dropFirst().first, to: session.console) ? 0 : 2
+    }
     return CommandRunner.run(arguments, session: session)
   }
 }
@@ -69,6 +73,9 @@ public enum CommandRunner {
   /// Parses and validates one command line without running it: the unknown-command hint,
   /// ArgumentParser's grammar and each command's `validate()`.
   public static func parse(_ words: [String]) -> Parsed {
+    if let first = words.first, Shell.builtins.contains(first), first != "help" {
+      return .failure("\(first) is a word for the digitlab> prompt, not a command to run here", status: 2)
+    }
     if let first = words.first, !first.hasPrefix("-"), first != "help",
        !DigitLabCommand.commandTypes.contains(where: { $0.configuration.commandName == first }) {
       let names = DigitLabCommand.commandTypes.compactMap { $0.configuration.commandName } + Shell.builtins

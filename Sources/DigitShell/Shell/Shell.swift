@@ -40,7 +40,7 @@ public final class Shell {
       case .quit: break reading
       case .clear:
         if Terminal.outputIsTerminal { session.console.write("\u{1B}[H\u{1B}[2J") }
-      case .help(let topic): Help.print(topic, to: session.console)
+      case .help(let topic): if !Help.print(topic, to: session.console) { failed = true }
       case .failure(let message):
         session.console.error(message)
         failed = true
@@ -118,7 +118,7 @@ extension Shell {
     case "skip": runner.skip()
     case "restart": runner.restart()
     case "quit", "exit":
-      session.console.line("Left \(runner.lesson.displayName) at step \(runner.position + 1); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there.")
+      session.console.line("Left \(runner.lesson.displayName) at step \(max(runner.position, 1)); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there.")
       session.lesson = nil
       return true
     default: return nil
@@ -131,16 +131,18 @@ extension Shell {
 
 /// `help` and `help CMD`.
 public enum Help {
-  /// Prints the command list, or one command's help (an error naming the closest command if unknown).
-  public static func print(_ command: String?, to console: Console) {
+  /// Prints the command list, or one command's help (an error naming the closest command if
+  /// unknown). Returns false when there is no such command.
+  @discardableResult
+  public static func print(_ command: String?, to console: Console) -> Bool {
     if let command {
       guard let type = DigitLabCommand.commandTypes.first(where: { $0.configuration.commandName == command }) else {
         let hint = Suggest.closest(to: command, in: Completion.commandNames()).map { " (did you mean \($0)?)" } ?? ""
         console.error("no command '\(command)'\(hint)")
-        return
+        return false
       }
       console.line(type.helpMessage(columns: Terminal.width).replacingOccurrences(of: "USAGE: digitlab ", with: "USAGE: "))
-      return
+      return true
     }
     console.line("Commands (help CMD for details):")
     var rows = DigitLabCommand.commandTypes.map { ($0.configuration.commandName ?? "", $0.configuration.abstract) }
@@ -149,6 +151,7 @@ public enum Help {
     let width = max(40, min(Terminal.width, 100))
     for (name, abstract) in rows { console.line(helpRow(name, abstract, width: width)) }
     console.line("Inside a lesson: Enter goes on; back, again, where, skip, restart.")
+    return true
   }
 }
 

@@ -1,0 +1,37 @@
+import Foundation
+import XCTest
+
+/// Messages say what happened, and the status agrees (issue 19, defect 18).
+final class MessagesTests: XCTestCase {
+  func testHelpForAnUnknownCommandFailsFromEveryDoor() throws {
+    let (direct, directStatus) = try Binary.run(["help", "nosuch"])
+    XCTAssertNotEqual(directStatus, 0)
+    XCTAssertTrue(direct.hasPrefix("error: no command 'nosuch'"), direct)
+    let (piped, pipedStatus) = try Binary.run(input: "help nosuch\n")
+    XCTAssertNotEqual(pipedStatus, 0, "a script with a failing line fails")
+    XCTAssertTrue(piped.hasPrefix("error: no command 'nosuch'"), piped)
+    let (help, helpStatus) = try Binary.run(["help", "train"])
+    XCTAssertEqual(helpStatus, 0)
+    XCTAssertTrue(help.contains("USAGE: train"), help)
+  }
+
+  func testPromptWordsOutsideThePromptSayWhatTheyAre() throws {
+    let (output, status) = try Binary.run(["quit"])
+    XCTAssertNotEqual(status, 0)
+    XCTAssertEqual(output, "error: quit is a word for the digitlab> prompt, not a command to run here\n")
+  }
+
+  func testANegativePaddingIsAValueNotAMissingOne() throws {
+    let (output, _) = try Binary.run(input: "new m\nadd m conv 3 5 --padding -1\n")
+    XCTAssertTrue(output.contains("error: conv: padding must be from 0 to 16"), output)
+    XCTAssertFalse(output.contains("Missing value"), output)
+  }
+
+  func testALessonCellWithAnUnclosedQuoteSaysWhy() throws {
+    let file = Binary.temporaryHome().appendingPathComponent("quote.md")
+    try "# Quote\n\n```digitlab\nnew \"mine\n```\n".write(to: file, atomically: true, encoding: .utf8)
+    let (output, status) = try Binary.run(["run", file.path])
+    XCTAssertNotEqual(status, 0)
+    XCTAssertTrue(output.contains("error: ") && output.lowercased().contains("quote"), output)
+  }
+}

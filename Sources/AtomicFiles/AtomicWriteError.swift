@@ -22,6 +22,21 @@ public struct AtomicWriteError: Error, CustomStringConvertible, Equatable, Senda
     self.init(verb: "write", url: url, code: code)
   }
 
+  /// `url` exists and is not a regular file (a device, a folder, a pipe): saving over it
+  /// would replace it (as root, `--out /dev/null` would replace /dev/null).
+  public init(notARegularFile url: URL) {
+    path = url.path
+    code = EEXIST
+    message = "cannot write \(url.path): it is not a regular file; save to a file name instead"
+  }
+
+  /// The folder `url` should go in does not exist, nor does the folder above it.
+  public init(noFolderFor url: URL) {
+    path = url.path
+    code = ENOENT
+    message = "cannot write \(url.path): there is no folder \(url.deletingLastPathComponent().deletingLastPathComponent().path)"
+  }
+
   /// Moving `url` failed with `errno` `code`.
   public init(moving url: URL, code: Int32) {
     self.init(verb: "move", url: url, code: code)

@@ -83,4 +83,42 @@ final class AtomicWriteTests: XCTestCase {
     XCTAssertEqual(AtomicWriteError(writing: URL(fileURLWithPath: "/tmp/x"), code: ENOSPC).message,
                    "cannot write /tmp/x: No space left on device (free some disk space, or save elsewhere)")
   }
+
+  /// Issue 19, defect 12: a device (or folder) is never turned into a regular file; a
+  /// symbolic link is followed and the file it names is replaced.
+  func testSavingRefusesDevicesAndFollowsLinks() throws {
+    XCTAssertThrowsError(try AtomicWrite.replace(URL(fileURLWithPath: "/dev/null"), with: Data("x".utf8))) {
+      XCTAssertEqual("\($0)", "cannot write /dev/null: it is not a regular file; save to a file name instead")
+    }
+    XCTAssertThrowsError(try AtomicWrite.replace(folder, with: Data("x".utf8)))
+    let real = folder.appendingPathComponent("real.txt"), link = folder.appendingPathComponent("link.txt")
+    try Data("old".utf8).write(to: real)
+    try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+    try AtomicWrite.replace(link, with: Data("new".utf8))
+    XCTAssertEqual(try String(contentsOf: real, encoding: .utf8), "new")
+    XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), real.path, "still a link")
+  }
+
+  /// Issue 19, defect 19: at most the last folder is made; a mistyped deep path is an error.
+  func testOnlyTheLastFolderIsMade() throws {
+    let deep = folder.appendingPathComponent("no/such/deep/file.txt")
+    XCTAssertThrowsError(try AtomicWrite.replace(deep, with: Data("x".utf8))) {
+      XCTAssertEqual("\($0)", "cannot write \(deep.path): there is no folder \(folder.path)/no/such")
+    }
+    XCTAssertEqual(try contents(), [], "nothing was made")
+    XCTAssertTrue(try AtomicWrite.replace(folder.appendingPathComponent("one/file.txt"), with: Data("x".utf8)))
+    XCTAssertFalse(try AtomicWrite.replace(folder.appendingPathComponent("one/file.txt"), with: Data("y".utf8)))
+  }
+
+  /// Issue 19, defect 17: a temporary file left by a save that was killed is removed by the
+  /// next save of the same file; one of a process still running is left alone.
+  func testTheNextSaveClearsTemporariesOfDeadSaves() throws {
+    let target = folder.appendingPathComponent("net.safetensors")
+    let dead = folder.appendingPathComponent(".net.safetensors.tmp-999999999-ab12")
+    let alive = folder.appendingPathComponent(".net.safetensors.tmp-\(getpid())-cd34")
+    try Data("half".utf8).write(to: dead)
+    try Data("busy".utf8).write(to: alive)
+    try AtomicWrite.replace(target, with: Data("whole".utf8))
+    XCTAssertEqual(try contents(), [alive.lastPathComponent, "net.safetensors"])
+  }
 }

@@ -163,8 +163,9 @@ struct SaveCommand: SessionCommand {
   func run(in session: Session) throws {
     try ShippedModels.checkWritable(file, force: force)
     let named = try session.resolveModel(model)
+    let note = folderNote(for: file)
     try named.model.save(to: URL(fileURLWithPath: file), info: named.info)
-    session.console.line("Saved \(model) to \(file).")
+    session.console.line("Saved \(model) to \(file).\(note.map { " " + $0 } ?? "")")
   }
 }
 

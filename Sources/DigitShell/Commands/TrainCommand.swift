@@ -138,7 +138,9 @@ struct TrainCommand: SessionCommand {
     if keptName != "last" { session.models["last"] = target }
     // The file the learner named first; the copy in ~/.digitlab is a convenience, and a
     // failure there is a warning, not the loss of the run.
+    let outNote = out.flatMap(folderNote(for:))
     if let out { try target.model.save(to: URL(fileURLWithPath: out), info: target.info) }
+    if let outNote, !output.json { session.console.line(outNote) }
     var keptInHome = true
     do {
       try target.model.save(to: Session.lastModelURL, info: target.info)

@@ -37,3 +37,12 @@ enum ShippedModels {
 
   private static let suffix = ".safetensors"
 }
+
+/// "(made the folder runs/ for it)" when saving to `path` is about to create its folder
+/// (a save makes at most that one folder), else nil. Ask before saving.
+func folderNote(for path: String) -> String? {
+  let folder = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
+  guard !FileManager.default.fileExists(atPath: folder.path),
+        FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().path) else { return nil }
+  return "(made the folder \(folder.path) for it)"
+}

@@ -52,18 +52,26 @@ public enum TrainingEvent: Sendable {
   case epoch(EpochResult)
 }
 
-/// A flag that asks training (or evaluation) to stop at the next batch. Thread-safe.
+/// A flag that asks training (or evaluation) to stop at the next batch.
+///
+/// `@unchecked Sendable` because it is shared across threads by design: the training loop
+/// asks `isCancelled` while another thread (or a signal handler's flag, through
+/// `externalRequest`) asks it to stop. Every stored property is read and written under `lock`.
 public final class CancellationToken: @unchecked Sendable {
   private let lock = NSLock()
   private var cancelled = false
+  private var request: (() -> Bool)?
   /// Also asked by `isCancelled`, e.g. a flag a signal handler sets (DigitShell's Ctrl-C).
-  public var externalRequest: (() -> Bool)?
+  public var externalRequest: (() -> Bool)? {
+    get { lock.lock(); defer { lock.unlock() }; return request }
+    set { lock.lock(); request = newValue; lock.unlock() }
+  }
   public init() {}
   public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
   public func reset() { lock.lock(); cancelled = false; lock.unlock() }
   public var isCancelled: Bool {
     lock.lock(); defer { lock.unlock() }
-    if !cancelled, externalRequest?() == true { cancelled = true }
+    if !cancelled, request?() == true { cancelled = true }
     return cancelled
   }
 }

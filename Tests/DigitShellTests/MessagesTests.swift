@@ -34,4 +34,11 @@ final class MessagesTests: XCTestCase {
     XCTAssertNotEqual(status, 0)
     XCTAssertTrue(output.contains("error: ") && output.lowercased().contains("quote"), output)
   }
+
+  /// Issue 18: a mistyped option is named, with the closest one, before anything else.
+  func testAMistypedOptionIsNamedWithTheClosestOne() throws {
+    let (output, status) = try Binary.run(["eval", "--modle", "net3"])
+    XCTAssertEqual(status, 64)
+    XCTAssertEqual(output, "error: unknown option '--modle' (did you mean --model?) (see: help eval)\n")
+  }
 }

@@ -82,6 +82,7 @@ public enum CommandRunner {
       let hint = Suggest.closest(to: first, in: names).map { " (did you mean \($0)?)" } ?? ""
       return .failure("unknown command '\(first)'\(hint); type help for the list", status: 2)
     }
+    if let unknown = unknownOption(in: words) { return unknown }
     do {
       return .command(try DigitLabCommand.parseAsRoot(words))
     } catch {
@@ -100,6 +101,23 @@ public enum CommandRunner {
       .split(separator: "\n").first.map(String.init) ?? "\(error)"
     return .failure(message.replacingOccurrences(of: "Error: ", with: "") + helpHint(words),
                     status: code.rawValue == 0 ? 1 : code.rawValue)
+  }
+
+  /// A `--word` the command does not take, named with the closest one it does, before
+  /// ArgumentParser would report something else first (a missing argument, say).
+  private static func unknownOption(in words: [String]) -> Parsed? {
+    guard let command = words.first, !command.hasPrefix("-") else { return nil }
+    let known = Completion.optionNames(for: command)
+    guard !known.isEmpty else { return nil }
+    for word in words.dropFirst() {
+      if word == "--" { break }
+      let name = String(word.prefix { $0 != "=" })
+      guard name.hasPrefix("--"), name.count > 2, !known.contains(name) else { continue }
+      guard Double(name) == nil else { continue }  // a negative number is a value
+      let hint = Suggest.closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
+      return .failure("unknown option '\(name)'\(hint)" + helpHint(words), status: 64)
+    }
+    return nil
   }
 
   private static func helpHint(_ words: [String]) -> String {

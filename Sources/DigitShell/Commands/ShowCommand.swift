@@ -23,7 +23,7 @@ struct ShowCommand: SessionCommand {
         show                          the first page of the test set
         show --digit 6 --page 3       page 3 of the sixes (next / prev turn pages)
         show --digit 4 9 --random     a random page of fours and nines
-        show --model net2 --wrong     the test digits Net2 gets wrong (caption 9>7: a 9 read as 7)
+        show --model net2 --wrong     the test digits Net2 gets wrong (caption 9→7: a 9 read as 7)
         show --index 0 --values       one digit at full size with its pixel values
       """)
 

@@ -21,6 +21,12 @@ final class MessagesTests: XCTestCase {
     XCTAssertEqual(output, "error: quit is a word for the digitlab> prompt, not a command to run here\n")
   }
 
+  func testANegativeDigitIsNamedNotMissing() throws {
+    let (output, status) = try Binary.run(["show", "--digit", "-1"])
+    XCTAssertNotEqual(status, 0)
+    XCTAssertEqual(output, "error: --digit takes no negative numbers, not -1 (see: help show)\n")
+  }
+
   func testANegativePaddingIsAValueNotAMissingOne() throws {
     let (output, _) = try Binary.run(input: "new m\nadd m conv 3 5 --padding -1\n")
     XCTAssertTrue(output.contains("error: conv: padding must be from 0 to 16"), output)

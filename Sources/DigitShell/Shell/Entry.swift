@@ -97,10 +97,24 @@ public enum CommandRunner {
     // Help requested: ArgumentParser's full help text.
     if code == .success { return .help(DigitLabCommand.fullMessage(for: error)) }
     if let exit = error as? ExitCode { return .exit(exit.rawValue) }
-    let message = DigitLabCommand.message(for: error)
+    var message = DigitLabCommand.message(for: error)
       .split(separator: "\n").first.map(String.init) ?? "\(error)"
+    if let negative = negativeValue(behind: message, in: words) { message = negative }
     return .failure(message.replacingOccurrences(of: "Error: ", with: "") + helpHint(words),
                     status: code.rawValue == 0 ? 1 : code.rawValue)
+  }
+
+  /// ArgumentParser reads `--digit -1` as an option with its value missing; say what was
+  /// typed instead: "--digit takes no negative numbers, not -1".
+  private static func negativeValue(behind message: String, in words: [String]) -> String? {
+    guard message.contains("Missing value for '--") else { return nil }
+    for (option, value) in zip(words, words.dropFirst())
+    where option.hasPrefix("--") && value.hasPrefix("-") && Double(value) != nil {
+      if message.contains("'\(option) ") || message.contains("'\(option)'") {
+        return "\(option) takes no negative numbers, not \(value)"
+      }
+    }
+    return nil
   }
 
   /// A `--word` the command does not take, named with the closest one it does, before

@@ -17,6 +17,8 @@ public enum Evaluator {
   /// Runs `set` through `model` in batches of `batchSize`. Returns nil when cancelled.
   public static func evaluate(_ model: Model, on set: MNISTSet, indices: [Int]? = nil,
                               cancel: CancellationToken? = nil) -> Evaluation? {
+    // Models from files are checked as they load (`Model.checkTakesMNIST`); this is the last guard.
+    precondition(model.inputShape == Model.mnistInputShape, "evaluating a model that does not take MNIST digits")
     let all = indices ?? Array(0..<set.count)
     var batch = Tensor()
     var correct = 0, loss = 0.0

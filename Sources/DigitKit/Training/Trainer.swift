@@ -54,6 +54,7 @@ public final class Trainer {
 
   public init(model: Model, options: TrainingOptions) throws {
     try options.validate()
+    try Model.checkTakesMNIST(model.inputShape)
     guard model.isClassifier else {
       throw DigitKitError("the model must end in logsoftmax with 10 outputs to train (it ends in \(describeShape(model.outputShape)))")
     }

@@ -72,11 +72,11 @@ public struct SafeTensors: Sendable {
     guard let shapeAny = entry["shape"] as? [Any], let offsetsAny = entry["data_offsets"] as? [Any],
           offsetsAny.count == 2 else { throw DigitKitError("\(name): shape or data_offsets missing") }
     let shape = try shapeAny.map { v -> Int in
-      guard let n = (v as? NSNumber)?.intValue, n >= 0, n < 1 << 28 else { throw DigitKitError("\(name): bad shape") }
+      guard let n = wholeNumber(v), n >= 0, n < 1 << 28 else { throw DigitKitError("\(name): bad shape \(shapeAny)") }
       return n
     }
     let offsets = try offsetsAny.map { v -> Int in
-      guard let n = (v as? NSNumber)?.intValue, n >= 0 else { throw DigitKitError("\(name): bad data_offsets") }
+      guard let n = wholeNumber(v), n >= 0 else { throw DigitKitError("\(name): bad data_offsets \(offsetsAny)") }
       return n
     }
     var count = 1
@@ -101,6 +101,12 @@ public struct SafeTensors: Sendable {
     values = values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
     #endif
     return Tensor(shape: shape, data: values)
+  }
+
+  /// A JSON number that is a whole number (520, not 520.7, which `intValue` would cut to 520).
+  private static func wholeNumber(_ value: Any) -> Int? {
+    guard let number = value as? NSNumber else { return nil }
+    return Int(exactly: number.doubleValue)
   }
 
   /// Reads and parses a file; errors name the file.

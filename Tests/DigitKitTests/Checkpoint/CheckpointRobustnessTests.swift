@@ -53,3 +53,39 @@ final class CheckpointRobustnessTests: XCTestCase {
     }
   }
 }
+
+/// Numbers in a checkpoint's header are whole numbers, or the file is refused (issue 19).
+final class CheckpointNumberTests: XCTestCase {
+  func header(_ json: String, dataBytes: Int) -> [UInt8] {
+    let h = Array(json.utf8)
+    return (0..<8).map { UInt8((h.count >> (8 * $0)) & 0xff) } + h + [UInt8](repeating: 0, count: dataBytes)
+  }
+
+  func assertRejects(_ bytes: [UInt8], _ text: String, file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertThrowsError(try SafeTensors(bytes: bytes), file: file, line: line) { error in
+      XCTAssert("\(error)".contains(text), "'\(error)' should say '\(text)'", file: file, line: line)
+      XCTAssertFalse("\(error)".contains("\n"), file: file, line: line)
+    }
+  }
+
+  /// Defect 21: a shape of [520.7] was read as [520].
+  func testFractionalShapeIsRefused() {
+    assertRejects(header(#"{"a":{"dtype":"F32","shape":[520.7],"data_offsets":[0,2080]}}"#, dataBytes: 2080), "a: bad shape [520.7]")
+    assertRejects(header(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8.5]}}"#, dataBytes: 9), "a: bad data_offsets")
+    XCTAssertNoThrow(try SafeTensors(bytes: header(#"{"a":{"dtype":"F32","shape":[520],"data_offsets":[0,2080]}}"#, dataBytes: 2080)))
+  }
+
+  /// Defect 21, in the metadata: a fractional input shape or layer size is refused, not rounded.
+  func testFractionalMetadataIsRefused() throws {
+    var file = try Model.make(.net1).checkpoint(info: ModelInfo())
+    file.metadata["input_shape"] = "[1, 28.5, 28]"
+    XCTAssertThrowsError(try Model.load(SafeTensors(bytes: file.serialized()))) {
+      XCTAssert("\($0)".contains("input_shape in the metadata is not valid"), "\($0)")
+    }
+    file = try Model.make(.net1).checkpoint(info: ModelInfo())
+    file.metadata["layers"] = file.metadata["layers"]!.replacingOccurrences(of: "\"outputs\":520", with: "\"outputs\":520.7")
+    XCTAssertThrowsError(try Model.load(SafeTensors(bytes: file.serialized()))) {
+      XCTAssert("\($0)".contains("layer list in the metadata is not valid"), "\($0)")
+    }
+  }
+}

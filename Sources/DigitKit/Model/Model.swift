@@ -53,6 +53,7 @@ public final class Model {
       while taken.contains("\(prefix)\(n)") { n += 1 }
       spec.name = "\(prefix)\(n)"
     }
+    try MemoryBudget.checkParameters(of: spec)
     let layer = try spec.makeLayer(random: &random.generator)
     try append(layer)
     return layer

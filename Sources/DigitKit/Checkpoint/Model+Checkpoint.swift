@@ -65,6 +65,10 @@ extension Model {
       if let raw = file.metadata["info"], let decoded = try? decoder.decode(ModelInfo.self, from: Data(raw.utf8)) {
         info = decoded
       }
+      // Settings read from a file are checked like typed ones (a momentum of 5 diverged).
+      do { try info.training?.validate() } catch let e as DigitKitError {
+        throw DigitKitError("the training settings in the metadata are not valid: \(e.message)")
+      }
     } else {
       let names = Set(file.tensors.keys)
       guard let net = NetName.allCases.first(where: { Set(Model.make($0).namedParameters.map(\.name)) == names }) else {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs DigitLab's libFuzzer targets, one per parser (Linux, Swift's -sanitize=fuzzer).
 # Usage: Fuzz/run.sh [SECONDS per target, default 600] [target...]
-# Targets: idx safetensors drawing lesson progress shell. Crashes land in Fuzz/crashes/.
+# Targets: idx safetensors forward drawing lesson progress shell. Crashes land in Fuzz/crashes/.
 # shell (command lines: parse, validate, help, completion; never run) needs swift-argument-parser,
 # so it is the package Fuzz/Shell, built by SwiftPM; the others are plain swiftc builds, each
 # one module made of the target's sources and the sources of the modules it imports
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}; shift || true
-targets=${*:-idx safetensors drawing lesson progress shell}
+targets=${*:-idx safetensors forward drawing lesson progress shell}
 out=.build-fuzz
 mkdir -p "$out" Fuzz/crashes
 atomicfiles=$(find Sources/AtomicFiles -name '*.swift')
@@ -32,6 +32,7 @@ for t in $targets; do
   case $t in
     idx) src="$digitkit Fuzz/FuzzIDX.swift" ;;
     safetensors) src="$digitkit Fuzz/FuzzSafeTensors.swift" ;;
+    forward) src="$digitkit Fuzz/FuzzForward.swift" ;;
     drawing) src="$digitkit Fuzz/FuzzDrawing.swift" ;;
     lesson) src="$lessonkit Fuzz/FuzzLesson.swift" ;;
     progress) src="$lessonkit Fuzz/FuzzProgress.swift" ;;

@@ -37,6 +37,11 @@ extension Model {
   /// Rebuilds a model from a checkpoint. Files without DigitLab metadata (saved from PyTorch)
   /// are matched to Net1, Net2 or Net3 by their parameter names and shapes.
   public static func load(_ file: SafeTensors) throws -> (model: Model, info: ModelInfo) {
+    try load(file, name: "the model")
+  }
+
+  /// `load(_:)`, naming the model `name` where a refusal is about the whole model.
+  static func load(_ file: SafeTensors, name: String) throws -> (model: Model, info: ModelInfo) {
     let decoder = JSONDecoder()
     var info = ModelInfo()
     let model: Model
@@ -53,10 +58,16 @@ extension Model {
         }
         inputShape = shape
       }
+      // Checked before any layer is built: every command feeds the model 1×28×28 digits.
+      try Model.checkTakesMNIST(inputShape, name: name)
       guard specs.count <= 256 else { throw DigitKitError("too many layers (\(specs.count))") }
       model = try Model.make(specs: specs, inputShape: inputShape)
       if let raw = file.metadata["info"], let decoded = try? decoder.decode(ModelInfo.self, from: Data(raw.utf8)) {
         info = decoded
+      }
+      // Settings read from a file are checked like typed ones (a momentum of 5 diverged).
+      do { try info.training?.validate() } catch let e as DigitKitError {
+        throw DigitKitError("the training settings in the metadata are not valid: \(e.message)")
       }
     } else {
       let names = Set(file.tensors.keys)
@@ -84,8 +95,9 @@ extension Model {
   /// Loads a checkpoint file; errors name the file.
   public static func load(contentsOf url: URL) throws -> (model: Model, info: ModelInfo) {
     let file = try SafeTensors(contentsOf: url)
-    do { return try load(file) } catch let e as DigitKitError {
-      throw DigitKitError("\(url.lastPathComponent): \(e.message)")
+    let name = url.lastPathComponent
+    do { return try load(file, name: name) } catch let e as DigitKitError where !e.message.hasPrefix(name + " ") {
+      throw DigitKitError("\(name): \(e.message)")
     }
   }
 }

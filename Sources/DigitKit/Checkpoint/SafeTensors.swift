@@ -19,38 +19,118 @@ public struct SafeTensors: Sendable {
 
   /// Parses a file's bytes. Every malformed input gives a one-line `DigitKitError`.
   public init(bytes: [UInt8]) throws {
-    let (header, dataStart) = try Self.header(of: bytes)
-    var tensors: [String: Tensor] = [:]
+    guard bytes.count >= 8 else { throw DigitKitError("file too short to be safetensors (\(bytes.count) bytes)") }
+    let headerLength = try Self.headerLength(Array(bytes[0..<8]), fileSize: UInt64(bytes.count))
+    let header = try Self.header(bytes[8..<(8 + headerLength)])
+    let data = bytes[(8 + headerLength)...]
+    let (entries, metadata) = try Self.entries(header, dataCount: data.count)
+    try self.init(entries: entries, metadata: metadata, data: data)
+  }
+
+  /// Reads and parses a file; errors name the file. The 8-byte length and the header are
+  /// read and checked first, then only the bytes the header names: junk is refused before
+  /// the rest of the file is read (a 3 GB junk file once took 6.3 GB of memory).
+  public init(contentsOf url: URL) throws {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+      throw DigitKitError("\(url.relativePath) is a folder, not a checkpoint file")
+    }
+    guard let handle = FileHandle(forReadingAtPath: url.path) else {
+      throw DigitKitError("\(url.relativePath): cannot read (missing?)")
+    }
+    defer { try? handle.close() }
+    do {
+      try self.init(reading: handle)
+    } catch let e as DigitKitError {
+      throw DigitKitError("\(url.lastPathComponent): \(e.message)")
+    } catch {
+      throw DigitKitError("\(url.relativePath): cannot read (\((error as NSError).localizedDescription))")
+    }
+  }
+
+  /// Parses the file open in `handle`, reading the header before the data.
+  private init(reading handle: FileHandle) throws {
+    let fileSize = try handle.seekToEnd()
+    try handle.seek(toOffset: 0)
+    func read(_ count: Int) throws -> [UInt8] {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(count)
+      while bytes.count < count, let chunk = try handle.read(upToCount: count - bytes.count), !chunk.isEmpty {
+        bytes += chunk
+      }
+      guard bytes.count == count else { throw DigitKitError("the file ended early (truncated?)") }
+      return bytes
+    }
+    guard fileSize >= 8 else { throw DigitKitError("file too short to be safetensors (\(fileSize) bytes)") }
+    let headerLength = try Self.headerLength(try read(8), fileSize: fileSize)
+    let header = try Self.header(try read(headerLength)[...])
+    let available = Int(clamping: fileSize - 8 - UInt64(headerLength))
+    let (entries, metadata) = try Self.entries(header, dataCount: available)
+    let needed = entries.values.map(\.range.upperBound).max() ?? 0
+    try self.init(entries: entries, metadata: metadata, data: try read(needed)[...])
+  }
+
+  /// The header length from the file's first 8 bytes (little-endian), checked against the file's size.
+  private static func headerLength(_ first8: [UInt8], fileSize: UInt64) throws -> Int {
+    var headerLength: UInt64 = 0
+    for i in 0..<8 { headerLength |= UInt64(first8[i]) << (8 * UInt64(i)) }
+    guard headerLength <= fileSize - 8 else {
+      throw DigitKitError("header length \(headerLength) runs past the end of the file (\(fileSize) bytes; truncated?)")
+    }
+    guard headerLength <= UInt64(maximumHeaderLength) else { throw DigitKitError("header of \(headerLength) bytes is too large") }
+    return Int(headerLength)
+  }
+
+  /// The JSON header as an object.
+  private static func header(_ bytes: ArraySlice<UInt8>) throws -> [String: Any] {
+    let json: Any
+    do {
+      json = try JSONSerialization.jsonObject(with: Data(bytes))
+    } catch {
+      throw DigitKitError("header is not valid JSON")
+    }
+    guard let header = json as? [String: Any] else { throw DigitKitError("header is not a JSON object") }
+    return header
+  }
+
+  /// Where a tensor's data lies (byte offsets after the header) and its shape.
+  private struct Entry {
+    let shape: [Int]
+    let range: Range<Int>
+  }
+
+  /// Every tensor's entry, checked against the `dataCount` bytes after the header, and the metadata.
+  private static func entries(_ header: [String: Any], dataCount: Int) throws
+    -> (entries: [String: Entry], metadata: [String: String]) {
+    var entries: [String: Entry] = [:]
     var metadata: [String: String] = [:]
     for (name, value) in header {
       if name == "__metadata__" {
         metadata = try Self.metadata(value)
       } else {
-        tensors[name] = try Self.tensor(name, entry: value, bytes: bytes, dataStart: dataStart)
+        entries[name] = try Self.entry(name, value, dataCount: dataCount)
       }
+    }
+    return (entries, metadata)
+  }
+
+  /// The tensors, copied out of `data` (the bytes after the header).
+  private init(entries: [String: Entry], metadata: [String: String], data: ArraySlice<UInt8>) throws {
+    var tensors: [String: Tensor] = [:]
+    for (name, entry) in entries {
+      var values = [Float](repeating: 0, count: entry.range.count / 4)
+      values.withUnsafeMutableBytes { dst in
+        data.withUnsafeBytes { src in
+          dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[entry.range]))
+        }
+      }
+      #if _endian(big)
+      values = values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
+      #endif
+      tensors[name] = Tensor(shape: entry.shape, data: values)
     }
     self.tensors = tensors
     self.metadata = metadata
-  }
-
-  /// The JSON header as an object, and where the data starts (8 + its length).
-  private static func header(of bytes: [UInt8]) throws -> (header: [String: Any], dataStart: Int) {
-    guard bytes.count >= 8 else { throw DigitKitError("file too short to be safetensors (\(bytes.count) bytes)") }
-    var headerLength: UInt64 = 0
-    for i in 0..<8 { headerLength |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-    guard headerLength <= UInt64(bytes.count - 8) else {
-      throw DigitKitError("header length \(headerLength) runs past the end of the file (\(bytes.count) bytes; truncated?)")
-    }
-    guard headerLength <= UInt64(maximumHeaderLength) else { throw DigitKitError("header of \(headerLength) bytes is too large") }
-    let dataStart = 8 + Int(headerLength)
-    let json: Any
-    do {
-      json = try JSONSerialization.jsonObject(with: Data(bytes[8..<dataStart]))
-    } catch {
-      throw DigitKitError("header is not valid JSON")
-    }
-    guard let header = json as? [String: Any] else { throw DigitKitError("header is not a JSON object") }
-    return (header, dataStart)
   }
 
   /// `__metadata__`: an object of strings.
@@ -64,19 +144,19 @@ public struct SafeTensors: Sendable {
     return metadata
   }
 
-  /// One header entry, `{"dtype": "F32", "shape": […], "data_offsets": [begin, end]}`, and its data.
-  private static func tensor(_ name: String, entry value: Any, bytes: [UInt8], dataStart: Int) throws -> Tensor {
+  /// One header entry, `{"dtype": "F32", "shape": […], "data_offsets": [begin, end]}`, checked.
+  private static func entry(_ name: String, _ value: Any, dataCount: Int) throws -> Entry {
     guard let entry = value as? [String: Any] else { throw DigitKitError("\(name): entry is not an object") }
     guard let dtype = entry["dtype"] as? String else { throw DigitKitError("\(name): no dtype") }
     guard dtype == "F32" else { throw DigitKitError("\(name): dtype \(dtype) is not supported (DigitLab reads F32)") }
     guard let shapeAny = entry["shape"] as? [Any], let offsetsAny = entry["data_offsets"] as? [Any],
           offsetsAny.count == 2 else { throw DigitKitError("\(name): shape or data_offsets missing") }
     let shape = try shapeAny.map { v -> Int in
-      guard let n = (v as? NSNumber)?.intValue, n >= 0, n < 1 << 28 else { throw DigitKitError("\(name): bad shape") }
+      guard let n = wholeNumber(v), n >= 0, n < 1 << 28 else { throw DigitKitError("\(name): bad shape \(shapeAny)") }
       return n
     }
     let offsets = try offsetsAny.map { v -> Int in
-      guard let n = (v as? NSNumber)?.intValue, n >= 0 else { throw DigitKitError("\(name): bad data_offsets") }
+      guard let n = wholeNumber(v), n >= 0 else { throw DigitKitError("\(name): bad data_offsets \(offsetsAny)") }
       return n
     }
     var count = 1
@@ -85,32 +165,19 @@ public struct SafeTensors: Sendable {
       guard !overflow, p <= 1 << 28 else { throw DigitKitError("\(name): shape \(shape) is too large") }
       count = p
     }
-    guard offsets[0] <= offsets[1], offsets[1] <= bytes.count - dataStart else {
+    guard offsets[0] <= offsets[1], offsets[1] <= dataCount else {
       throw DigitKitError("\(name): data_offsets \(offsets) run past the end of the file (truncated?)")
     }
     guard offsets[1] - offsets[0] == count * 4 else {
       throw DigitKitError("\(name): \(offsets[1] - offsets[0]) bytes of data for shape \(shape)")
     }
-    var values = [Float](repeating: 0, count: count)
-    values.withUnsafeMutableBytes { dst in
-      bytes.withUnsafeBytes { src in
-        dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[(dataStart + offsets[0])..<(dataStart + offsets[1])]))
-      }
-    }
-    #if _endian(big)
-    values = values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
-    #endif
-    return Tensor(shape: shape, data: values)
+    return Entry(shape: shape, range: offsets[0]..<offsets[1])
   }
 
-  /// Reads and parses a file; errors name the file.
-  public init(contentsOf url: URL) throws {
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw DigitKitError("\(url.relativePath): cannot read (missing?)")
-    }
-    do { try self.init(bytes: [UInt8](data)) } catch let e as DigitKitError {
-      throw DigitKitError("\(url.lastPathComponent): \(e.message)")
-    }
+  /// A JSON number that is a whole number (520, not 520.7, which `intValue` would cut to 520).
+  private static func wholeNumber(_ value: Any) -> Int? {
+    guard let number = value as? NSNumber else { return nil }
+    return Int(exactly: number.doubleValue)
   }
 
   /// The file's bytes. Tensors are stored in name order, the header padded to 8 bytes.

@@ -38,12 +38,13 @@ extension Evaluator {
   /// The model's answer for each drawing, and how many are right.
   public static func evaluate(_ model: Model, on drawings: LabelledDrawings) -> (correct: Int, total: Int, predictions: [Int]) {
     var predictions: [Int] = []
+    let size = batchSize(for: model)
     var first = 0
     while first < drawings.count {
-      let chunk = drawings.images[first..<min(first + batchSize, drawings.count)]
+      let chunk = drawings.images[first..<min(first + size, drawings.count)]
       let x = Tensor(shape: [chunk.count, 1, 28, 28], data: chunk.flatMap { $0.map { ($0 - MNIST.mean) / MNIST.std } })
       predictions += argmaxRows(model.forward(x, training: false))
-      first += batchSize
+      first += size
     }
     let correct = zip(predictions, drawings.labels).filter { $0 == $1 }.count
     return (correct, drawings.count, predictions)

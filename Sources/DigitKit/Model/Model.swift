@@ -17,6 +17,17 @@ public final class Model {
     self.random = RandomSource(seed: seed)
   }
 
+  /// The per-sample shape of an MNIST digit, (C, H, W): the only input DigitLab feeds a model.
+  public static let mnistInputShape = [1, 28, 28]
+
+  /// Refuses, with one line, a model for inputs other than MNIST digits: "NAME takes 3×28×28
+  /// inputs; MNIST digits are 1×28×28". Such a model would read past the end of every batch.
+  public static func checkTakesMNIST(_ inputShape: [Int], name: String = "the model") throws {
+    guard inputShape != mnistInputShape else { return }
+    func shape(_ s: [Int]) -> String { s.map(String.init).joined(separator: "×") }
+    throw DigitKitError("\(name) takes \(shape(inputShape)) inputs; MNIST digits are \(shape(mnistInputShape))")
+  }
+
   /// Output shape of the whole model so far (the input shape when it has no layers).
   public var outputShape: [Int] { shapes.last ?? inputShape }
 
@@ -42,6 +53,7 @@ public final class Model {
       while taken.contains("\(prefix)\(n)") { n += 1 }
       spec.name = "\(prefix)\(n)"
     }
+    try MemoryBudget.checkParameters(of: spec)
     let layer = try spec.makeLayer(random: &random.generator)
     try append(layer)
     return layer

@@ -36,6 +36,9 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     }
     if let limit, limit < 1 { throw TrainingSetting.limit.outOfRange("must be at least 1, not \(limit)") }
     if let testLimit, testLimit < 1 { throw TrainingSetting.testLimit.outOfRange("must be at least 1, not \(testLimit)") }
+    guard optimizer.momentum >= 0, optimizer.momentum < 1 else {
+      throw DigitKitError("momentum must be at least 0 and below 1, not \(optimizer.momentum)")
+    }
     if let dropout { try Dropout.checkProbability(dropout) }
     if let d = learningRateDecay, !(d > 0 && d <= 1) {
       throw TrainingSetting.learningRateDecay.outOfRange("must be above 0 and at most 1")
@@ -51,9 +54,14 @@ public final class Trainer {
   private var random: SeededGenerator
   /// After `train(keepBest: true)`: the epoch whose weights were kept.
   public private(set) var keptEpoch: Int?
+  /// After a `train` whose loss stopped being a number: "training diverged at epoch 1, batch
+  /// 12 (the loss is not a number); try a smaller learning rate". Training stopped there, and
+  /// the weights are those from before that epoch.
+  public private(set) var divergence: DigitKitError?
 
   public init(model: Model, options: TrainingOptions) throws {
     try options.validate()
+    try Model.checkTakesMNIST(model.inputShape)
     guard model.isClassifier else {
       throw DigitKitError("the model must end in logsoftmax with 10 outputs to train (it ends in \(describeShape(model.outputShape)))")
     }
@@ -70,6 +78,9 @@ public final class Trainer {
   ///
   /// With `watch`, the drawings are scored after every epoch (`watchCorrect`, `watchTotal`);
   /// with `keepBest` too, the weights of the epoch that scored best on them are kept at the end.
+  ///
+  /// When the loss stops being a number (a learning rate too large), training stops, the
+  /// weights go back to those from before the epoch, and `divergence` says where.
   /// - Returns: one result per finished epoch, and whether training was cancelled.
   @discardableResult
   public func train(on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
@@ -94,8 +105,18 @@ public final class Trainer {
       if let decay = options.learningRateDecay {
         optimizer.learningRate = options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
       }
+      let before = model.namedParameters.map(\.parameter.value)  // shared, copied by the first step
+      func restoreBefore() { for (p, w) in zip(model.namedParameters.map(\.parameter), before) { p.value = w } }
       guard let totals = trainOneEpoch(data, order: &order, batch: &batch, epoch: epoch, lastEpoch: lastEpoch,
-                                       cancel: cancel, onEvent: onEvent) else { return (history, true) }
+                                       cancel: cancel, onEvent: onEvent) else {
+        if divergence != nil { restoreBefore() }
+        return (history, divergence == nil)
+      }
+      guard model.namedParameters.allSatisfy({ $0.parameter.value.data.allSatisfy(\.isFinite) }) else {
+        divergence = Self.diverged(epoch: epoch, batch: totals.batches)
+        restoreBefore()
+        return (history, false)
+      }
       guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else { return (history, true) }
       var result = EpochResult(epoch: epoch, trainLoss: totals.lossSum / Double(max(totals.batches, 1)),
                                trainCorrect: totals.correct, trainTotal: totals.seen, testLoss: test.loss,
@@ -114,6 +135,12 @@ public final class Trainer {
     return (history, false)
   }
 
+  /// The one line for a loss that is no longer a number.
+  private static func diverged(epoch: Int, batch: Int) -> DigitKitError {
+    DigitKitError("training diverged at epoch \(epoch), batch \(batch) (the loss is not a number); try a smaller learning rate",
+                  setting: .learningRate)
+  }
+
   /// Running totals of one epoch's training batches.
   private struct EpochTotals {
     var lossSum = 0.0, correct = 0, seen = 0, batches = 0
@@ -121,7 +148,7 @@ public final class Trainer {
   }
 
   /// One pass over `data` in a fresh random order, a training step per batch, reporting each
-  /// batch; nil when cancelled before the pass finished.
+  /// batch; nil when cancelled, or diverged (then `divergence` says where), before the pass finished.
   private func trainOneEpoch(_ data: MNISTSet, order: inout [Int], batch: inout Tensor, epoch: Int, lastEpoch: Int,
                              cancel: CancellationToken, onEvent: (TrainingEvent) -> Void) -> EpochTotals? {
     order.shuffle(using: &random)
@@ -139,6 +166,10 @@ public final class Trainer {
       let targets = indices.map { Int(data.labels[$0]) }
       let output = model.forward(batch, training: true)
       let (loss, gradient) = NLLLoss.lossAndGradient(output, targets: targets)
+      guard loss.isFinite else {
+        divergence = Self.diverged(epoch: epoch, batch: totals.batches + 1)
+        return nil
+      }
       totals.correct += Evaluator.countCorrect(output, targets: targets)
       model.backward(gradient)
       optimizer.step()

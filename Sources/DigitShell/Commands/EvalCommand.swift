@@ -52,6 +52,7 @@ struct EvalCommand: SessionCommand {
     guard named.model.isClassifier else {
       throw userError("\(model) does not end in logsoftmax with 10 outputs yet, so it cannot be tested")
     }
+    try Evaluator.checkMemory(named.model, name: model)
     if let drawings { return try evalDrawings(named.model, folder: drawings, in: session) }
     let test = try session.mnist(.test)
     guard let e = Interrupts.whileRunning(session.cancel, { Evaluator.evaluate(named.model, on: test, cancel: session.cancel) }) else {

@@ -40,6 +40,7 @@ struct PredictCommand: SessionCommand {
 
   func run(in session: Session) throws {
     let (model, named) = try DrawModels.resolve(self.model, in: session)
+    try Evaluator.checkMemory(named.model, name: model)
     var inputs: [(name: String, image: [Float], label: Int?)] = []
     if let index {
       let data = try session.mnist(set == "train" ? .train : .test)

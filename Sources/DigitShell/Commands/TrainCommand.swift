@@ -124,9 +124,13 @@ struct TrainCommand: SessionCommand {
                     watch: watched, keepBest: keepBest != nil, cancel: session.cancel, onEvent: view.handle)
     }
     view.finish(cancelled: outcome.cancelled)
+    if let diverged = trainer.divergence { session.console.error(diverged.messageInFlags) }
     target.info.history += outcome.history
     target.info.training = options
     target.info.note = outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
+    if trainer.divergence != nil {
+      target.info.note = "diverged during epoch \(target.info.history.count + 1); the weights are from before it"
+    }
     if let kept = trainer.keptEpoch {
       target.info.note = (target.info.note.map { $0 + "; " } ?? "") + "weights of epoch \(kept), the best on \(watch ?? "the watched drawings")"
       if !output.json { session.console.line("Kept the weights of epoch \(kept), the best on the watched drawings.") }
@@ -152,9 +156,11 @@ struct TrainCommand: SessionCommand {
     }
     if !output.json && (out != nil || keptInHome) {
       let place = out ?? Session.lastModelURL.path
-      session.console.line("\(outcome.cancelled ? "Saved" : "Done. Saved") to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
+      let done = outcome.cancelled || trainer.divergence != nil ? "Saved" : "Done. Saved"
+      session.console.line("\(done) to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
     }
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
+    if trainer.divergence != nil && !session.interactive { throw ExitCode(1) }
   }
 
   private func runLabel(_ target: NamedModel, _ o: TrainingOptions) -> String {

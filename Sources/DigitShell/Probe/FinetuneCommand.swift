@@ -76,6 +76,7 @@ struct FinetuneCommand: SessionCommand {
                     cancel: session.cancel, onEvent: view.handle)
     }
     view.finish()
+    if let diverged = trainer.divergence { session.console.error(diverged.messageInFlags) }
     if outcome.cancelled { session.console.line("Ctrl-C: stopped after \(plural(outcome.history.count, "full epoch")); the weights so far are kept.") }
     let after = Score(tuned, drawings: drawings, test: testSet)
     for line in Score.comparison(before, after, drawings: drawings) { session.console.line(line) }
@@ -94,6 +95,7 @@ struct FinetuneCommand: SessionCommand {
     try tuned.save(to: url, info: info)
     session.console.line("Saved to \(url.path)\(session.interactive ? "; in this shell it is \(keepAs)" : "").")
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
+    if trainer.divergence != nil && !session.interactive { throw ExitCode(1) }
   }
 
   /// The model's own optimizer settings (from its last training, else its net's); with

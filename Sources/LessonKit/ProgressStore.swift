@@ -6,8 +6,9 @@ import Foundation
 /// Remembers each lesson's progress in a JSON file (the shell uses `~/.digitlab/progress.json`).
 ///
 /// Every change is written at once, atomically, so a crash never leaves a half-written file.
-/// A file that cannot be read is moved aside to `NAME.corrupt` and the store starts afresh;
-/// nothing here is fatal: problems become a one-line `notice`. Every number read is
+/// A file that cannot be read is moved aside to `NAME.corrupt` (then `NAME.corrupt-2`, …: a
+/// backup is never replaced) and the store starts afresh; nothing here is fatal: problems
+/// become a one-line `notice`. Every number read is
 /// range-checked before it is used: a lesson whose step is negative or past
 /// `LessonProgress.maximumStep` is dropped (the file kept aside as it was), and
 /// `progress(for:stepCount:)` holds a step to the lesson's own length.
@@ -138,13 +139,28 @@ public final class ProgressStore {
     notice = notice.map { "\($0) \(message)" } ?? message
   }
 
-  /// Moves the progress file to `NAME.corrupt`; returns where it went.
+  /// Moves the progress file to the first free name of `NAME.corrupt`, `NAME.corrupt-2`, …
+  /// and returns it. Earlier backups are never replaced, whatever they are.
   private func moveAside() throws -> URL {
-    let aside = URL(fileURLWithPath: url.path + ".corrupt")
-    if FileManager.default.fileExists(atPath: aside.path) {
-      try? FileManager.default.removeItem(at: aside)
+    for number in 1...10_000 {
+      let aside = URL(fileURLWithPath: url.path + (number == 1 ? ".corrupt" : ".corrupt-\(number)"))
+      if try ProgressStore.move(url, toFree: aside) { return aside }
     }
-    try AtomicWrite.move(url, to: aside)
-    return aside
+    throw AtomicWriteError(moving: url, code: EEXIST)
+  }
+
+  /// Moves `source` to `destination` unless something (even a dangling symlink) is there:
+  /// false when it is. A file is hard-linked, which fails rather than replaces, then unlinked;
+  /// a folder, which cannot be linked, is renamed after a check.
+  private static func move(_ source: URL, toFree destination: URL) throws -> Bool {
+    if link(source.path, destination.path) == 0 {
+      unlink(source.path)
+      return true
+    }
+    if errno == EEXIST { return false }
+    var status = stat()
+    if lstat(destination.path, &status) == 0 { return false }
+    try AtomicWrite.move(source, to: destination)
+    return true
   }
 }

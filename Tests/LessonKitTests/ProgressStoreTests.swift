@@ -68,6 +68,29 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(ProgressStore(url: url).progress(for: "a").step, 2)
   }
 
+  /// Issue 19, defect 13: a second corrupt file deleted the first one's backup, even a folder.
+  func testEveryCorruptFileIsKeptUnderANewName() throws {
+    let folder = try temporaryFolder(self)
+    let url = folder.appendingPathComponent("progress.json")
+    let first = folder.appendingPathComponent("progress.json.corrupt")
+    try FileManager.default.createDirectory(at: first, withIntermediateDirectories: true)
+    try Data("keep me".utf8).write(to: first.appendingPathComponent("inside.txt"))
+    let taken = folder.appendingPathComponent("progress.json.corrupt-2")
+    try FileManager.default.createSymbolicLink(atPath: taken.path, withDestinationPath: "nowhere")
+    for (index, junk) in ["junk one", "junk two", "[]"].enumerated() {
+      try Data(junk.utf8).write(to: url)
+      let notice = try XCTUnwrap(ProgressStore(url: url).notice)
+      XCTAssertTrue(notice.contains("moved it to progress.json.corrupt-\(index + 3) "), notice)
+    }
+    XCTAssertEqual(try String(contentsOf: first.appendingPathComponent("inside.txt"), encoding: .utf8), "keep me")
+    XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: taken.path), "nowhere")
+    for (index, junk) in ["junk one", "junk two", "[]"].enumerated() {
+      let aside = folder.appendingPathComponent("progress.json.corrupt-\(index + 3)")
+      XCTAssertEqual(try String(contentsOf: aside, encoding: .utf8), junk)
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+  }
+
   func testWrongShapeAndFolderAreUnusable() throws {
     let folder = try temporaryFolder(self)
     let url = folder.appendingPathComponent("progress.json")

@@ -25,7 +25,7 @@ struct LessonsCommand: SessionCommand {
       lines.append(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
     }
     // Reading the progress checks it, so its notice comes after, and is shown first.
-    if let notice = store.takeNotice() { session.console.line("(\(notice))") }
+    if let notice = store.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
     for line in lines { session.console.line(line) }
     session.console.line("Start or resume one with: lesson N. Inside a lesson, Enter goes on.")
   }
@@ -47,7 +47,7 @@ struct LessonCommand: SessionCommand {
     let runner = LessonRunner(lesson: lesson, progress: LessonSessionState.progressStore,
                               executor: ShellExecutor(session: session), facts: ShellFacts(session: session))
     LessonSessionState.attach(runner, to: session)
-    if let notice = runner.progress.takeNotice() { session.console.line("(\(notice))") }
+    if let notice = runner.progress.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
     runner.start()
   }
 }

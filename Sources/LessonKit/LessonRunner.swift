@@ -31,7 +31,7 @@ public final class LessonRunner {
     self.progress = progress
     self.executor = executor
     self.facts = facts
-    self.position = min(max(progress.progress(for: lesson.id).step, 0), lesson.steps.count)
+    self.position = progress.progress(for: lesson.id, stepCount: lesson.steps.count).step
   }
 
   /// The number of steps.

@@ -87,6 +87,28 @@ final class LessonTests: XCTestCase {
     XCTAssertEqual(lesson.steps, [.prose("Hello\nworld")])
   }
 
+  /// Issue 19, defect 23: every line ending reads alike, in steps, title and error lines.
+  func testCRLFAndCROnlyLineEndingsReadAsLF() throws {
+    let lf = try Lesson(markdown: sampleMarkdown, id: "x")
+    let broken = "# T\n\n```digitlab\nnew m\n"
+    let lfError = lessonError(try Lesson(markdown: broken, id: "x"))
+    for ending in ["\r\n", "\r"] {
+      let lesson = try Lesson(markdown: sampleMarkdown.replacingOccurrences(of: "\n", with: ending), id: "x")
+      XCTAssertEqual(lesson.title, lf.title, ending.debugDescription)
+      XCTAssertEqual(lesson.steps, lf.steps, ending.debugDescription)
+      let error = lessonError(try Lesson(markdown: broken.replacingOccurrences(of: "\n", with: ending), id: "x"))
+      XCTAssertEqual(error, lfError, ending.debugDescription)
+    }
+    let mixed = try Lesson(markdown: "# T\r\rone\r\n\ntwo\n\rthree", id: "x")
+    XCTAssertEqual(mixed.steps, [.prose("one"), .prose("two"), .prose("three")])
+    let folder = try temporaryFolder(self)
+    try Data("\u{FEFF}# CR title\rtext\r".utf8).write(to: folder.appendingPathComponent("01-cr.md"))
+    try Data("# CRLF title\r\ntext\r\n".utf8).write(to: folder.appendingPathComponent("02-crlf.md"))
+    let catalog = try LessonCatalog(directory: folder)
+    XCTAssertEqual(catalog.entries.map(\.title), ["CR title", "CRLF title"])
+    XCTAssertEqual(catalog.entries.map(\.stepCount), [1, 1])
+  }
+
   func testUnclosedFenceNamesItsLine() {
     let error = lessonError(try Lesson(markdown: "# T\n\nText\n\n```digitlab\nnew mine\n", id: "02-x"))
     XCTAssertEqual(error?.line, 5)

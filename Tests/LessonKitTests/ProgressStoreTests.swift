@@ -68,6 +68,29 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(ProgressStore(url: url).progress(for: "a").step, 2)
   }
 
+  /// Issue 19, defect 13: a second corrupt file deleted the first one's backup, even a folder.
+  func testEveryCorruptFileIsKeptUnderANewName() throws {
+    let folder = try temporaryFolder(self)
+    let url = folder.appendingPathComponent("progress.json")
+    let first = folder.appendingPathComponent("progress.json.corrupt")
+    try FileManager.default.createDirectory(at: first, withIntermediateDirectories: true)
+    try Data("keep me".utf8).write(to: first.appendingPathComponent("inside.txt"))
+    let taken = folder.appendingPathComponent("progress.json.corrupt-2")
+    try FileManager.default.createSymbolicLink(atPath: taken.path, withDestinationPath: "nowhere")
+    for (index, junk) in ["junk one", "junk two", "[]"].enumerated() {
+      try Data(junk.utf8).write(to: url)
+      let notice = try XCTUnwrap(ProgressStore(url: url).notice)
+      XCTAssertTrue(notice.contains("moved it to progress.json.corrupt-\(index + 3) "), notice)
+    }
+    XCTAssertEqual(try String(contentsOf: first.appendingPathComponent("inside.txt"), encoding: .utf8), "keep me")
+    XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: taken.path), "nowhere")
+    for (index, junk) in ["junk one", "junk two", "[]"].enumerated() {
+      let aside = folder.appendingPathComponent("progress.json.corrupt-\(index + 3)")
+      XCTAssertEqual(try String(contentsOf: aside, encoding: .utf8), junk)
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+  }
+
   func testWrongShapeAndFolderAreUnusable() throws {
     let folder = try temporaryFolder(self)
     let url = folder.appendingPathComponent("progress.json")
@@ -81,11 +104,64 @@ final class ProgressStoreTests: XCTestCase {
 
   func testLenientFields() throws {
     let url = try temporaryFolder(self).appendingPathComponent("progress.json")
-    try Data(#"{"version": 1, "lessons": {"a": {"step": -4}, "b": {"completed": true}}}"#.utf8).write(to: url)
+    try Data(#"{"version": 1, "lessons": {"a": {}, "b": {"completed": true}}}"#.utf8).write(to: url)
     let store = ProgressStore(url: url)
     XCTAssertNil(store.notice)
     XCTAssertEqual(store.progress(for: "a"), LessonProgress(step: 0, completed: false))
     XCTAssertEqual(store.progress(for: "b"), LessonProgress(step: 0, completed: true))
+  }
+
+  /// Issue 19, defect 6: `"step": 9223372036854775807` made `lessons` overflow on every run.
+  func testOutOfRangeStepsAreDroppedAndTheFileKeptAside() throws {
+    let folder = try temporaryFolder(self)
+    let url = folder.appendingPathComponent("progress.json")
+    let original = #"{"version": 1, "lessons": {"a": {"step": 9223372036854775807}, "b": {"step": -4}, "c": {"step": 3}}}"#
+    try Data(original.utf8).write(to: url)
+    let store = ProgressStore(url: url)
+    XCTAssertEqual(store.lessons, ["c": LessonProgress(step: 3)])
+    let notice = try XCTUnwrap(store.takeNotice())
+    XCTAssertTrue(notice.contains("(a at step 9223372036854775807, b at step -4)"), notice)
+    XCTAssertTrue(notice.hasSuffix("those lessons start afresh, and the old file is progress.json.corrupt."), notice)
+    XCTAssertFalse(notice.contains("\n"))
+    let aside = folder.appendingPathComponent("progress.json.corrupt")
+    XCTAssertEqual(try String(contentsOf: aside, encoding: .utf8), original)
+    let reopened = ProgressStore(url: url)
+    XCTAssertNil(reopened.notice, "the file saved holds only steps in range")
+    XCTAssertEqual(reopened.lessons, ["c": LessonProgress(step: 3)])
+    reopened.update("a") { $0.step += 1 }
+    XCTAssertEqual(reopened.progress(for: "a").step, 1)
+  }
+
+  func testStepsChangedOutOfRangeAreHeldInIt() throws {
+    let store = ProgressStore(url: try temporaryFolder(self).appendingPathComponent("progress.json"))
+    store.update("a") { $0.step = .max }
+    XCTAssertEqual(store.progress(for: "a").step, LessonProgress.maximumStep)
+    store.update("a") { $0.step += 1 }
+    XCTAssertEqual(store.progress(for: "a").step, LessonProgress.maximumStep)
+    store.update("a") { $0.step = .min }
+    XCTAssertEqual(store.progress(for: "a").step, 0)
+    XCTAssertNil(store.notice)
+  }
+
+  func testAStepPastTheLessonIsHeldAtItsEndWithANotice() throws {
+    let url = try temporaryFolder(self).appendingPathComponent("progress.json")
+    ProgressStore(url: url).update("01-welcome") { $0.step = 50 }
+    let store = ProgressStore(url: url)
+    XCTAssertEqual(store.progress(for: "01-welcome", stepCount: 11), LessonProgress(step: 11))
+    XCTAssertEqual(store.takeNotice(), "Progress for 01-welcome was at step 50, but the lesson has 11 steps; it resumes at step 11.")
+    XCTAssertEqual(store.progress(for: "01-welcome", stepCount: 11), LessonProgress(step: 11))
+    XCTAssertNil(store.notice, "said once")
+    XCTAssertEqual(ProgressStore(url: url).progress(for: "01-welcome", stepCount: 20), LessonProgress(step: 11), "saved")
+  }
+
+  func testEveryNoticeIsKeptUntilTaken() throws {
+    let url = try temporaryFolder(self).appendingPathComponent("progress.json")
+    try Data(#"{"version": 1, "lessons": {"a": {"step": 100001}, "b": {"step": 7}}}"#.utf8).write(to: url)
+    let store = ProgressStore(url: url)
+    _ = store.progress(for: "b", stepCount: 5)
+    let notice = try XCTUnwrap(store.takeNotice())
+    XCTAssertTrue(notice.contains("(a at step 100001)"), notice)
+    XCTAssertTrue(notice.hasSuffix(" Progress for b was at step 7, but the lesson has 5 steps; it resumes at step 5."), notice)
   }
 
   func testFailedSaveIsANoticeNotACrash() throws {

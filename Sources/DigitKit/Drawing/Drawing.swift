@@ -26,8 +26,9 @@ public struct Drawing: Equatable, Sendable {
 
   /// Parses the text format. Errors name the line and column (1-based).
   public init(text: String) throws {
-    // "\r\n" is one Character in Swift, so normalise line endings before splitting.
-    let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+    // "\r\n" is one Character in Swift, so normalise line endings (CRLF, then CR-only, as
+    // lesson files are read) before splitting.
+    let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     var lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
     while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
     guard !lines.isEmpty else { throw DigitKitError("the drawing is empty") }

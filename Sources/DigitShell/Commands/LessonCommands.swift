@@ -15,15 +15,18 @@ struct LessonsCommand: SessionCommand {
   func run(in session: Session) throws {
     let catalog = try lessonCatalog()
     let store = LessonSessionState.progressStore
-    if let notice = store.takeNotice() { session.console.line("(\(notice))") }
+    var lines: [String] = []
     for entry in catalog.entries {
-      let p = store.progress(for: entry.id)
+      let p = entry.stepCount.map { store.progress(for: entry.id, stepCount: $0) } ?? store.progress(for: entry.id)
       let mark = p.completed ? "✓" : (p.step > 0 ? "…" : " ")
       let ascii = Terminal.allowsRichOutput ? mark : (p.completed ? "*" : (p.step > 0 ? "~" : " "))
       let where_ = !p.completed && p.step > 0 ? " (at step \(p.step)\(entry.stepCount.map { " of \($0)" } ?? ""))" : ""
       let problem = entry.problem.map { "  [cannot be read: \($0.message)]" } ?? ""
-      session.console.line(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
+      lines.append(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
     }
+    // Reading the progress checks it, so its notice comes after, and is shown first.
+    if let notice = store.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
+    for line in lines { session.console.line(line) }
     session.console.line("Start or resume one with: lesson N. Inside a lesson, Enter goes on.")
   }
 }
@@ -44,6 +47,7 @@ struct LessonCommand: SessionCommand {
     let runner = LessonRunner(lesson: lesson, progress: LessonSessionState.progressStore,
                               executor: ShellExecutor(session: session), facts: ShellFacts(session: session))
     LessonSessionState.attach(runner, to: session)
+    if let notice = runner.progress.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
     runner.start()
   }
 }

@@ -1,8 +1,11 @@
 import DigitKit
 import Foundation
 import LessonKit
+import TextArt
 
 /// How lesson steps look on screen: prose wrapped to the terminal, commands as typed at the prompt.
+/// Every other line is wrapped too, with a hanging indent under its text, so nothing runs
+/// past the terminal's edge (issue 18).
 enum LessonView {
   static func render(_ output: LessonOutput, width: Int, rich: Bool) -> String {
     let w = max(20, min(width, 100))
@@ -15,17 +18,28 @@ enum LessonView {
       return rich ? "\u{1B}[1mdigitlab> \(command)\u{1B}[22m" : "digitlab> \(command)"
     case .exerciseAsk(let ask):
       return "\n" + ProseFormatter.format("**Exercise:** \(ask)", width: w, rich: rich)
-        + "\n(Type the commands yourself, then press Enter to check. skip shows one way.)"
+        + "\n" + remark("Type the commands yourself, then press Enter to check. skip shows one way.", width: w)
     case .hint(let hint):
       return ProseFormatter.format("**Hint:** \(hint)", width: w, rich: rich)
     case .checkResult(let result):
-      return result.outcomes.map { ($0.passed ? "  ok: " : "  not yet: ") + $0.sentence }.joined(separator: "\n")
-        + (result.passed ? "\nWell done." : "")
+      return result.outcomes.map { outcome in
+        let label = outcome.passed ? "  ok: " : "  not yet: "
+        return wrap(outcome.sentence, width: w, firstIndent: label, restIndent: String(repeating: " ", count: label.count))
+      }.joined(separator: "\n") + (result.passed ? "\nWell done." : "")
     case .info(let info):
-      return "(\(info))"
+      return remark(info, width: w)
     case .finished(let text):
-      return "\n" + text
+      return "\n" + wrap(text, width: w)
     }
+  }
+
+  /// `(text)` in lines of `width`, later lines one space in, under the text.
+  static func remark(_ text: String, width: Int) -> String {
+    wrap("(\(text))", width: width, restIndent: " ")
+  }
+
+  private static func wrap(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> String {
+    wrapText(text, width: width, firstIndent: firstIndent, restIndent: restIndent).joined(separator: "\n")
   }
 }
 

@@ -14,6 +14,13 @@ final class DrawingTests: XCTestCase {
     XCTAssertEqual(d.height, 2)
   }
 
+  /// Issue 19, defects 18 and 23: a CR-only drawing said "rows are 812 wide".
+  func testCROnlyAndMixedLineEndings() throws {
+    let lf = try Drawing(text: "#.\n.#\n3.\n")
+    XCTAssertEqual(try Drawing(text: "#.\r.#\r3.\r"), lf)
+    XCTAssertEqual(try Drawing(text: "#.\r\n.#\r3.\n\r"), lf)
+  }
+
   func assertError(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertThrowsError(try Drawing(text: text), file: file, line: line) {
       XCTAssertEqual("\($0)", expected, file: file, line: line)

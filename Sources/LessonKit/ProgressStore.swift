@@ -20,6 +20,9 @@ public final class ProgressStore {
   /// The problems worth telling the learner (a file set aside, a failed save) since the
   /// notice was last taken, in one line, or nil.
   public private(set) var notice: String?
+  /// Lessons this store changed or forgot since it last saved: the entries a save writes
+  /// over what another shell may have saved meanwhile.
+  private var changed: Set<String> = []
 
   private struct File: Codable {
     var version: Int
@@ -46,6 +49,7 @@ public final class ProgressStore {
       tell("Progress for \(id) was at step \(progress.step), but the lesson has \(last) steps; it resumes at step \(last).")
       progress.step = last
       lessons[id] = progress
+      changed.insert(id)
       save()
     }
     return progress
@@ -58,12 +62,14 @@ public final class ProgressStore {
     progress.step = min(max(0, progress.step), LessonProgress.maximumStep)
     guard lessons[id] != progress else { return }
     lessons[id] = progress
+    changed.insert(id)
     save()
   }
 
   /// Forgets lesson `id` entirely and saves.
   public func forget(_ id: String) {
     guard lessons.removeValue(forKey: id) != nil else { return }
+    changed.insert(id)
     save()
   }
 
@@ -73,10 +79,21 @@ public final class ProgressStore {
     return notice
   }
 
-  /// Writes every lesson's progress now (changes already do this).
+  /// Writes this store's changes now (changes already do this), merged entry by entry into
+  /// what is on disk under an exclusive lock, so two shells in different lessons keep each
+  /// other's progress: a lesson this store changed is written as it has it, every other
+  /// lesson as the file has it, and this store then sees those too.
   public func save() {
+    let lock = ProgressStore.lockFile(for: url)
+    defer { ProgressStore.unlock(lock) }
+    if let onDisk = ProgressStore.readLessons(url) {
+      var merged = onDisk.filter { !changed.contains($0.key) }
+      for id in changed { merged[id] = lessons[id] }
+      lessons = merged
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    defer { changed = [] }
     do {
       var data = try encoder.encode(File(version: 1, lessons: lessons))
       data.append(UInt8(ascii: "\n"))
@@ -137,6 +154,32 @@ public final class ProgressStore {
   private func tell(_ message: String) {
     guard notice?.contains(message) != true else { return }
     notice = notice.map { "\($0) \(message)" } ?? message
+  }
+
+  /// The lessons in range in the progress file at `url`, or nil when it is missing or unreadable.
+  private static func readLessons(_ url: URL) -> [String: LessonProgress]? {
+    guard let data = try? Data(contentsOf: url), !data.isEmpty,
+          let file = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+    let range = 0...LessonProgress.maximumStep
+    return file.lessons.filter { range.contains($0.value.step) }
+  }
+
+  /// Takes an exclusive lock on `NAME.lock` beside the progress file (the file itself is
+  /// replaced by rename on every save, so it cannot carry the lock); -1 when none can be had,
+  /// and the save goes on unlocked.
+  private static func lockFile(for url: URL) -> Int32 {
+    let fd = open(url.path + ".lock", O_RDWR | O_CREAT, 0o644)
+    guard fd >= 0 else { return -1 }
+    while flock(fd, LOCK_EX) != 0 {
+      if errno != EINTR { close(fd); return -1 }
+    }
+    return fd
+  }
+
+  private static func unlock(_ fd: Int32) {
+    guard fd >= 0 else { return }
+    _ = flock(fd, LOCK_UN)
+    close(fd)
   }
 
   /// Moves the progress file to the first free name of `NAME.corrupt`, `NAME.corrupt-2`, …

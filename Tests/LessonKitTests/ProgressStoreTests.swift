@@ -20,6 +20,22 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(ProgressStore(url: url).lessons.keys.sorted(), ["01-welcome"])
   }
 
+  /// Issue 19, defect 10: shell A reaches step 4 of lesson 1 while shell B, opened before,
+  /// is in lesson 2; B's save keeps A's step instead of writing its stale copy over it.
+  func testTwoShellsKeepEachOthersProgress() throws {
+    let url = try temporaryFolder(self).appendingPathComponent("progress.json")
+    let a = ProgressStore(url: url), b = ProgressStore(url: url)
+    a.update("01-welcome") { $0.step = 4 }
+    b.update("02-mnist") { $0.step = 2 }
+    a.update("01-welcome") { $0.step = 5 }
+    let later = ProgressStore(url: url)
+    XCTAssertEqual(later.progress(for: "01-welcome").step, 5)
+    XCTAssertEqual(later.progress(for: "02-mnist").step, 2)
+    XCTAssertEqual(b.progress(for: "01-welcome").step, 4, "B sees what A had saved when B saved")
+    b.forget("01-welcome")
+    XCTAssertNil(ProgressStore(url: url).lessons["01-welcome"], "forgetting is a change too")
+  }
+
   func testFileIsAlwaysCompleteJSON() throws {
     let folder = try temporaryFolder(self)
     let url = folder.appendingPathComponent("progress.json")
@@ -35,7 +51,9 @@ final class ProgressStoreTests: XCTestCase {
     }
     XCTAssertEqual(handle.readDataToEndOfFile(), before)
     try handle.close()
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["progress.json"], "no temporary files left")
+    // The lock file two shells share stays; no temporary file does.
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                   ["progress.json", "progress.json.lock"], "no temporary files left")
   }
 
   func testCorruptFileIsSetAsideWithANotice() throws {

@@ -47,4 +47,13 @@ final class MessagesTests: XCTestCase {
     XCTAssertEqual(status, 64)
     XCTAssertEqual(output, "error: unknown option '--modle' (did you mean --model?) (see: help eval)\n")
   }
+
+  /// Issue 19, defect 23: a piped script may end its lines with LF, CRLF or CR alone.
+  func testScriptsReadEveryLineEnding() throws {
+    for ending in ["\n", "\r\n", "\r"] {
+      let (output, status) = try Binary.run(input: ["new m", "add m flatten", "models"].joined(separator: ending) + ending)
+      XCTAssertEqual(status, 0, "ending \(ending.debugDescription): \(output)")
+      XCTAssertTrue(output.contains("  m: 1 layer, 0 parameters, output 784"), output)
+    }
+  }
 }

@@ -28,9 +28,21 @@ final class LineReader {
     }
   }
 
-  /// The next line, or nil at end of input (Ctrl-D).
+  /// Lines already read but not yet handed out: a script with old Mac line endings (CR
+  /// only) arrives as one long "line" and is split here.
+  private var pending: [String] = []
+
+  /// The next line, or nil at end of input (Ctrl-D). A piped script may end its lines with
+  /// LF, CRLF or CR alone.
   func next(prompt: String) -> String? {
-    guard interactive else { return Swift.readLine(strippingNewline: true) }
+    guard interactive else {
+      if pending.isEmpty {
+        guard let line = Swift.readLine(strippingNewline: true) else { return nil }
+        pending = line.split(separator: "\r", omittingEmptySubsequences: false).map(String.init)
+        if pending.count > 1 && pending.last == "" { pending.removeLast() }
+      }
+      return pending.removeFirst()
+    }
     signal(SIGINT) { _ in
       // Ctrl-C at the prompt: abandon the line, start a fresh one.
       Glibc_write("\n")

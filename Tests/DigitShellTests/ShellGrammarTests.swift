@@ -34,6 +34,13 @@ final class ShellGrammarTests: XCTestCase {
     // A start inside a character or beyond the line is no crash.
     XCTAssertEqual(Completion.matches(for: "", in: "é", at: 1).words, Completion.matches(for: "", in: "", at: 0).words)
     XCTAssertFalse(Completion.matches(for: "", in: "train", at: 99).words.isEmpty)
+    // After `lesson`, lessons and not models; after `eval --model`, models and not lessons.
+    let lesson = Completion.matches(for: "", in: "lesson ", at: 7, sessionModels: ["mine"]).words
+    XCTAssertTrue(lesson.contains("3") && lesson.contains("03-net1-layer-by-layer"), "\(lesson)")
+    XCTAssertFalse(lesson.contains("mine") || lesson.contains("net3"), "\(lesson)")
+    let model = Completion.matches(for: "", in: "eval --model ", at: 13, sessionModels: ["mine"]).words
+    XCTAssertTrue(model.contains("mine") && model.contains("net3"), "\(model)")
+    XCTAssertFalse(model.contains("03-net1-layer-by-layer"), "\(model)")
   }
 
   /// Every seed line of the fuzzer parses to a command or a one-line error.

@@ -34,8 +34,9 @@ public enum Completion {
     if words.isEmpty {
       options = commandNames()
     } else {
-      options = optionNames(for: words[0]) + modelNames(sessionModels)
-      if words[0] == "lesson" || words[0] == "run" { options += lessonNames() }
+      // A lesson's name after `lesson` and `run`; model names only where a model can go.
+      options = optionNames(for: words[0])
+      options += words[0] == "lesson" || words[0] == "run" ? lessonNames() : modelNames(sessionModels)
     }
     return (options.filter { $0.hasPrefix(text) }.sorted(), !words.isEmpty)
   }

@@ -12,8 +12,9 @@ public final class Shell {
 
   public init(session: Session) { self.session = session }
 
-  /// Reads and runs commands until `quit` or end of input. Returns 1 if any command failed
-  /// (so `digitlab < script.txt` fails in CI when a line fails), else 0.
+  /// Reads and runs commands until `quit` or end of input. A script returns 1 if any command
+  /// failed (so `digitlab < script.txt` fails in CI when a line fails); an interactive
+  /// session returns 0, as python and psql do: a typo along the way is not a failure.
   public func run() -> Int32 {
     let interactive = Terminal.inputIsTerminal
     session.interactive = interactive
@@ -60,7 +61,7 @@ public final class Shell {
         session.console.line("Bye.")
       }
     }
-    return failed ? 1 : 0
+    return failed && !interactive ? 1 : 0
   }
 }
 

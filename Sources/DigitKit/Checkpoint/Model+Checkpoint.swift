@@ -12,6 +12,30 @@ public struct ModelInfo: Codable, Equatable, Sendable {
   public init(net: String? = nil, training: TrainingOptions? = nil, history: [EpochResult] = [], note: String? = nil) {
     self.net = net; self.training = training; self.history = history; self.note = note
   }
+
+  /// Why `history`, read from a file, cannot be a real run's (the first reason found), or nil:
+  /// counts of right answers must lie between 0 and the number of images, epochs are numbered
+  /// from 1, and a loss is one a float32 model can give (finite, at least 0, at most
+  /// `Float.greatestFiniteMagnitude`).
+  public var historyProblem: String? {
+    func count(_ right: Int, of total: Int, _ what: String, epoch: Int) -> String? {
+      total >= 0 && (0...total).contains(right) && (what != "test images" || total > 0)
+        ? nil : "epoch \(epoch) has \(right) right of \(total) \(what)"
+    }
+    func loss(_ value: Double, _ what: String, epoch: Int) -> String? {
+      value >= 0 && value <= Double(Float.greatestFiniteMagnitude)
+        ? nil : "epoch \(epoch) has a \(what) loss of \(String(format: "%g", value))"
+    }
+    for r in history {
+      guard r.epoch >= 1 else { return "an epoch is numbered \(r.epoch)" }
+      let problem = count(r.testCorrect, of: r.testTotal, "test images", epoch: r.epoch)
+        ?? count(r.trainCorrect, of: r.trainTotal, "training images", epoch: r.epoch)
+        ?? r.watchTotal.flatMap { count(r.watchCorrect ?? 0, of: $0, "watched drawings", epoch: r.epoch) }
+        ?? loss(r.trainLoss, "train", epoch: r.epoch) ?? loss(r.testLoss, "test", epoch: r.epoch)
+      if let problem { return problem }
+    }
+    return nil
+  }
 }
 
 extension Model {

@@ -20,7 +20,7 @@ public struct SafeTensors: Sendable {
   /// Parses a file's bytes. Every malformed input gives a one-line `DigitKitError`.
   public init(bytes: [UInt8]) throws {
     guard bytes.count >= 8 else { throw DigitKitError("file too short to be safetensors (\(bytes.count) bytes)") }
-    let headerLength = try Self.headerLength(Array(bytes[0..<8]), fileSize: UInt64(bytes.count))
+    let headerLength = try Self.headerLength(Array(bytes[0..<8]), fileSize: UInt64(bytes.count), path: nil)
     let header = try Self.header(bytes[8..<(8 + headerLength)])
     let data = bytes[(8 + headerLength)...]
     let (entries, metadata) = try Self.entries(header, dataCount: data.count)
@@ -40,7 +40,7 @@ public struct SafeTensors: Sendable {
     }
     defer { try? handle.close() }
     do {
-      try self.init(reading: handle)
+      try self.init(reading: handle, path: url.relativePath)
     } catch let e as DigitKitError {
       throw DigitKitError("\(url.lastPathComponent): \(e.message)")
     } catch {
@@ -48,8 +48,8 @@ public struct SafeTensors: Sendable {
     }
   }
 
-  /// Parses the file open in `handle`, reading the header before the data.
-  private init(reading handle: FileHandle) throws {
+  /// Parses the file open in `handle` (read from `path`), reading the header before the data.
+  private init(reading handle: FileHandle, path: String) throws {
     let fileSize = try handle.seekToEnd()
     try handle.seek(toOffset: 0)
     func read(_ count: Int) throws -> [UInt8] {
@@ -62,7 +62,7 @@ public struct SafeTensors: Sendable {
       return bytes
     }
     guard fileSize >= 8 else { throw DigitKitError("file too short to be safetensors (\(fileSize) bytes)") }
-    let headerLength = try Self.headerLength(try read(8), fileSize: fileSize)
+    let headerLength = try Self.headerLength(try read(8), fileSize: fileSize, path: path)
     let header = try Self.header(try read(headerLength)[...])
     let available = Int(clamping: fileSize - 8 - UInt64(headerLength))
     let (entries, metadata) = try Self.entries(header, dataCount: available)
@@ -70,15 +70,35 @@ public struct SafeTensors: Sendable {
     try self.init(entries: entries, metadata: metadata, data: try read(needed)[...])
   }
 
-  /// The header length from the file's first 8 bytes (little-endian), checked against the file's size.
-  private static func headerLength(_ first8: [UInt8], fileSize: UInt64) throws -> Int {
+  /// The header length from the file's first 8 bytes (little-endian), checked against the file's
+  /// size. A length that cannot be right is first looked at as a PyTorch file, read from `path`.
+  private static func headerLength(_ first8: [UInt8], fileSize: UInt64, path: String?) throws -> Int {
     var headerLength: UInt64 = 0
     for i in 0..<8 { headerLength |= UInt64(first8[i]) << (8 * UInt64(i)) }
+    if headerLength > fileSize - 8 || headerLength > UInt64(maximumHeaderLength), isPyTorch(first8) {
+      throw DigitKitError(pyTorchMessage(path: path ?? "FILE.pt"))
+    }
     guard headerLength <= fileSize - 8 else {
       throw DigitKitError("header length \(headerLength) runs past the end of the file (\(fileSize) bytes; truncated?)")
     }
     guard headerLength <= UInt64(maximumHeaderLength) else { throw DigitKitError("header of \(headerLength) bytes is too large") }
     return Int(headerLength)
+  }
+
+  /// Whether a file starting with `first8` is what `torch.save` writes: a zip archive (`PK\3\4`,
+  /// PyTorch 1.6 and later) or a pickle (`0x80` then protocol 2 to 5, older PyTorch). Asked only
+  /// of a file whose header length cannot be right: a 640-byte safetensors header starts `80 02` too.
+  static func isPyTorch(_ first8: [UInt8]) -> Bool {
+    first8.starts(with: [0x50, 0x4B, 0x03, 0x04]) || (first8.count >= 2 && first8[0] == 0x80 && (2...5).contains(first8[1]))
+  }
+
+  /// What a PyTorch file is and the one line that turns it into safetensors (a state_dict saved
+  /// with `torch.save(model.state_dict(), path)`, as the reference nets are).
+  static func pyTorchMessage(path: String) -> String {
+    let target = URL(fileURLWithPath: path).deletingPathExtension().relativePath + ".safetensors"
+    return "this is a PyTorch file (torch.save), and DigitLab reads safetensors; convert it with "
+      + #"python3 -c "import torch; from safetensors.torch import save_file; "#
+      + "save_file(torch.load('\(path)'), '\(target)')\""
   }
 
   /// The JSON header as an object.

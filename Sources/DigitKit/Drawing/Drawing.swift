@@ -58,8 +58,16 @@ public struct Drawing: Equatable, Sendable {
 
   /// Reads a drawing file; errors name the file.
   public init(contentsOf url: URL) throws {
+    // Each way a file cannot be read has its own words ("cannot read (missing?)" said it of a folder).
+    let path = url.relativePath
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+      throw DigitKitError("\(path) does not exist")
+    }
+    guard !isFolder.boolValue else { throw DigitKitError("\(path) is a folder, not a drawing file") }
+    guard FileManager.default.isReadableFile(atPath: url.path) else { throw DigitKitError("\(path): permission denied") }
     guard let data = FileManager.default.contents(atPath: url.path) else {
-      throw DigitKitError("\(url.relativePath): cannot read (missing?)")
+      throw DigitKitError("\(path): cannot read")
     }
     guard data.count <= 64 * 1024 else { throw DigitKitError("\(url.lastPathComponent): file too large for a drawing") }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DigitKit
+import Foundation
+import TextArt
 
 struct AboutCommand: SessionCommand {
   static let configuration = CommandConfiguration(
@@ -14,7 +16,8 @@ struct AboutCommand: SessionCommand {
     let named = try session.resolveModel(model)
     let m = named.model, info = named.info
     let kind = info.net.flatMap(NetName.init(rawValue:)).map { "\($0.rawValue): \($0.about)" } ?? "a model built layer by layer"
-    session.console.line("\(model) — \(kind)")
+    // Names and notes come from files and may hold escape sequences: shown, never obeyed.
+    session.console.line("\(showingControlCharacters(model)) — \(kind)")
     session.console.line("\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))")
     session.console.line("layers: " + m.specs.map(\.summary).joined(separator: ", "))
     if let t = info.training {
@@ -27,19 +30,29 @@ struct AboutCommand: SessionCommand {
     } else {
       session.console.line("trained: no record (untrained, or saved without DigitLab's metadata)")
     }
-    if let note = info.note { session.console.line("note: \(note)") }
+    if let note = info.note { session.console.line("note: \(showingControlCharacters(note))") }
     if model == DrawModels.preferred.first {
       session.console.line("This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md).")
     }
-    if let last = info.history.last {
-      session.console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss %.4f", last.testCorrect, last.testTotal, last.testAccuracy, last.testLoss))
+    if let problem = info.historyProblem {
+      session.console.line("(history in the file is not sensible: \(problem))")
+    } else if let last = info.history.last {
+      session.console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss ", last.testCorrect, last.testTotal, last.testAccuracy)
+                           + Self.loss(last.testLoss))
       let watched = info.history.contains { $0.watchTotal != nil }
       session.console.line("history (epoch: train loss, test loss, test accuracy\(watched ? ", watched drawings right" : "")):")
       for r in info.history {
-        var row = String(format: "  %2d: %.4f  %.4f  %.2f%%", r.epoch, r.trainLoss, r.testLoss, r.testAccuracy)
+        var row = String(format: "  %2d: ", r.epoch) + Self.loss(r.trainLoss) + "  " + Self.loss(r.testLoss)
+          + String(format: "  %.2f%%", r.testAccuracy)
         if let right = r.watchCorrect, let total = r.watchTotal { row += "  \(right)/\(total)" }
         session.console.line(row)
       }
     }
+  }
+
+  /// A loss to 4 decimals, or in 4 significant digits once it is large (`2.5e+07`), so a
+  /// wild value from a file stays short.
+  static func loss(_ value: Double) -> String {
+    String(format: abs(value) < 1e5 ? "%.4f" : "%.4g", value)
   }
 }

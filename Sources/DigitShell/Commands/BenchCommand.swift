@@ -57,7 +57,7 @@ struct BenchCommand: SessionCommand {
           return
         }
         if output.json {
-          session.console.line(JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
+          session.console.line(try JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
         } else {
           session.console.line(String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
           for (name, f, bw) in r.layers {

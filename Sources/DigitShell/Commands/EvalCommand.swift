@@ -31,7 +31,7 @@ struct EvalCommand: SessionCommand {
     let set = try LabelledDrawings(directory: URL(fileURLWithPath: folder))
     let score = Evaluator.evaluate(m, on: set)
     if output.json {
-      session.console.line(JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))
+      session.console.line(try JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))
       return
     }
     session.console.line(String(format: "%@ on the drawings in %@: %d/%d right (%.1f%%)", model, folder, score.correct, score.total,
@@ -61,9 +61,14 @@ struct EvalCommand: SessionCommand {
       return
     }
     if output.json {
-      session.console.line(JSONLine.encode(Result(test_correct: e.correct, test_total: e.total, test_loss: e.loss)))
+      session.console.line(try JSONLine.encode(Result(test_correct: e.correct, test_total: e.total, test_loss: e.loss)))
     } else {
       session.console.line(String(format: "%@: %d/%d test images right (%.2f%%), test loss %.4f", model, e.correct, e.total, e.accuracy, e.loss))
+    }
+    // The result is printed either way (JSON with null); the status says it is no result.
+    guard e.loss.isFinite else {
+      throw DigitKitError("\(URL(fileURLWithPath: model).lastPathComponent) gives a test loss that is not a number; "
+                          + "its weights are broken (a training run that diverged?)")
     }
   }
 }

@@ -53,16 +53,23 @@ struct PredictCommand: SessionCommand {
       let drawing = try Drawing(contentsOf: URL(fileURLWithPath: file))
       inputs.append((file, try Preprocess.mnistImage(drawing), nil))
     }
+    var notNumbers = false
     for input in inputs {
       let p = Prediction.probabilities(named.model, image: input.image)
+      notNumbers = notNumbers || !p.allSatisfy(\.isFinite)
       let best = p.indices.max { p[$0] < p[$1] } ?? 0
       if output.json {
-        session.console.line(JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
+        session.console.line(try JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
       } else {
         let truth = input.label.map { ", labelled \($0)" } ?? ""
         session.console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
                                             title: "\(input.name)\(truth), model \(model)"))
       }
+    }
+    // Every input is shown (JSON with null); the status says the answers are no answers.
+    if notNumbers {
+      throw DigitKitError("\(URL(fileURLWithPath: model).lastPathComponent) gives probabilities that are not numbers; "
+                          + "its weights are broken (a training run that diverged?)")
     }
   }
 }

@@ -35,7 +35,8 @@ final class TrainingView {
       history.append(r)
       epochsThisRun += 1
       if json {
-        console.line(JSONLine.encode(r))
+        // An epoch's numbers are plain fields, so encoding cannot fail; say so if it ever does.
+        do { console.line(try JSONLine.encode(r)) } catch { console.error("\(error)") }
         return
       }
       clearProgress()
@@ -114,12 +115,25 @@ public enum EpochText {
   }
 }
 
-/// One JSON object on one line, keys sorted, for scripts.
-enum JSONLine {
-  static func encode<T: Encodable>(_ value: T) -> String {
+/// One JSON object on one line, keys sorted, for scripts. A number that is not finite (NaN,
+/// ±∞) is written as `null`: JSON has no word for it, and `JSONEncoder` alone throws (which
+/// once printed `{}`) or, told to, writes a string that scripts would take for a value.
+public enum JSONLine {
+  /// Stands in for a non-finite number while encoding. It holds U+0000, which no file name
+  /// or other string DigitLab writes can hold, so its quoted form (`"\u0000…"`) marks
+  /// exactly the numbers to turn into `null`.
+  private static let notANumber = "\u{0}not a number"
+
+  public static func encode<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "{}" }
-    return String(decoding: data, as: UTF8.self)
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: notANumber, negativeInfinity: notANumber, nan: notANumber)
+    let data: Data
+    do { data = try encoder.encode(value) } catch {
+      throw DigitKitError("cannot write the result as JSON (\(error))")
+    }
+    let quoted = String(decoding: try encoder.encode(notANumber), as: UTF8.self)
+    return String(decoding: data, as: UTF8.self).replacingOccurrences(of: quoted, with: "null")
   }
 }

@@ -47,7 +47,7 @@ let package = Package(
     .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
     .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
-    .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"], exclude: ["Transcripts"]),
+    .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"], exclude: ["Transcripts", "Terminal/pty_driver.py"]),
   ],
   swiftLanguageModes: [.v6]
 )

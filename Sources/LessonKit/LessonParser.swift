@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(TextArt)
+import TextArt  // Fuzz/run.sh compiles LessonKit and TextArt as one module
+#endif
 
 /// Splits lesson Markdown into steps: blocks separated by blank lines are prose steps
 /// (headings stand alone), fenced `digitlab` blocks are cells, `digitlab-exercise` blocks
@@ -18,7 +21,11 @@ struct LessonParser {
   let file: String
 
   func parse(_ markdown: String) throws -> Result {
-    let lines = markdownLines(markdown)
+    // Control characters in a lesson file (an escape sequence that clears the screen or sets
+    // the window title) are shown, not sent to the terminal: ESC reads ^[. Tabs are spaces.
+    let lines = markdownLines(markdown).map {
+      showingControlCharacters($0.replacingOccurrences(of: "\t", with: "    "))
+    }
     var result = Result(title: nil, steps: [])
     var block: [String] = []
     var blockStart = 0

@@ -1,4 +1,4 @@
-@testable import DigitShell
+import DigitShell
 import LessonKit
 import XCTest
 

@@ -202,4 +202,14 @@ final class RandomInputTests: XCTestCase {
       }
     }
   }
+
+  /// Issue 19, defect 16: escape sequences in a lesson's title and prose are shown, not sent
+  /// to the terminal (ESC[2J would clear the screen, ESC]0;… set the window title).
+  func testControlCharactersInALessonAreShownNotSent() throws {
+    let lesson = try Lesson(markdown: "# Title\u{1B}]0;owned\u{07}\n\nProse \u{1B}[2J here.\n", id: "x")
+    XCTAssertEqual(lesson.title, "Title^[]0;owned^G")
+    guard case .prose(let text)? = lesson.steps.first else { return XCTFail("\(lesson.steps)") }
+    XCTAssertEqual(text, "Prose ^[[2J here.")
+    XCTAssertFalse(lesson.steps.description.unicodeScalars.contains { $0.value == 0x1B })
+  }
 }

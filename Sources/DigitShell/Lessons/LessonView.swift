@@ -6,8 +6,9 @@ import TextArt
 /// How lesson steps look on screen: prose wrapped to the terminal, commands as typed at the prompt.
 /// Every other line is wrapped too, with a hanging indent under its text, so nothing runs
 /// past the terminal's edge (issue 18).
-enum LessonView {
-  static func render(_ output: LessonOutput, width: Int, rich: Bool) -> String {
+public enum LessonView {
+  /// One lesson output as the shell prints it, every line wrapped to `width` columns.
+  public static func render(_ output: LessonOutput, width: Int, rich: Bool) -> String {
     let w = max(20, min(width, 100))
     switch output {
     case .heading(let title):

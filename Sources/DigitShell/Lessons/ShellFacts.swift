@@ -42,6 +42,7 @@ struct ShellExecutor: CommandExecutor {
       return false
     }
     guard !words.isEmpty else { return false }
+    session.rememberCommand?(command)
     session.cellDepth += 1
     defer { session.cellDepth -= 1 }
     return CommandRunner.run(words, session: session) == 0

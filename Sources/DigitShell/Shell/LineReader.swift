@@ -54,11 +54,15 @@ final class LineReader {
     guard let raw = readline(prompt) else { return nil }
     defer { free(raw) }
     let line = String(cString: raw)
-    if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-      add_history(raw)
-      appendHistory()
-    }
+    remember(line)
     return line
+  }
+
+  /// Adds `line` to the Up-arrow history and the history file (a blank line is not kept).
+  func remember(_ line: String) {
+    guard interactive, !line.trimmingCharacters(in: .whitespaces).isEmpty else { return }
+    add_history(line)
+    appendHistory()
   }
 
   private func loadHistory() {

@@ -20,6 +20,8 @@ public final class Shell {
     session.interactive = interactive
     let reader = LineReader(interactive: interactive, historyURL: Session.homeDirectory.appendingPathComponent("history"),
                             session: session)
+    session.rememberCommand = { [weak reader] in reader?.remember($0) }
+    defer { session.rememberCommand = nil }
     if interactive {
       session.console.line("DigitLab: learn how neural networks read handwriting.")
       session.console.line("Type lessons to begin, help for the commands; Ctrl-D leaves.")
@@ -55,6 +57,9 @@ public final class Shell {
     }
     if interactive {
       session.console.line("")
+      for line in keepSessionModels() {
+        session.console.line(wrapText(line, width: Terminal.width).joined(separator: "\n"))
+      }
       if FileManager.default.fileExists(atPath: Session.lastModelURL.path) {
         session.console.line("Bye. Your last trained model is in \(Session.lastModelURL.path).")
       } else {
@@ -124,7 +129,7 @@ extension Shell {
       return true
     default: return nil
     }
-    if let notice = runner.progress.takeNotice() { session.console.line("(\(notice))") }
+    if let notice = runner.progress.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
     if runner.isFinished { session.lesson = nil }
     return true
   }

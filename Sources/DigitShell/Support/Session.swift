@@ -30,6 +30,8 @@ public final class Session {
   var lesson: LessonRunner?
   /// How many lesson cells are running now, one inside another (0 at the prompt).
   var cellDepth = 0
+  /// Puts a command a lesson ran into the Up-arrow history (set by the interactive shell).
+  var rememberCommand: ((String) -> Void)?
   /// Each model's predictions for a whole MNIST split (`show --model`, `--wrong`, `confusion`).
   let predictions = ModelCache<MNIST.Split, [Int]>(capacity: 4)
   /// Each model's last hidden layer over the training set (`why`).

@@ -10,7 +10,7 @@ let package = Package(
     .library(name: "DigitShell", targets: ["DigitShell"]),  // for Fuzz/Shell
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
   ],
   targets: [
     // System-library shims: headers only; the link flags live on the Swift targets
@@ -47,7 +47,9 @@ let package = Package(
     .testTarget(name: "TextArtTests", dependencies: ["TextArt"]),
     .testTarget(name: "AtomicFilesTests", dependencies: ["AtomicFiles"]),
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
-    .testTarget(name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"], exclude: ["Transcripts", "Terminal/pty_driver.py"]),
+    .testTarget(
+      name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"],
+      exclude: ["Transcripts", "Terminal/pty_driver.py"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -28,10 +28,13 @@ public func fuzzShell(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   if let line = lines.last {
     let bytes = Array(line.utf8)
     let start = bytes.lastIndex(of: UInt8(ascii: " ")).map { $0 + 1 } ?? 0
-    _ = Completion.matches(for: String(decoding: bytes[start...], as: UTF8.self), in: line, at: start)
+    _ = Completion.matches(
+      for: String(decoding: bytes[start...], as: UTF8.self), in: line, at: start)
   }
   // As `digitlab WORD…` from the system shell: NUL separates the arguments.
-  let arguments = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+  let arguments = bytes.split(separator: 0, omittingEmptySubsequences: false).map {
+    String(decoding: $0, as: UTF8.self)
+  }
   if arguments.count > 1 { _ = parse(arguments, oneLine: false) }
   return 0
 }

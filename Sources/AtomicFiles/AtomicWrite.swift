@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #elseif canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #endif
 
 /// Replaces files so that no reader ever sees one half-written, and a failed save never
@@ -62,9 +63,13 @@ public enum AtomicWrite {
   static func removeStaleTemporaries(for target: URL) {
     let folder = target.deletingLastPathComponent()
     let prefix = ".\(target.lastPathComponent).tmp-"
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+      return
+    }
     for name in names where name.hasPrefix(prefix) {
-      guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0 else { continue }
+      guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid > 0 else {
+        continue
+      }
       if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
     }
   }
@@ -72,7 +77,8 @@ public enum AtomicWrite {
   /// Runs `work` with SIGINT, SIGTERM and SIGHUP held back; one that arrives meanwhile is
   /// delivered when `work` is done, with its usual effect.
   private static func withSignalsHeld<T>(_ work: () -> T) -> T {
-    var held = sigset_t(), previous = sigset_t()
+    var held = sigset_t()
+    var previous = sigset_t()
     sigemptyset(&held)
     for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&held, signal) }
     pthread_sigmask(SIG_BLOCK, &held, &previous)

@@ -1,10 +1,11 @@
 import Foundation
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #elseif canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #endif
 
 /// A failed save in one line: the path, the system's reason (strerror), and what to do when
@@ -34,7 +35,8 @@ public struct AtomicWriteError: Error, CustomStringConvertible, Equatable, Senda
   public init(noFolderFor url: URL) {
     path = url.path
     code = ENOENT
-    message = "cannot write \(url.path): there is no folder \(url.deletingLastPathComponent().deletingLastPathComponent().path)"
+    message =
+      "cannot write \(url.path): there is no folder \(url.deletingLastPathComponent().deletingLastPathComponent().path)"
   }
 
   /// Moving `url` failed with `errno` `code`.

@@ -52,13 +52,16 @@ extension Exercise {
       let line = raw.trimmingCharacters(in: .whitespaces)
       if line.isEmpty || line.hasPrefix("#") { continue }
       guard let colon = line.firstIndex(of: ":") else {
-        throw LessonError("expected `key: value` in digitlab-exercise, got `\(line)`", file: file, line: lineNumber)
+        throw LessonError(
+          "expected `key: value` in digitlab-exercise, got `\(line)`", file: file, line: lineNumber)
       }
       let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
       let known = ["ask", "check", "hint", "solution"]
       guard known.contains(key) else {
-        throw LessonError("unknown key `\(key)` in digitlab-exercise (use ask, check, hint, solution)", file: file, line: lineNumber)
+        throw LessonError(
+          "unknown key `\(key)` in digitlab-exercise (use ask, check, hint, solution)", file: file,
+          line: lineNumber)
       }
       guard !value.isEmpty else {
         throw LessonError("empty `\(key):` in digitlab-exercise", file: file, line: lineNumber)
@@ -75,10 +78,15 @@ extension Exercise {
         }
       }
     }
-    for (key, present) in [("ask", !asks.isEmpty), ("check", !checks.isEmpty), ("hint", !hints.isEmpty), ("solution", !solution.isEmpty)]
+    for (key, present) in [
+      ("ask", !asks.isEmpty), ("check", !checks.isEmpty), ("hint", !hints.isEmpty),
+      ("solution", !solution.isEmpty),
+    ]
     where !present {
       throw LessonError("digitlab-exercise has no `\(key):` line", file: file, line: fenceLine)
     }
-    self.init(ask: asks.joined(separator: " "), checks: checks, hint: hints.joined(separator: " "), solution: solution)
+    self.init(
+      ask: asks.joined(separator: " "), checks: checks, hint: hints.joined(separator: " "),
+      solution: solution)
   }
 }

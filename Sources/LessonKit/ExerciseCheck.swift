@@ -43,13 +43,18 @@ public struct ExerciseCheck: Equatable, CustomStringConvertible {
       }
       let fact = words[..<index].joined(separator: " ")
       let value = words[(index + 1)...].joined(separator: " ")
-      guard !fact.isEmpty else { throw LessonError("check `\(text)` names no fact before `\(op.rawValue)`") }
-      guard !value.isEmpty else { throw LessonError("check `\(text)` has no value after `\(op.rawValue)`") }
+      guard !fact.isEmpty else {
+        throw LessonError("check `\(text)` names no fact before `\(op.rawValue)`")
+      }
+      guard !value.isEmpty else {
+        throw LessonError("check `\(text)` has no value after `\(op.rawValue)`")
+      }
       self.init(fact: fact, op: op, value: ExerciseCheck.unquoted(value))
     } else if words.count >= 2, words.last == CheckOperator.exists.rawValue {
       self.init(fact: words.dropLast().joined(separator: " "), op: .exists, value: nil)
     } else {
-      throw LessonError("no operator in check `\(text)`: write FACT OP VALUE with OP one of \(valid), spaced apart")
+      throw LessonError(
+        "no operator in check `\(text)`: write FACT OP VALUE with OP one of \(valid), spaced apart")
     }
   }
 
@@ -95,7 +100,8 @@ public struct ExerciseCheck: Equatable, CustomStringConvertible {
   }
 
   static func unquoted(_ text: String) -> String {
-    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+    for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote)
+    {
       return String(text.dropFirst().dropLast())
     }
     return text

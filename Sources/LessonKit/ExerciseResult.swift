@@ -27,7 +27,8 @@ public struct CheckOutcome: Equatable {
     }
     let found = "\(fact) is \(ExerciseCheck.shown(actual))"
     if !passed { return "\(found), expected \(CheckOutcome.wanted(check.op, expected))" }
-    return check.op == .equal ? found : "\(found), \(CheckOutcome.wanted(check.op, expected, met: true))"
+    return check.op == .equal
+      ? found : "\(found), \(CheckOutcome.wanted(check.op, expected, met: true))"
   }
 
   static func wanted(_ op: CheckOperator, _ value: String, met: Bool = false) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A stretch of inline text with one style.
 struct InlineRun: Equatable {
   var text: String
@@ -30,7 +31,8 @@ struct InlineWord {
 
   /// Cuts `runs` into words at every character where `isBreak` holds (the break is dropped),
   /// keeping each character's bold and code styling.
-  static func split(_ runs: [InlineRun], at isBreak: (InlineRun, Character) -> Bool) -> [InlineWord] {
+  static func split(_ runs: [InlineRun], at isBreak: (InlineRun, Character) -> Bool) -> [InlineWord]
+  {
     var words: [InlineWord] = []
     var current = InlineWord()
     for run in runs {
@@ -78,7 +80,8 @@ enum InlineMarkdown {
     var bold = false
     // The last `**`: an opening `**` needs a closing one after it.
     var lastPair = -1
-    for index in characters.indices.dropLast() where characters[index] == "*" && characters[index + 1] == "*" {
+    for index in characters.indices.dropLast()
+    where characters[index] == "*" && characters[index + 1] == "*" {
       lastPair = index
     }
 
@@ -124,7 +127,9 @@ enum InlineMarkdown {
   /// `*emphasis*` is shown like `**bold**` (ascii mode drops the markers of both).
   static func emphasisAsBold(_ text: String) -> String {
     guard text.contains("*"),
-          let pattern = try? NSRegularExpression(pattern: #"(?<![*\w`])\*(?![\s*])([^*`\n]+?)(?<![\s*])\*(?![*\w])"#) else {
+      let pattern = try? NSRegularExpression(
+        pattern: #"(?<![*\w`])\*(?![\s*])([^*`\n]+?)(?<![\s*])\*(?![*\w])"#)
+    else {
       return text
     }
     let range = NSRange(text.startIndex..., in: text)
@@ -133,7 +138,8 @@ enum InlineMarkdown {
 
   /// The words of `text` for wrapping: split at whitespace outside code spans.
   static func words(_ text: String, rich: Bool) -> [InlineWord] {
-    InlineWord.split(runs(text, rich: rich)) { run, character in !run.code && character.isWhitespace }
+    InlineWord.split(runs(text, rich: rich)) { run, character in !run.code && character.isWhitespace
+    }
   }
 
   private static func backtickRun(_ characters: [Character], at start: Int) -> Int {
@@ -142,7 +148,9 @@ enum InlineMarkdown {
     return end - start
   }
 
-  private static func closingBackticks(_ characters: [Character], length: Int, from start: Int) -> Int? {
+  private static func closingBackticks(_ characters: [Character], length: Int, from start: Int)
+    -> Int?
+  {
     var index = start
     while index < characters.count {
       if characters[index] == "`" {

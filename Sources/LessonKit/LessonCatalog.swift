@@ -37,7 +37,8 @@ public struct LessonCatalog {
     for name in names where LessonCatalog.isLessonFileName(name) {
       let url = directory.appendingPathComponent(name)
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+      guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory),
+        !isDirectory.boolValue
       else { continue }
       let id = Lesson.id(forFileName: name)
       guard let number = Lesson.number(forID: id) else { continue }
@@ -52,7 +53,9 @@ public struct LessonCatalog {
       } catch {
         problem = LessonError(String(describing: error), file: name)
       }
-      entries.append(Entry(number: number, id: id, title: title, url: url, stepCount: stepCount, problem: problem))
+      entries.append(
+        Entry(
+          number: number, id: id, title: title, url: url, stepCount: stepCount, problem: problem))
     }
     self.entries = entries.sorted { ($0.number, $0.id) < ($1.number, $1.id) }
   }
@@ -77,7 +80,10 @@ public struct LessonCatalog {
     guard !wanted.isEmpty else { throw LessonError("which lesson? give a number or a name") }
     if wanted.allSatisfy({ $0.isASCII && $0.isNumber }) {
       if let number = Int(wanted), let entry = entry(number: number) { return entry }
-      let range = entries.isEmpty ? "there are none" : "they run from \(entries[0].number) to \(entries[entries.count - 1].number)"
+      let range =
+        entries.isEmpty
+        ? "there are none"
+        : "they run from \(entries[0].number) to \(entries[entries.count - 1].number)"
       throw LessonError("no lesson \(wanted) (\(range))")
     }
     if let exact = entries.first(where: { $0.id.lowercased() == wanted }) { return exact }
@@ -85,7 +91,8 @@ public struct LessonCatalog {
       let matches = entries.filter { $0[keyPath: field].lowercased().contains(wanted) }
       if matches.count == 1 { return matches[0] }
       if matches.count > 1 {
-        throw LessonError("`\(query)` matches several lessons: \(matches.map(\.id).joined(separator: ", "))")
+        throw LessonError(
+          "`\(query)` matches several lessons: \(matches.map(\.id).joined(separator: ", "))")
       }
     }
     throw LessonError("no lesson matches `\(query)`")

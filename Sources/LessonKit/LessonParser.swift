@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(TextArt)
-import TextArt  // Fuzz/run.sh compiles LessonKit and TextArt as one module
+  import TextArt  // Fuzz/run.sh compiles LessonKit and TextArt as one module
 #endif
 
 /// Splits lesson Markdown into steps: blocks separated by blank lines are prose steps
@@ -46,7 +47,9 @@ struct LessonParser {
         flush()
         guard let close = lines[(index + 1)...].firstIndex(where: fence.isClosed(by:)) else {
           let shown = String(repeating: fence.marker, count: fence.length)
-          throw LessonError("unclosed \(shown) fence (no closing \(shown) before the end of the file)", file: file, line: index + 1)
+          throw LessonError(
+            "unclosed \(shown) fence (no closing \(shown) before the end of the file)", file: file,
+            line: index + 1)
         }
         result.steps.append(try step(fence: fence, lines: lines, open: index, close: close))
         index = close + 1
@@ -71,11 +74,13 @@ struct LessonParser {
     return result
   }
 
-  private func step(fence: MarkdownFence, lines: [String], open: Int, close: Int) throws -> Located {
+  private func step(fence: MarkdownFence, lines: [String], open: Int, close: Int) throws -> Located
+  {
     let body = Array(lines[(open + 1)..<close])
     switch fence.tag {
     case "digitlab":
-      let commands = body
+      let commands =
+        body
         .map { $0.trimmingCharacters(in: .whitespaces) }
         .filter { !$0.isEmpty && !$0.hasPrefix("#") }
       guard !commands.isEmpty else {

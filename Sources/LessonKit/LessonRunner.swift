@@ -26,7 +26,9 @@ public final class LessonRunner {
   private var produced: [LessonOutput] = []
 
   /// Resumes `lesson` where `progress` left it.
-  public init(lesson: Lesson, progress: ProgressStore, executor: any CommandExecutor, facts: any FactSource) {
+  public init(
+    lesson: Lesson, progress: ProgressStore, executor: any CommandExecutor, facts: any FactSource
+  ) {
     self.lesson = lesson
     self.progress = progress
     self.executor = executor
@@ -58,7 +60,9 @@ public final class LessonRunner {
       } else if position == 0 {
         present(0)
       } else if isFinished {
-        emit(.info("You have finished this lesson. Type restart to take it again, or back to review it."))
+        emit(
+          .info(
+            "You have finished this lesson. Type restart to take it again, or back to review it."))
       } else {
         emit(.info("Resuming at step \(position) of \(stepCount)."))
         review(position - 1)
@@ -135,7 +139,10 @@ public final class LessonRunner {
     perform {
       let name = lesson.displayName
       if isExercisePending {
-        emit(.info("\(name): step \(position + 1) of \(stepCount), an exercise waiting for its checks (Enter checks, skip solves it)."))
+        emit(
+          .info(
+            "\(name): step \(position + 1) of \(stepCount), an exercise waiting for its checks (Enter checks, skip solves it)."
+          ))
       } else if stepCount > 0 && isFinished {
         emit(.info("\(name): finished, all \(stepCount) steps."))
       } else if position == 0 {

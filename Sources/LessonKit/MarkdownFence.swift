@@ -41,7 +41,8 @@ func markdownLines(_ text: String) -> [String] {
   var text = text
   if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
   // "\r\n" is one Character in Swift, so normalise before splitting on "\n".
-  let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+  let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+    of: "\r", with: "\n")
   return unified.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
 }
 
@@ -59,7 +60,8 @@ func headingLevel(_ line: String) -> Int? {
 
 /// The text of an ATX heading line, without the hashes and any closing hashes.
 func headingText(_ line: String) -> String {
-  var text = line.trimmingCharacters(in: .whitespaces).drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+  var text = line.trimmingCharacters(in: .whitespaces).drop { $0 == "#" }.trimmingCharacters(
+    in: .whitespaces)
   // A closing sequence (`## Title ##`) is decoration.
   if text.hasSuffix("#") {
     let stripped = text.reversed().drop { $0 == "#" }

@@ -1,7 +1,8 @@
-#if canImport(AtomicFiles)
-import AtomicFiles  // Fuzz/run.sh compiles LessonKit and AtomicFiles as one module
-#endif
 import Foundation
+
+#if canImport(AtomicFiles)
+  import AtomicFiles  // Fuzz/run.sh compiles LessonKit and AtomicFiles as one module
+#endif
 
 /// Remembers each lesson's progress in a JSON file (the shell uses `~/.digitlab/progress.json`).
 ///
@@ -46,7 +47,9 @@ public final class ProgressStore {
     var progress = self.progress(for: id)
     let last = max(0, stepCount)
     if progress.step > last {
-      tell("Progress for \(id) was at step \(progress.step), but the lesson has \(last) steps; it resumes at step \(last).")
+      tell(
+        "Progress for \(id) was at step \(progress.step), but the lesson has \(last) steps; it resumes at step \(last)."
+      )
       progress.step = last
       lessons[id] = progress
       changed.insert(id)
@@ -107,7 +110,9 @@ public final class ProgressStore {
 
   private func load() {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+      return
+    }
     let reason: String
     if isDirectory.boolValue {
       reason = "it is a folder"
@@ -119,7 +124,9 @@ public final class ProgressStore {
       if let file = try? JSONDecoder().decode(File.self, from: data) {
         let range = 0...LessonProgress.maximumStep
         lessons = file.lessons.filter { range.contains($0.value.step) }
-        let dropped = file.lessons.filter { !range.contains($0.value.step) }.sorted { $0.key < $1.key }
+        let dropped = file.lessons.filter { !range.contains($0.value.step) }.sorted {
+          $0.key < $1.key
+        }
         if !dropped.isEmpty { keepDamaged(dropped.map { "\($0.key) at step \($0.value.step)" }) }
         return
       }
@@ -132,7 +139,8 @@ public final class ProgressStore {
 
   /// Keeps the file as it was beside it and saves the lessons that were in range.
   private func keepDamaged(_ dropped: [String]) {
-    let what = "Progress file \(url.path) had steps out of range (\(dropped.joined(separator: ", ")))"
+    let what =
+      "Progress file \(url.path) had steps out of range (\(dropped.joined(separator: ", ")))"
     guard let aside = try? moveAside() else {
       tell("\(what); those lessons start afresh (the file could not be kept aside).")
       return
@@ -144,9 +152,13 @@ public final class ProgressStore {
   private func setAside(because reason: String) {
     do {
       let aside = try moveAside()
-      tell("Progress file \(url.path) was unusable (\(reason)); moved it to \(aside.lastPathComponent) and started afresh.")
+      tell(
+        "Progress file \(url.path) was unusable (\(reason)); moved it to \(aside.lastPathComponent) and started afresh."
+      )
     } catch {
-      tell("Progress file \(url.path) is unusable (\(reason)) and could not be moved aside; starting afresh.")
+      tell(
+        "Progress file \(url.path) is unusable (\(reason)) and could not be moved aside; starting afresh."
+      )
     }
   }
 
@@ -159,7 +171,8 @@ public final class ProgressStore {
   /// The lessons in range in the progress file at `url`, or nil when it is missing or unreadable.
   private static func readLessons(_ url: URL) -> [String: LessonProgress]? {
     guard let data = try? Data(contentsOf: url), !data.isEmpty,
-          let file = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+      let file = try? JSONDecoder().decode(File.self, from: data)
+    else { return nil }
     let range = 0...LessonProgress.maximumStep
     return file.lessons.filter { range.contains($0.value.step) }
   }
@@ -171,7 +184,10 @@ public final class ProgressStore {
     let fd = open(url.path + ".lock", O_RDWR | O_CREAT, 0o644)
     guard fd >= 0 else { return -1 }
     while flock(fd, LOCK_EX) != 0 {
-      if errno != EINTR { close(fd); return -1 }
+      if errno != EINTR {
+        close(fd)
+        return -1
+      }
     }
     return fd
   }

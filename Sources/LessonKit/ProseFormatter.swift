@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(TextArt)
-import TextArt  // Fuzz/run.sh compiles LessonKit and TextArt as one module
+  import TextArt  // Fuzz/run.sh compiles LessonKit and TextArt as one module
 #endif
 
 /// Lays out a Markdown prose block for a terminal.
@@ -47,7 +48,9 @@ public enum ProseFormatter {
         flush()
         var end = index + 1
         while end < lines.count && !fence.isClosed(by: lines[end]) { end += 1 }
-        out += lines[min(index + 1, lines.count)..<min(end, lines.count)].map { code($0, indent: "    ", rich: rich) }
+        out += lines[min(index + 1, lines.count)..<min(end, lines.count)].map {
+          code($0, indent: "    ", rich: rich)
+        }
         index = end + 1
         continue
       }
@@ -86,14 +89,16 @@ public enum ProseFormatter {
   /// `text` wrapped by TextArt's one wrapper, `first` before the first line and `rest` before
   /// the others. A code span is one unbreakable word (it breaks at its spaces only when longer
   /// than a line, keeping its styling on each piece). At least ten columns stay for the text.
-  static func wrap(_ text: String, width: Int, first: String, rest: String, rich: Bool) -> [String] {
+  static func wrap(_ text: String, width: Int, first: String, rest: String, rich: Bool) -> [String]
+  {
     let room = max(width - first.count, 10)
     var words: [InlineWord] = []
     for word in InlineMarkdown.words(text, rich: rich) {
       words += word.width > room ? word.splitAtSpaces() : [word]
     }
-    return wrapWords(words.map { $0.rendered(rich: rich) }, width: first.count + room,
-                     firstIndent: first, restIndent: rest)
+    return wrapWords(
+      words.map { $0.rendered(rich: rich) }, width: first.count + room,
+      firstIndent: first, restIndent: rest)
   }
 
   static func heading(_ text: String, level: Int, width: Int, rich: Bool) -> [String] {
@@ -128,7 +133,9 @@ public enum ProseFormatter {
     } else {
       let digits = rest.prefix { $0.isASCII && $0.isNumber }
       let after = rest.dropFirst(digits.count)
-      guard (1...9).contains(digits.count), let dot = after.first, dot == "." || dot == ")" else { return nil }
+      guard (1...9).contains(digits.count), let dot = after.first, dot == "." || dot == ")" else {
+        return nil
+      }
       marker = digits + String(dot)
     }
     let content = rest.dropFirst(marker.count)

@@ -79,7 +79,8 @@ struct ChartCanvas {
   /// Marks a lone point (one with no neighbours to join) so it stays visible:
   /// its marker, or in braille a whole-cell dot `●`.
   mutating func point(at position: (x: Double, y: Double), series: Int, marker: Character) {
-    guard position.x.isFinite, position.y.isFinite, abs(position.x) < 1e9, abs(position.y) < 1e9 else {
+    guard position.x.isFinite, position.y.isFinite, abs(position.x) < 1e9, abs(position.y) < 1e9
+    else {
       return
     }
     let x = Int(position.x.rounded())

@@ -103,7 +103,8 @@ struct ChartFrame {
     for epoch in epochs {
       let label = String(epoch)
       // Centred under its tick, but pulled left rather than cut at the edge.
-      let start = min(plotStart + column(ofEpoch: epoch) - (label.count - 1) / 2, lineWidth - label.count)
+      let start = min(
+        plotStart + column(ofEpoch: epoch) - (label.count - 1) / 2, lineWidth - label.count)
       if start < numbers.count + (numbers.isEmpty ? 0 : 1) { continue }
       numbers = TextLayout.padRight(numbers, to: start) + label
     }

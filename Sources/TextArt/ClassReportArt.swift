@@ -16,9 +16,12 @@ public enum ClassReportArt {
     let width = TextLayout.columns(width)
     let classes = max(precision.count, recall.count, f1.count, support.count)
     guard classes > 0 else { return TextLayout.finish(["(no classes)"], width: width) }
-    let value = { (list: [Double], index: Int) -> Double in index < list.count ? list[index] : .nan }
+    let value = { (list: [Double], index: Int) -> Double in index < list.count ? list[index] : .nan
+    }
     let finiteF1 = (0..<classes).map { value(f1, $0) }.filter { $0.isFinite }
-    let weakest = (0..<classes).filter { value(f1, $0).isFinite }.min { value(f1, $0) < value(f1, $1) }
+    let weakest = (0..<classes).filter { value(f1, $0).isFinite }.min {
+      value(f1, $0) < value(f1, $1)
+    }
     let floor = barFloor(lowest: finiteF1.min() ?? 0)
 
     let columns = ["digit", "precision", "recall", "F1", "support"]
@@ -30,10 +33,12 @@ public enum ClassReportArt {
     var lines: [String] = []
     var header = StyledLine(color: style.color)
     for (index, name) in columns.enumerated() {
-      header.append((index == 0 ? "" : "  ") + TextLayout.padLeft(name, to: widths[index]), Ink(bold: true))
+      header.append(
+        (index == 0 ? "" : "  ") + TextLayout.padLeft(name, to: widths[index]), Ink(bold: true))
     }
     if showBars {
-      let floorText = NumberFormat.fixed(floor * 100, floor * 100 == (floor * 100).rounded() ? 0 : 1)
+      let floorText = NumberFormat.fixed(
+        floor * 100, floor * 100 == (floor * 100).rounded() ? 0 : 1)
       header.append("  " + "F1 bar from \(floorText)%", Ink(bold: true))
     }
     lines.append(header.finished)
@@ -72,7 +77,8 @@ public enum ClassReportArt {
     }
     let total = NumberFormat.saturatingSum(support.prefix(classes))
     let averages = [
-      "mean", percent(mean(precision)), percent(mean(recall)), percent(mean(f1)), NumberFormat.grouped(total),
+      "mean", percent(mean(precision)), percent(mean(recall)), percent(mean(f1)),
+      NumberFormat.grouped(total),
     ]
     lines.append(
       zip(averages, widths).enumerated().map { index, pair in

@@ -26,14 +26,18 @@ public enum ConfusionMatrixArt {
     }
     let labelWidth = max(6, String(size - 1).count + 1)
     let widest =
-      (0..<size).flatMap { row in (0..<size).map { NumberFormat.digitCount(count(row, $0)) } }.max() ?? 1
+      (0..<size).flatMap { row in (0..<size).map { NumberFormat.digitCount(count(row, $0)) } }.max()
+      ?? 1
     // Counts too wide for the line are abbreviated: 123456 prints as 123k.
     let compact = labelWidth + size * (max(3, widest) + 2) > width && widest > 4
     let text = { (value: Int) -> String in compact ? compactCount(value) : String(value) }
     let digits = max(
-      3, (0..<size).flatMap { row in (0..<size).map { visibleWidth(text(count(row, $0))) } }.max() ?? 1)
+      3,
+      (0..<size).flatMap { row in (0..<size).map { visibleWidth(text(count(row, $0))) } }.max() ?? 1
+    )
     let table = Table(
-      size: size, digits: digits, labelWidth: labelWidth, worst: worstCells(size: size, count: count),
+      size: size, digits: digits, labelWidth: labelWidth,
+      worst: worstCells(size: size, count: count),
       count: count, text: text, style: style)
 
     var lines: [String] = []
@@ -104,7 +108,8 @@ public enum ConfusionMatrixArt {
         line.append(" " + number + (style.color ? " " : "!"), mistake)
       } else {
         line.append(
-          " " + number + " ", value == 0 ? Ink(foreground: Palette.dim) : Ink(foreground: Palette.warm))
+          " " + number + " ",
+          value == 0 ? Ink(foreground: Palette.dim) : Ink(foreground: Palette.warm))
       }
     }
   }
@@ -148,22 +153,26 @@ public enum ConfusionMatrixArt {
     }
     var lines: [String] = []
     let accuracy =
-      total > 0 ? " (" + NumberFormat.percent(Double(correct) / Double(total), decimals: 2) + ")" : ""
+      total > 0
+      ? " (" + NumberFormat.percent(Double(correct) / Double(total), decimals: 2) + ")" : ""
     lines += wrapText(
       "Correct: \(NumberFormat.grouped(correct)) of \(NumberFormat.grouped(total))\(accuracy)"
-        + (style.color ? ", on the green diagonal." : ", on the [bracketed] diagonal."), width: width)
+        + (style.color ? ", on the green diagonal." : ", on the [bracketed] diagonal."),
+      width: width)
     if worst.isEmpty {
       lines.append("No mistakes.")
     } else {
       let mistakes = worst.map { index -> String in
         let row = index / size
         let column = index % size
-        let times = count(row, column) == 1 ? "once" : "\(NumberFormat.grouped(count(row, column))) times"
+        let times =
+          count(row, column) == 1 ? "once" : "\(NumberFormat.grouped(count(row, column))) times"
         return "\(row) read as \(column) (\(times))"
       }
       let marker = style.color ? "in red" : "marked !"
       lines += wrapText(
-        "Most frequent mistakes (\(marker)): " + mistakes.joined(separator: ", ") + ".", width: width)
+        "Most frequent mistakes (\(marker)): " + mistakes.joined(separator: ", ") + ".",
+        width: width)
     }
     return lines
   }

@@ -38,7 +38,8 @@ public enum DigitArt {
     }
     let lines = cellLines(shrunk, style: style, columnsPerPixel: 2)
     if style.color { return TextLayout.finish(lines, width: maxWidth) }
-    return TextLayout.finish(framed(lines, width: shrunk.width * 2, unicode: style.unicode), width: maxWidth)
+    return TextLayout.finish(
+      framed(lines, width: shrunk.width * 2, unicode: style.unicode), width: maxWidth)
   }
 
   /// `lines` (each `width` columns) inside a one-character frame.

@@ -76,13 +76,15 @@ public enum Heatmap {
       lines.append(
         indexes.map { index in
           let caption =
-            index < captions.count ? TextLayout.sanitize(captions[index], unicode: style.unicode) : ""
+            index < captions.count
+            ? TextLayout.sanitize(captions[index], unicode: style.unicode) : ""
           return TextLayout.center(TextLayout.clip(caption, to: cellWidth), in: cellWidth)
         }.joined(separator: String(repeating: " ", count: gap)))
       start += perRow
     }
     lines += HeatmapPicture.key(
-      signed: signed, largest: overall, perMap: scaleEach && grids.count > 1, style: style, width: limit)
+      signed: signed, largest: overall, perMap: scaleEach && grids.count > 1, style: style,
+      width: limit)
     return TextLayout.finish(lines, width: limit)
   }
 }

@@ -6,7 +6,8 @@ enum HeatmapPicture {
 
   /// The map's lines, each exactly as wide as the picture. `scale` is the
   /// value drawn at full strength.
-  static func lines(_ map: HeatmapGrid, scale: Double, signed: Bool, wide: Bool, style: ArtStyle) -> [String]
+  static func lines(_ map: HeatmapGrid, scale: Double, signed: Bool, wide: Bool, style: ArtStyle)
+    -> [String]
   {
     let norm = { (value: Double) -> Double in
       scale > 0 && scale.isFinite ? max(-1, min(1, value / scale)) : 0
@@ -21,7 +22,8 @@ enum HeatmapPicture {
           if style.color {
             line.append("  ", Ink(background: color(t)))
           } else {
-            line.append(String(repeating: glyph(t, signed: signed, unicode: style.unicode), count: 2))
+            line.append(
+              String(repeating: glyph(t, signed: signed, unicode: style.unicode), count: 2))
           }
         }
         lines.append(line.finished)
@@ -66,7 +68,9 @@ enum HeatmapPicture {
   }
 
   /// One or two lines saying what the glyphs or colours mean.
-  static func key(signed: Bool, largest: Double, perMap: Bool, style: ArtStyle, width: Int) -> [String] {
+  static func key(signed: Bool, largest: Double, perMap: Bool, style: ArtStyle, width: Int)
+    -> [String]
+  {
     let amount = perMap ? "its own largest" : magnitudeText(largest)
     var line = StyledLine(color: style.color)
     line.append("Key: ")
@@ -86,7 +90,9 @@ enum HeatmapPicture {
     if signed {
       sentences = [
         "%=- negative (strong to weak), blank near 0, .+# positive (weak to strong).",
-        perMap ? "Each map is scaled to its own largest |value|." : "# is +\(amount) and % is -\(amount).",
+        perMap
+          ? "Each map is scaled to its own largest |value|."
+          : "# is +\(amount) and % is -\(amount).",
       ]
     } else {
       let ramp = String(style.unicode ? Palette.shadeRamp : Palette.asciiRamp)

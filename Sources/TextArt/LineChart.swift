@@ -17,7 +17,9 @@ public enum LineChart {
   /// axis are 1 and multiples of 1, 2, 5, 10, … chosen so labels never touch.
   /// Vertical axes get round ticks fitted to their own series. If only
   /// right-axis series have data, they are drawn on the left axis.
-  public static func render(_ chart: Chart, width: Int = 80, height: Int = 20, style: ArtStyle) -> String {
+  public static func render(_ chart: Chart, width: Int = 80, height: Int = 20, style: ArtStyle)
+    -> String
+  {
     let width = TextLayout.columns(width)
     let clean = { (text: String) in TextLayout.sanitize(text, unicode: style.unicode) }
     var lines: [String] = []
@@ -67,7 +69,8 @@ public enum LineChart {
     guard let left = AxisScale(values: values(.left), fixed: leftRange, rows: rows) else {
       return TextLayout.finish(lines, width: width)
     }
-    let right = useRight ? AxisScale(values: values(.right), fixed: chart.rightRange, rows: rows) : nil
+    let right =
+      useRight ? AxisScale(values: values(.right), fixed: chart.rightRange, rows: rows) : nil
     let leftWidth = left.labelWidth
     let rightWidth = right.map { $0.labelWidth + 2 } ?? 0
     let frame = ChartFrame(
@@ -78,7 +81,8 @@ public enum LineChart {
       let names =
         right == nil || rightLabel.isEmpty
         ? leftLabel
-        : TextLayout.padRight(leftLabel, to: width - visibleWidth(rightLabel) - 1) + " " + rightLabel
+        : TextLayout.padRight(leftLabel, to: width - visibleWidth(rightLabel) - 1) + " "
+          + rightLabel
       lines.append(TextLayout.clip(names, to: width))
     }
     let canvas = draw(series, in: frame, left: left, right: right)
@@ -99,7 +103,9 @@ public enum LineChart {
     let dotSpan = Double(canvas.dotRows - 1)
     let position = { (plot: PlotSeries, index: Int, value: Double) -> (x: Double, y: Double) in
       let scale = plot.axis == .right ? right ?? left : left
-      return (frame.dotX(index: index, dotColumns: dotColumns), scale.position(value, span: dotSpan))
+      return (
+        frame.dotX(index: index, dotColumns: dotColumns), scale.position(value, span: dotSpan)
+      )
     }
     for plot in series {
       let marker = Palette.seriesMarker(plot.index)
@@ -109,7 +115,8 @@ public enum LineChart {
         let next = index + 1 < plot.values.count ? plot.values[index + 1] : nil
         let previous = index > 0 ? plot.values[index - 1] : nil
         if let next {
-          canvas.line(from: here, to: position(plot, index + 1, next), series: plot.index, marker: marker)
+          canvas.line(
+            from: here, to: position(plot, index + 1, next), series: plot.index, marker: marker)
         } else if previous == nil {
           canvas.point(at: here, series: plot.index, marker: marker)
         }
@@ -120,7 +127,8 @@ public enum LineChart {
         for (index, value) in plot.values.enumerated() {
           guard let value else { continue }
           canvas.point(
-            at: position(plot, index, value), series: plot.index, marker: Palette.seriesMarker(plot.index))
+            at: position(plot, index, value), series: plot.index,
+            marker: Palette.seriesMarker(plot.index))
         }
       }
     }

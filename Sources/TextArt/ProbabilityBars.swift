@@ -27,7 +27,9 @@ public enum ProbabilityBars {
     }
     let ranked = probabilities.indices
       .filter { probabilities[$0].isFinite }
-      .sorted { probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1) }
+      .sorted {
+        probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1)
+      }
     let best = ranked.first
     let labelWidth = String(probabilities.count - 1).count
     let percentWidth = max(6, probabilities.map { NumberFormat.percent($0).count }.max() ?? 6)

@@ -31,11 +31,13 @@ public enum ProgressLine {
       [.text(epochs), .bar, .text(percent)],
     ]
     for (index, layout) in layouts.enumerated() {
-      let fixed = layout.reduce(0) { $0 + $1.width } + 2 * (layout.count - 1) + (style.unicode ? 0 : 2)
+      let fixed =
+        layout.reduce(0) { $0 + $1.width } + 2 * (layout.count - 1) + (style.unicode ? 0 : 2)
       let room = width - fixed
       let isLast = index == layouts.count - 1
       if room >= barRange.lowerBound || (isLast && room >= 3) {
-        return line(layout, barCells: min(barRange.upperBound, room), fraction: fraction, style: style)
+        return line(
+          layout, barCells: min(barRange.upperBound, room), fraction: fraction, style: style)
       }
     }
     return TextLayout.finish([epochs + " " + percent], width: width)
@@ -51,7 +53,9 @@ public enum ProgressLine {
     }
   }
 
-  private static func line(_ parts: [Part], barCells: Int, fraction: Double, style: ArtStyle) -> String {
+  private static func line(_ parts: [Part], barCells: Int, fraction: Double, style: ArtStyle)
+    -> String
+  {
     var line = StyledLine(color: style.color)
     for (index, part) in parts.enumerated() {
       if index > 0 { line.append(index == 1 ? " " : "  ") }
@@ -65,7 +69,9 @@ public enum ProgressLine {
     return line.finished
   }
 
-  private static func appendBar(to line: inout StyledLine, cells: Int, fraction: Double, style: ArtStyle) {
+  private static func appendBar(
+    to line: inout StyledLine, cells: Int, fraction: Double, style: ArtStyle
+  ) {
     if !style.unicode {
       let bar = Bar.parts(fraction: fraction, width: cells, unicode: false, fill: "#", empty: ".")
       line.append("[")
@@ -78,7 +84,8 @@ public enum ProgressLine {
       var done = String(repeating: "━", count: halves / 2)
       if halves % 2 == 1 { done += "╸" }
       line.append(done, Ink(foreground: Palette.good))
-      line.append(String(repeating: "━", count: cells - halves / 2 - halves % 2), Ink(foreground: 238))
+      line.append(
+        String(repeating: "━", count: cells - halves / 2 - halves % 2), Ink(foreground: 238))
     } else {
       let bar = Bar.parts(fraction: fraction, width: cells, unicode: true, empty: "░")
       line.append(bar.filled + bar.rest)

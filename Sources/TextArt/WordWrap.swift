@@ -26,7 +26,8 @@ public func wrapText(
       continue
     }
     let first = lines.isEmpty ? firstIndent : restIndent
-    lines += wrapWords(words, width: width, firstIndent: first + leading, restIndent: restIndent + leading)
+    lines += wrapWords(
+      words, width: width, firstIndent: first + leading, restIndent: restIndent + leading)
   }
   while lines.last == "" { lines.removeLast() }
   return lines
@@ -38,7 +39,8 @@ public func wrapText(
 public func wrapWords(
   _ words: [String], width: Int, gap: Int = 1, firstIndent: String = "", restIndent: String = ""
 ) -> [String] {
-  var layout = WrapLayout(width: width, gap: max(0, gap), firstIndent: firstIndent, restIndent: restIndent)
+  var layout = WrapLayout(
+    width: width, gap: max(0, gap), firstIndent: firstIndent, restIndent: restIndent)
   for word in words {
     let columns = visibleWidth(word)
     if columns <= layout.room || !word.contains(" ") {

@@ -1,10 +1,11 @@
 import AtomicFiles
 import Foundation
 import XCTest
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// A save replaces the file whole or not at all, and never leaves a temporary file behind.
@@ -12,7 +13,8 @@ final class AtomicWriteTests: XCTestCase {
   var folder: URL!
 
   override func setUpWithError() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)")
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "atomic-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
   }
 
@@ -44,7 +46,9 @@ final class AtomicWriteTests: XCTestCase {
     var limit = saved
     limit.rlim_cur = 64 * 1024
     XCTAssertEqual(setrlimit(resource, &limit), 0)
-    let result = Result { try AtomicWrite.replace(url, with: [UInt8](repeating: 7, count: 256 * 1024)) }
+    let result = Result {
+      try AtomicWrite.replace(url, with: [UInt8](repeating: 7, count: 256 * 1024))
+    }
     setrlimit(resource, &saved)
     signal(SIGXFSZ, previousHandler)
 
@@ -80,34 +84,44 @@ final class AtomicWriteTests: XCTestCase {
   }
 
   func testAFullDiskSaysWhatToDo() {
-    XCTAssertEqual(AtomicWriteError(writing: URL(fileURLWithPath: "/tmp/x"), code: ENOSPC).message,
-                   "cannot write /tmp/x: No space left on device (free some disk space, or save elsewhere)")
+    XCTAssertEqual(
+      AtomicWriteError(writing: URL(fileURLWithPath: "/tmp/x"), code: ENOSPC).message,
+      "cannot write /tmp/x: No space left on device (free some disk space, or save elsewhere)")
   }
 
   /// Issue 19, defect 12: a device (or folder) is never turned into a regular file; a
   /// symbolic link is followed and the file it names is replaced.
   func testSavingRefusesDevicesAndFollowsLinks() throws {
-    XCTAssertThrowsError(try AtomicWrite.replace(URL(fileURLWithPath: "/dev/null"), with: Data("x".utf8))) {
-      XCTAssertEqual("\($0)", "cannot write /dev/null: it is not a regular file; save to a file name instead")
+    XCTAssertThrowsError(
+      try AtomicWrite.replace(URL(fileURLWithPath: "/dev/null"), with: Data("x".utf8))
+    ) {
+      XCTAssertEqual(
+        "\($0)", "cannot write /dev/null: it is not a regular file; save to a file name instead")
     }
     XCTAssertThrowsError(try AtomicWrite.replace(folder, with: Data("x".utf8)))
-    let real = folder.appendingPathComponent("real.txt"), link = folder.appendingPathComponent("link.txt")
+    let real = folder.appendingPathComponent("real.txt")
+    let link = folder.appendingPathComponent("link.txt")
     try Data("old".utf8).write(to: real)
     try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
     try AtomicWrite.replace(link, with: Data("new".utf8))
     XCTAssertEqual(try String(contentsOf: real, encoding: .utf8), "new")
-    XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link.path), real.path, "still a link")
+    XCTAssertEqual(
+      try FileManager.default.destinationOfSymbolicLink(atPath: link.path), real.path,
+      "still a link")
   }
 
   /// Issue 19, defect 19: at most the last folder is made; a mistyped deep path is an error.
   func testOnlyTheLastFolderIsMade() throws {
     let deep = folder.appendingPathComponent("no/such/deep/file.txt")
     XCTAssertThrowsError(try AtomicWrite.replace(deep, with: Data("x".utf8))) {
-      XCTAssertEqual("\($0)", "cannot write \(deep.path): there is no folder \(folder.path)/no/such")
+      XCTAssertEqual(
+        "\($0)", "cannot write \(deep.path): there is no folder \(folder.path)/no/such")
     }
     XCTAssertEqual(try contents(), [], "nothing was made")
-    XCTAssertTrue(try AtomicWrite.replace(folder.appendingPathComponent("one/file.txt"), with: Data("x".utf8)))
-    XCTAssertFalse(try AtomicWrite.replace(folder.appendingPathComponent("one/file.txt"), with: Data("y".utf8)))
+    XCTAssertTrue(
+      try AtomicWrite.replace(folder.appendingPathComponent("one/file.txt"), with: Data("x".utf8)))
+    XCTAssertFalse(
+      try AtomicWrite.replace(folder.appendingPathComponent("one/file.txt"), with: Data("y".utf8)))
   }
 
   /// Issue 19, defect 17: a temporary file left by a save that was killed is removed by the

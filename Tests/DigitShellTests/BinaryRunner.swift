@@ -18,8 +18,10 @@ enum Binary {
   /// Runs `digitlab arguments…` in `directory` with `input` on standard input, standard output
   /// and error merged in order. Home is a fresh temporary folder unless one is given; a nil
   /// value in `environment` removes that variable.
-  static func run(_ arguments: [String] = [], input: String = "", home: URL? = nil, directory: URL = repository,
-                  environment extra: [String: String?] = [:]) throws -> (output: String, status: Int32) {
+  static func run(
+    _ arguments: [String] = [], input: String = "", home: URL? = nil, directory: URL = repository,
+    environment extra: [String: String?] = [:]
+  ) throws -> (output: String, status: Int32) {
     let process = Process()
     process.executableURL = url
     process.arguments = arguments
@@ -31,7 +33,8 @@ enum Binary {
     env["COLUMNS"] = "80"
     for (k, v) in extra { env[k] = v }
     process.environment = env
-    let inPipe = Pipe(), outPipe = Pipe()
+    let inPipe = Pipe()
+    let outPipe = Pipe()
     process.standardInput = inPipe
     process.standardOutput = outPipe
     process.standardError = outPipe
@@ -44,7 +47,8 @@ enum Binary {
   }
 
   static func temporaryHome() -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("digitlab-home-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "digitlab-home-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
   }

@@ -23,7 +23,9 @@ final class FootprintTests: XCTestCase {
     quit
 
     """
-  static let named: Set<String> = ["mine.safetensors", "seven.txt", "runs/second.safetensors", "welcome.md", "plot.txt"]
+  static let named: Set<String> = [
+    "mine.safetensors", "seven.txt", "runs/second.safetensors", "welcome.md", "plot.txt",
+  ]
 
   func testASessionWritesOnlyToItsHomeAndTheNamedFiles() throws {
     let dirs = try Folders()
@@ -37,26 +39,33 @@ final class FootprintTests: XCTestCase {
     let work = dirs.work.resolvingSymlinksInPath().path + "/"
     var written = Set<String>()
     for file in try files(under: dirs.root) where !file.hasPrefix(home) {
-      XCTAssertTrue(file.hasPrefix(work), "written outside ~/.digitlab and the named files: \(file)")
+      XCTAssertTrue(
+        file.hasPrefix(work), "written outside ~/.digitlab and the named files: \(file)")
       written.insert(String(file.dropFirst(work.count)))
     }
     XCTAssertEqual(written, Self.named)
-    for kept in ["last.safetensors", "finetuned.safetensors", "progress.json", "drawings/7-001.txt"] {
-      XCTAssertTrue(FileManager.default.fileExists(atPath: home + kept), "\(kept) is not in ~/.digitlab")
+    for kept in [
+      "last.safetensors", "finetuned.safetensors", "progress.json", "drawings/7-001.txt",
+    ] {
+      XCTAssertTrue(
+        FileManager.default.fileExists(atPath: home + kept), "\(kept) is not in ~/.digitlab")
     }
-    XCTAssertEqual(try snapshot(Binary.repository.appendingPathComponent("Data")), data, "Data/ changed")
+    XCTAssertEqual(
+      try snapshot(Binary.repository.appendingPathComponent("Data")), data, "Data/ changed")
   }
 
   func testWithoutDigitlabHomeTheFolderIsDotDigitlabInHome() throws {
     let dirs = try Folders()
     defer { dirs.remove() }
-    let (output, status) = try run("random --model net1 --seed 3\nkeep 4\ntrain --net net1 --epochs 1 --limit 50 --test-limit 50\n",
-                                   in: dirs, digitlabHome: nil)
+    let (output, status) = try run(
+      "random --model net1 --seed 3\nkeep 4\ntrain --net net1 --epochs 1 --limit 50 --test-limit 50\n",
+      in: dirs, digitlabHome: nil)
     XCTAssertEqual(status, 0, output)
     let home = dirs.home.appendingPathComponent(".digitlab").resolvingSymlinksInPath().path + "/"
     XCTAssertEqual(try files(under: dirs.root).filter { !$0.hasPrefix(home) }, [])
-    XCTAssertEqual(try files(under: dirs.home).map { String($0.dropFirst(home.count)) }.sorted(),
-                   ["drawings/4-001.txt", "last.safetensors"])
+    XCTAssertEqual(
+      try files(under: dirs.home).map { String($0.dropFirst(home.count)) }.sorted(),
+      ["drawings/4-001.txt", "last.safetensors"])
   }
 
   // MARK: - Helpers
@@ -65,7 +74,8 @@ final class FootprintTests: XCTestCase {
   struct Folders {
     let root: URL, home: URL, digitlab: URL, temporary: URL, work: URL
     init() throws {
-      root = FileManager.default.temporaryDirectory.appendingPathComponent("digitlab-footprint-\(UUID().uuidString)")
+      root = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "digitlab-footprint-\(UUID().uuidString)")
       home = root.appendingPathComponent("home")
       digitlab = root.appendingPathComponent("digitlab-home")
       temporary = root.appendingPathComponent("tmp")
@@ -80,18 +90,25 @@ final class FootprintTests: XCTestCase {
   /// Runs `digitlab` with `input` piped in, in `dirs.work`, with HOME, TMPDIR (and
   /// DIGITLAB_HOME when given) pointing into `dirs`.
   func run(_ input: String, in dirs: Folders, digitlabHome: URL?) throws -> (String, Int32) {
-    try Binary.run(input: input, home: digitlabHome ?? dirs.digitlab, directory: dirs.work,
-                   environment: ["HOME": dirs.home.path, "TMPDIR": dirs.temporary.path,
-                                 "DIGITLAB_HOME": digitlabHome?.path])
+    try Binary.run(
+      input: input, home: digitlabHome ?? dirs.digitlab, directory: dirs.work,
+      environment: [
+        "HOME": dirs.home.path, "TMPDIR": dirs.temporary.path,
+        "DIGITLAB_HOME": digitlabHome?.path,
+      ])
   }
 
   /// Every regular file under `folder`, as absolute paths without symbolic links, sorted.
   func files(under folder: URL) throws -> [String] {
-    guard let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+    guard
+      let walk = FileManager.default.enumerator(
+        at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    else {
       return []
     }
     var paths: [String] = []
-    for case let url as URL in walk where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
+    for case let url as URL in walk
+    where try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true {
       paths.append(url.resolvingSymlinksInPath().path)
     }
     return paths.sorted()
@@ -102,7 +119,8 @@ final class FootprintTests: XCTestCase {
     let keys: Set<URLResourceKey> = [.fileSizeKey, .contentModificationDateKey]
     return try files(under: folder).map { path in
       let values = try URL(fileURLWithPath: path).resourceValues(forKeys: keys)
-      return "\(path) \(values.fileSize ?? -1) \(values.contentModificationDate?.timeIntervalSince1970 ?? 0)"
+      return
+        "\(path) \(values.fileSize ?? -1) \(values.contentModificationDate?.timeIntervalSince1970 ?? 0)"
     }
   }
 }

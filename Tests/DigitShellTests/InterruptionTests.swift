@@ -11,7 +11,8 @@ final class InterruptionTests: XCTestCase {
     let old = Model.make(.net2, seed: 7)
     try old.save(to: target, info: ModelInfo(note: "old"))
     // A process saving a 2.7 MB model over it again and again, killed mid-way.
-    let script = "new big --from net1\n" + String(repeating: "save big \(target.path)\n", count: 400)
+    let script =
+      "new big --from net1\n" + String(repeating: "save big \(target.path)\n", count: 400)
     let process = Process()
     process.executableURL = Binary.url
     var env = ProcessInfo.processInfo.environment
@@ -27,7 +28,8 @@ final class InterruptionTests: XCTestCase {
     Thread.sleep(forTimeInterval: 0.4)
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
-    XCTAssertEqual(process.terminationReason, .uncaughtSignal, "the save loop was still running when killed")
+    XCTAssertEqual(
+      process.terminationReason, .uncaughtSignal, "the save loop was still running when killed")
     // Whatever moment the kill hit, the file is a whole model: the old one or a new one.
     let (model, info) = try Model.load(contentsOf: target)
     XCTAssert(info.note == "old" || model.parameterCount == Model.make(.net1).parameterCount)

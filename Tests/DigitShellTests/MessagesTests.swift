@@ -18,7 +18,8 @@ final class MessagesTests: XCTestCase {
   func testPromptWordsOutsideThePromptSayWhatTheyAre() throws {
     let (output, status) = try Binary.run(["quit"])
     XCTAssertNotEqual(status, 0)
-    XCTAssertEqual(output, "error: quit is a word for the digitlab> prompt, not a command to run here\n")
+    XCTAssertEqual(
+      output, "error: quit is a word for the digitlab> prompt, not a command to run here\n")
   }
 
   func testANegativeDigitIsNamedNotMissing() throws {
@@ -35,7 +36,8 @@ final class MessagesTests: XCTestCase {
 
   func testALessonCellWithAnUnclosedQuoteSaysWhy() throws {
     let file = Binary.temporaryHome().appendingPathComponent("quote.md")
-    try "# Quote\n\n```digitlab\nnew \"mine\n```\n".write(to: file, atomically: true, encoding: .utf8)
+    try "# Quote\n\n```digitlab\nnew \"mine\n```\n".write(
+      to: file, atomically: true, encoding: .utf8)
     let (output, status) = try Binary.run(["run", file.path])
     XCTAssertNotEqual(status, 0)
     XCTAssertTrue(output.contains("error: ") && output.lowercased().contains("quote"), output)
@@ -45,13 +47,15 @@ final class MessagesTests: XCTestCase {
   func testAMistypedOptionIsNamedWithTheClosestOne() throws {
     let (output, status) = try Binary.run(["eval", "--modle", "net3"])
     XCTAssertEqual(status, 64)
-    XCTAssertEqual(output, "error: unknown option '--modle' (did you mean --model?) (see: help eval)\n")
+    XCTAssertEqual(
+      output, "error: unknown option '--modle' (did you mean --model?) (see: help eval)\n")
   }
 
   /// Issue 19, defect 23: a piped script may end its lines with LF, CRLF or CR alone.
   func testScriptsReadEveryLineEnding() throws {
     for ending in ["\n", "\r\n", "\r"] {
-      let (output, status) = try Binary.run(input: ["new m", "add m flatten", "models"].joined(separator: ending) + ending)
+      let (output, status) = try Binary.run(
+        input: ["new m", "add m flatten", "models"].joined(separator: ending) + ending)
       XCTAssertEqual(status, 0, "ending \(ending.debugDescription): \(output)")
       XCTAssertTrue(output.contains("  m: 1 layer, 0 parameters, output 784"), output)
     }

@@ -7,7 +7,10 @@ final class RobustnessDivergenceTests: XCTestCase {
   func testTrainingThatDivergesSaysSoKeepsGoodWeightsAndFails() throws {
     let out = Binary.temporaryHome().appendingPathComponent("diverged.safetensors")
     let (output, status) = try Binary.run(
-      ["train", "--net", "net1", "--lr", "10", "--limit", "2000", "--test-limit", "200", "--out", out.path])
+      [
+        "train", "--net", "net1", "--lr", "10", "--limit", "2000", "--test-limit", "200", "--out",
+        out.path,
+      ])
     XCTAssertEqual(status, 1, output)
     XCTAssertTrue(output.contains("error: training diverged at epoch 1, batch "), output)
     XCTAssertTrue(output.contains("(the loss is not a number); try a smaller --lr"), output)

@@ -5,10 +5,13 @@ import XCTest
 final class RobustnessFileKindTests: XCTestCase {
   func testAFolderGivenAsADrawingIsCalledAFolder() throws {
     let folder = Binary.temporaryHome()
-    for arguments in [["predict", folder.path, "--model", "net1"], ["draw", "--load", folder.path]] {
+    for arguments in [
+      ["predict", folder.path, "--model", "net1"], ["draw", "--load", folder.path],
+    ] {
       let (output, status) = try Binary.run(arguments)
       XCTAssertEqual(status, 1, "\(arguments[0]): \(output)")
-      XCTAssertEqual(output, "error: \(folder.path) is a folder, not a drawing file\n", arguments[0])
+      XCTAssertEqual(
+        output, "error: \(folder.path) is a folder, not a drawing file\n", arguments[0])
     }
   }
 

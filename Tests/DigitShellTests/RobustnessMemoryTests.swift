@@ -8,7 +8,10 @@ final class RobustnessMemoryTests: XCTestCase {
   func testHugeLayerIsRefusedAndTheShellGoesOn() throws {
     let (output, status) = try Binary.run(
       input: "new m\nadd m flatten\nadd m linear 100000\nadd m linear 100000\nmodels\n")
-    XCTAssert(output.contains("linear 100000→100000 would need 80.0 GB for its weights and their gradients; only "), output)
+    XCTAssert(
+      output.contains(
+        "linear 100000→100000 would need 80.0 GB for its weights and their gradients; only "),
+      output)
     XCTAssert(output.contains("m: 2 layers, 78,500,000 parameters"), output)
     XCTAssertNotEqual(status, 0, output)
     XCTAssertLessThan(status, 128, output)
@@ -18,7 +21,8 @@ final class RobustnessMemoryTests: XCTestCase {
   func testCheckpointWithHugeLayersIsRefused() throws {
     var file = SafeTensors()
     file.metadata["format"] = "digitlab/1"
-    file.metadata["layers"] = #"[{"kind":"flatten"},{"kind":"linear","inputs":784,"outputs":100000},"#
+    file.metadata["layers"] =
+      #"[{"kind":"flatten"},{"kind":"linear","inputs":784,"outputs":100000},"#
       + #"{"kind":"linear","inputs":100000,"outputs":100000}]"#
     let url = Binary.temporaryHome().appendingPathComponent("bomb.safetensors")
     try file.write(to: url)

@@ -35,7 +35,9 @@ final class ExerciseCheckTests: XCTestCase {
   func testParsesFreeTextFacts() throws {
     let check = try ExerciseCheck(parsing: "model  mine layers   ==  3")
     XCTAssertEqual(check, ExerciseCheck(fact: "model mine layers", op: .equal, value: "3"))
-    XCTAssertEqual(try ExerciseCheck(parsing: "model mine exists"), ExerciseCheck(fact: "model mine", op: .exists, value: nil))
+    XCTAssertEqual(
+      try ExerciseCheck(parsing: "model mine exists"),
+      ExerciseCheck(fact: "model mine", op: .exists, value: nil))
     XCTAssertThrowsError(try ExerciseCheck(parsing: "exists"))
     XCTAssertThrowsError(try ExerciseCheck(parsing: "== 3"))
     XCTAssertThrowsError(try ExerciseCheck(parsing: "f => 3"))

@@ -14,7 +14,9 @@ final class LessonRunnerTests: XCTestCase {
   }
 
   private func runner() throws -> LessonRunner {
-    LessonRunner(lesson: try Lesson(markdown: sampleMarkdown, id: "03-net1"), progress: store, executor: executor, facts: facts)
+    LessonRunner(
+      lesson: try Lesson(markdown: sampleMarkdown, id: "03-net1"), progress: store,
+      executor: executor, facts: facts)
   }
 
   private func savedStep() -> LessonProgress {
@@ -45,10 +47,13 @@ final class LessonRunnerTests: XCTestCase {
     let passed = runner.next()
     guard case .checkResult(let good)? = passed.first else { return XCTFail("\(passed)") }
     XCTAssertTrue(good.passed)
-    XCTAssertEqual(Array(passed.dropFirst()), [.prose("Last words."), .finished("You finished Lesson 3: Test lesson.")])
+    XCTAssertEqual(
+      Array(passed.dropFirst()),
+      [.prose("Last words."), .finished("You finished Lesson 3: Test lesson.")])
     XCTAssertTrue(runner.isFinished)
     XCTAssertEqual(savedStep(), LessonProgress(step: 5, completed: true))
-    XCTAssertEqual(runner.next(), [.info("This lesson is finished. Type restart to take it again.")])
+    XCTAssertEqual(
+      runner.next(), [.info("This lesson is finished. Type restart to take it again.")])
     XCTAssertEqual(executor.ran.count, 2, "checks never run commands")
   }
 
@@ -59,7 +64,9 @@ final class LessonRunnerTests: XCTestCase {
     }
     runner.start()
     let returned = runner.next()
-    XCTAssertEqual(executor.log, ["show new mine", "run new mine", "show add linear 784 10", "run add linear 784 10"])
+    XCTAssertEqual(
+      executor.log,
+      ["show new mine", "run new mine", "show add linear 784 10", "run add linear 784 10"])
     XCTAssertEqual(returned.count, 2, "outputs are also returned")
   }
 
@@ -67,10 +74,12 @@ final class LessonRunnerTests: XCTestCase {
     executor.failing = ["new mine"]
     let runner = try runner()
     runner.start()
-    XCTAssertEqual(runner.next(), [
-      .command("new mine"),
-      .info("`new mine` failed. Type again to rerun the cell, or press Enter to go on."),
-    ])
+    XCTAssertEqual(
+      runner.next(),
+      [
+        .command("new mine"),
+        .info("`new mine` failed. Type again to rerun the cell, or press Enter to go on."),
+      ])
     executor.failing = []
     XCTAssertEqual(runner.again(), [.command("new mine"), .command("add linear 784 10")])
     XCTAssertEqual(runner.next(), [.prose("## Exercise time")])
@@ -81,13 +90,16 @@ final class LessonRunnerTests: XCTestCase {
     runner.start()
     runner.next()
     runner.next()
-    XCTAssertEqual(runner.skip(), [.exerciseAsk("Add a second layer.")], "nothing pending: skip is Enter")
-    XCTAssertEqual(runner.skip(), [
-      .command("add relu"),
-      .info("Skipped: ran `add relu`."),
-      .prose("Last words."),
-      .finished("You finished Lesson 3: Test lesson."),
-    ])
+    XCTAssertEqual(
+      runner.skip(), [.exerciseAsk("Add a second layer.")], "nothing pending: skip is Enter")
+    XCTAssertEqual(
+      runner.skip(),
+      [
+        .command("add relu"),
+        .info("Skipped: ran `add relu`."),
+        .prose("Last words."),
+        .finished("You finished Lesson 3: Test lesson."),
+      ])
     XCTAssertEqual(executor.ran.last, "add relu")
     XCTAssertEqual(savedStep(), LessonProgress(step: 5, completed: true))
   }
@@ -99,12 +111,14 @@ final class LessonRunnerTests: XCTestCase {
     runner.next()
     runner.next()
     runner.next()
-    XCTAssertEqual(runner.skip(), [
-      .command("add relu"),
-      .info("Skipped: `add relu` failed."),
-      .prose("Last words."),
-      .finished("You finished Lesson 3: Test lesson."),
-    ])
+    XCTAssertEqual(
+      runner.skip(),
+      [
+        .command("add relu"),
+        .info("Skipped: `add relu` failed."),
+        .prose("Last words."),
+        .finished("You finished Lesson 3: Test lesson."),
+      ])
   }
 
   func testBackShowsWithoutRerunningCells() throws {
@@ -114,14 +128,18 @@ final class LessonRunnerTests: XCTestCase {
     XCTAssertEqual(runner.back(), [.info("Already at the first step.")])
     runner.next()
     runner.next()
-    XCTAssertEqual(runner.back(), [
-      .info("Back to step 2 of 5."),
-      .info("This cell runs `new mine`, `add linear 784 10`; type again to run it."),
-    ])
+    XCTAssertEqual(
+      runner.back(),
+      [
+        .info("Back to step 2 of 5."),
+        .info("This cell runs `new mine`, `add linear 784 10`; type again to run it."),
+      ])
     XCTAssertEqual(executor.ran.count, 2, "back does not rerun")
     XCTAssertEqual(runner.back(), [.info("Back to step 1 of 5."), .prose("Intro paragraph.")])
     XCTAssertEqual(savedStep().step, 1)
-    XCTAssertEqual(runner.next(), [.command("new mine"), .command("add linear 784 10")], "Enter runs the cell again")
+    XCTAssertEqual(
+      runner.next(), [.command("new mine"), .command("add linear 784 10")],
+      "Enter runs the cell again")
   }
 
   func testBackFromAfterAnExerciseAsksItAgain() throws {
@@ -130,9 +148,12 @@ final class LessonRunnerTests: XCTestCase {
     runner.start()
     for _ in 0..<4 { runner.next() }
     XCTAssertTrue(runner.isFinished)
-    XCTAssertEqual(runner.back(), [.info("Back to step 4 of 5."), .exerciseAsk("Add a second layer.")])
+    XCTAssertEqual(
+      runner.back(), [.info("Back to step 4 of 5."), .exerciseAsk("Add a second layer.")])
     XCTAssertTrue(runner.isExercisePending)
-    XCTAssertEqual(Array(runner.next().dropFirst()), [.prose("Last words."), .finished("You finished Lesson 3: Test lesson.")])
+    XCTAssertEqual(
+      Array(runner.next().dropFirst()),
+      [.prose("Last words."), .finished("You finished Lesson 3: Test lesson.")])
   }
 
   func testAgainRepeatsTheCurrentStep() throws {
@@ -157,9 +178,13 @@ final class LessonRunnerTests: XCTestCase {
     XCTAssertEqual(runner.whereAmI(), [.info("Lesson 3: Test lesson: step 2 of 5.")])
     runner.next()
     runner.next()
-    XCTAssertEqual(runner.whereAmI(), [
-      .info("Lesson 3: Test lesson: step 4 of 5, an exercise waiting for its checks (Enter checks, skip solves it)."),
-    ])
+    XCTAssertEqual(
+      runner.whereAmI(),
+      [
+        .info(
+          "Lesson 3: Test lesson: step 4 of 5, an exercise waiting for its checks (Enter checks, skip solves it)."
+        )
+      ])
     runner.skip()
     XCTAssertEqual(runner.whereAmI(), [.info("Lesson 3: Test lesson: finished, all 5 steps.")])
   }
@@ -180,13 +205,17 @@ final class LessonRunnerTests: XCTestCase {
     first.next()
     first.next()
     let again = LessonRunner(
-      lesson: first.lesson, progress: ProgressStore(url: storeURL), executor: executor, facts: facts)
+      lesson: first.lesson, progress: ProgressStore(url: storeURL), executor: executor, facts: facts
+    )
     XCTAssertEqual(again.position, 3)
-    XCTAssertEqual(again.start(), [.heading("Test lesson"), .info("Resuming at step 3 of 5."), .prose("## Exercise time")])
+    XCTAssertEqual(
+      again.start(),
+      [.heading("Test lesson"), .info("Resuming at step 3 of 5."), .prose("## Exercise time")])
     XCTAssertEqual(again.next(), [.exerciseAsk("Add a second layer.")])
     // A crash while the exercise waits: on resume the exercise is asked again.
     let third = LessonRunner(
-      lesson: first.lesson, progress: ProgressStore(url: storeURL), executor: executor, facts: facts)
+      lesson: first.lesson, progress: ProgressStore(url: storeURL), executor: executor, facts: facts
+    )
     XCTAssertFalse(third.isExercisePending)
     XCTAssertEqual(third.next(), [.exerciseAsk("Add a second layer.")])
   }
@@ -195,26 +224,32 @@ final class LessonRunnerTests: XCTestCase {
     store.update("03-net1") { $0.step = 2 }
     let lesson = try Lesson(markdown: sampleMarkdown, id: "03-net1")
     let runner = LessonRunner(lesson: lesson, progress: store, executor: executor, facts: facts)
-    XCTAssertEqual(runner.start(), [
-      .heading("Test lesson"),
-      .info("Resuming at step 2 of 5."),
-      .info("This cell runs `new mine`, `add linear 784 10`; type again to run it."),
-    ])
+    XCTAssertEqual(
+      runner.start(),
+      [
+        .heading("Test lesson"),
+        .info("Resuming at step 2 of 5."),
+        .info("This cell runs `new mine`, `add linear 784 10`; type again to run it."),
+      ])
     XCTAssertEqual(executor.ran, [])
     store.update("03-net1") { $0.step = 99 }
     let done = LessonRunner(lesson: lesson, progress: store, executor: executor, facts: facts)
     XCTAssertEqual(done.position, 5, "clamped to the lesson")
-    XCTAssertEqual(done.start(), [
-      .heading("Test lesson"),
-      .info("You have finished this lesson. Type restart to take it again, or back to review it."),
-    ])
+    XCTAssertEqual(
+      done.start(),
+      [
+        .heading("Test lesson"),
+        .info(
+          "You have finished this lesson. Type restart to take it again, or back to review it."),
+      ])
   }
 
   func testEmptyLesson() throws {
     let lesson = try Lesson(markdown: "# Nothing here", id: "x")
     let runner = LessonRunner(lesson: lesson, progress: store, executor: executor, facts: facts)
     XCTAssertEqual(runner.start(), [.heading("Nothing here"), .info("This lesson has no steps.")])
-    XCTAssertEqual(runner.next(), [.info("This lesson is finished. Type restart to take it again.")])
+    XCTAssertEqual(
+      runner.next(), [.info("This lesson is finished. Type restart to take it again.")])
     XCTAssertEqual(runner.back(), [.info("Not started yet: press Enter to begin.")])
     XCTAssertEqual(runner.again(), [.info("Nothing to repeat yet: press Enter to begin.")])
     XCTAssertEqual(runner.skip().count, 1)

@@ -9,16 +9,19 @@ final class LessonTests: XCTestCase {
     XCTAssertEqual(lesson.number, 3)
     XCTAssertEqual(lesson.title, "Test lesson")
     XCTAssertEqual(lesson.fileName, "03-net1.md")
-    XCTAssertEqual(lesson.steps, [
-      .prose("Intro paragraph."),
-      .cell(["new mine", "add linear 784 10"]),
-      .prose("## Exercise time"),
-      .exercise(Exercise(
-        ask: "Add a second layer.",
-        checks: [ExerciseCheck(fact: "model mine layers", op: .equal, value: "2")],
-        hint: "Use add.", solution: ["add relu"])),
-      .prose("Last words."),
-    ])
+    XCTAssertEqual(
+      lesson.steps,
+      [
+        .prose("Intro paragraph."),
+        .cell(["new mine", "add linear 784 10"]),
+        .prose("## Exercise time"),
+        .exercise(
+          Exercise(
+            ask: "Add a second layer.",
+            checks: [ExerciseCheck(fact: "model mine layers", op: .equal, value: "2")],
+            hint: "Use add.", solution: ["add relu"])),
+        .prose("Last words."),
+      ])
     XCTAssertEqual(lesson.stepLines, [3, 5, 10, 12, 19])
   }
 
@@ -42,13 +45,15 @@ final class LessonTests: XCTestCase {
       <!-- a note for authors -->
       """
     let lesson = try Lesson(markdown: markdown, id: "x")
-    XCTAssertEqual(lesson.steps, [
-      .prose("First paragraph\nruns on."),
-      .prose("- one\n- two\n> a quote"),
-      .prose("## Heading"),
-      .prose("After heading."),
-      .prose("```text\nkept\n\nwhole\n```"),
-    ])
+    XCTAssertEqual(
+      lesson.steps,
+      [
+        .prose("First paragraph\nruns on."),
+        .prose("- one\n- two\n> a quote"),
+        .prose("## Heading"),
+        .prose("After heading."),
+        .prose("```text\nkept\n\nwhole\n```"),
+      ])
   }
 
   func testCellSkipsCommentsAndBlankLines() throws {
@@ -75,9 +80,11 @@ final class LessonTests: XCTestCase {
     let lesson = try Lesson(markdown: markdown, id: "x")
     guard case .exercise(let exercise)? = lesson.steps.first else { return XCTFail("no exercise") }
     XCTAssertEqual(exercise.ask, "Make a model named mine.")
-    XCTAssertEqual(exercise.checks.map(\.description), [
-      "model mine exists", "model mine inputs >= 784", "model mine activation == relu",
-    ])
+    XCTAssertEqual(
+      exercise.checks.map(\.description),
+      [
+        "model mine exists", "model mine inputs >= 784", "model mine activation == relu",
+      ])
     XCTAssertEqual(exercise.solution, ["new mine", "add linear 784 10"])
   }
 
@@ -93,10 +100,12 @@ final class LessonTests: XCTestCase {
     let broken = "# T\n\n```digitlab\nnew m\n"
     let lfError = lessonError(try Lesson(markdown: broken, id: "x"))
     for ending in ["\r\n", "\r"] {
-      let lesson = try Lesson(markdown: sampleMarkdown.replacingOccurrences(of: "\n", with: ending), id: "x")
+      let lesson = try Lesson(
+        markdown: sampleMarkdown.replacingOccurrences(of: "\n", with: ending), id: "x")
       XCTAssertEqual(lesson.title, lf.title, ending.debugDescription)
       XCTAssertEqual(lesson.steps, lf.steps, ending.debugDescription)
-      let error = lessonError(try Lesson(markdown: broken.replacingOccurrences(of: "\n", with: ending), id: "x"))
+      let error = lessonError(
+        try Lesson(markdown: broken.replacingOccurrences(of: "\n", with: ending), id: "x"))
       XCTAssertEqual(error, lfError, ending.debugDescription)
     }
     let mixed = try Lesson(markdown: "# T\r\rone\r\n\ntwo\n\rthree", id: "x")
@@ -110,9 +119,12 @@ final class LessonTests: XCTestCase {
   }
 
   func testUnclosedFenceNamesItsLine() {
-    let error = lessonError(try Lesson(markdown: "# T\n\nText\n\n```digitlab\nnew mine\n", id: "02-x"))
+    let error = lessonError(
+      try Lesson(markdown: "# T\n\nText\n\n```digitlab\nnew mine\n", id: "02-x"))
     XCTAssertEqual(error?.line, 5)
-    XCTAssertEqual(error?.description, "02-x.md:5: unclosed ``` fence (no closing ``` before the end of the file)")
+    XCTAssertEqual(
+      error?.description,
+      "02-x.md:5: unclosed ``` fence (no closing ``` before the end of the file)")
   }
 
   func testExerciseErrorsNameTheirLine() {
@@ -120,11 +132,17 @@ final class LessonTests: XCTestCase {
       "# T\n\n```digitlab-exercise\n\(body)\n```\n"
     }
     let unknown = lessonError(try Lesson(markdown: exercise("ask: a\nanswer: 3"), id: "x"))
-    XCTAssertEqual(unknown?.description, "x.md:5: unknown key `answer` in digitlab-exercise (use ask, check, hint, solution)")
-    let missing = lessonError(try Lesson(markdown: exercise("ask: a\ncheck: f == 1\nsolution: s"), id: "x"))
+    XCTAssertEqual(
+      unknown?.description,
+      "x.md:5: unknown key `answer` in digitlab-exercise (use ask, check, hint, solution)")
+    let missing = lessonError(
+      try Lesson(markdown: exercise("ask: a\ncheck: f == 1\nsolution: s"), id: "x"))
     XCTAssertEqual(missing?.description, "x.md:3: digitlab-exercise has no `hint:` line")
-    let badOp = lessonError(try Lesson(markdown: exercise("ask: a\nhint: h\ncheck: f = 1"), id: "x"))
-    XCTAssertEqual(badOp?.description, "x.md:6: unknown operator `=` in check `f = 1`: use ==, !=, >=, <=, >, < or exists")
+    let badOp = lessonError(
+      try Lesson(markdown: exercise("ask: a\nhint: h\ncheck: f = 1"), id: "x"))
+    XCTAssertEqual(
+      badOp?.description,
+      "x.md:6: unknown operator `=` in check `f = 1`: use ==, !=, >=, <=, >, < or exists")
     let noOp = lessonError(try Lesson(markdown: exercise("check: layers==3"), id: "x"))
     XCTAssertEqual(noOp?.line, 4)
     let noColon = lessonError(try Lesson(markdown: exercise("ask a"), id: "x"))
@@ -151,8 +169,11 @@ final class LessonTests: XCTestCase {
 
     let bad = folder.appendingPathComponent("08-bad.md")
     try Data([0x23, 0x20, 0xFF, 0xFE, 0x0A]).write(to: bad)
-    XCTAssertEqual(lessonError(try Lesson(contentsOf: bad))?.description, "08-bad.md: the lesson file is not UTF-8 text")
-    XCTAssertNotNil(lessonError(try Lesson(contentsOf: folder.appendingPathComponent("missing.md"))))
+    XCTAssertEqual(
+      lessonError(try Lesson(contentsOf: bad))?.description,
+      "08-bad.md: the lesson file is not UTF-8 text")
+    XCTAssertNotNil(
+      lessonError(try Lesson(contentsOf: folder.appendingPathComponent("missing.md"))))
   }
 
   func testIDsAndNumbers() {
@@ -162,7 +183,10 @@ final class LessonTests: XCTestCase {
   }
 
   func testGarbageNeverCrashes() {
-    let samples = ["", "```", "~~~digitlab-exercise", "#", "```digitlab\n```", "\u{0}\u{FFFF}", "> ```\n", "```digitlab-exercise\n:\n```"]
+    let samples = [
+      "", "```", "~~~digitlab-exercise", "#", "```digitlab\n```", "\u{0}\u{FFFF}", "> ```\n",
+      "```digitlab-exercise\n:\n```",
+    ]
     for sample in samples {
       _ = try? Lesson(markdown: sample, id: "x")
     }
@@ -172,9 +196,12 @@ final class LessonTests: XCTestCase {
 final class RandomInputTests: XCTestCase {
   /// Random Markdown-ish text through the parser, the formatter and the runner: errors are fine, crashes are not.
   func testRandomMarkdownNeverCrashes() throws {
-    let pieces = ["```", "```digitlab", "```digitlab-exercise", "~~~", "\n", "\n\n", "# ", "## ", "- ", "1. ", "> ",
-                  "`", "**", "ask: a", "check: f == 1", "check: f exists", "hint: h", "solution: s", "word ",
-                  "    ", "|", "<!--", "-->", "\r\n", "é", "🙂", ":", "==", "x"]
+    let pieces = [
+      "```", "```digitlab", "```digitlab-exercise", "~~~", "\n", "\n\n", "# ", "## ", "- ", "1. ",
+      "> ",
+      "`", "**", "ask: a", "check: f == 1", "check: f exists", "hint: h", "solution: s", "word ",
+      "    ", "|", "<!--", "-->", "\r\n", "é", "🙂", ":", "==", "x",
+    ]
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func random(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -188,7 +215,8 @@ final class RandomInputTests: XCTestCase {
       _ = HeadlessRun.run(lesson: lesson, executor: FakeExecutor(), facts: FakeFacts()) { _ in }
       // Every move saves progress with an fsync: drive the runner on a sample only.
       guard round % 10 == 0 else { continue }
-      let runner = LessonRunner(lesson: lesson, progress: store, executor: FakeExecutor(), facts: FakeFacts())
+      let runner = LessonRunner(
+        lesson: lesson, progress: store, executor: FakeExecutor(), facts: FakeFacts())
       for _ in 0..<8 {
         switch random(7) {
         case 0: runner.start()
@@ -206,7 +234,8 @@ final class RandomInputTests: XCTestCase {
   /// Issue 19, defect 16: escape sequences in a lesson's title and prose are shown, not sent
   /// to the terminal (ESC[2J would clear the screen, ESC]0;… set the window title).
   func testControlCharactersInALessonAreShownNotSent() throws {
-    let lesson = try Lesson(markdown: "# Title\u{1B}]0;owned\u{07}\n\nProse \u{1B}[2J here.\n", id: "x")
+    let lesson = try Lesson(
+      markdown: "# Title\u{1B}]0;owned\u{07}\n\nProse \u{1B}[2J here.\n", id: "x")
     XCTAssertEqual(lesson.title, "Title^[]0;owned^G")
     guard case .prose(let text)? = lesson.steps.first else { return XCTFail("\(lesson.steps)") }
     XCTAssertEqual(text, "Prose ^[[2J here.")

@@ -24,7 +24,8 @@ final class ProgressStoreTests: XCTestCase {
   /// is in lesson 2; B's save keeps A's step instead of writing its stale copy over it.
   func testTwoShellsKeepEachOthersProgress() throws {
     let url = try temporaryFolder(self).appendingPathComponent("progress.json")
-    let a = ProgressStore(url: url), b = ProgressStore(url: url)
+    let a = ProgressStore(url: url)
+    let b = ProgressStore(url: url)
     a.update("01-welcome") { $0.step = 4 }
     b.update("02-mnist") { $0.step = 2 }
     a.update("01-welcome") { $0.step = 5 }
@@ -52,8 +53,9 @@ final class ProgressStoreTests: XCTestCase {
     XCTAssertEqual(handle.readDataToEndOfFile(), before)
     try handle.close()
     // The lock file two shells share stays; no temporary file does.
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
-                   ["progress.json", "progress.json.lock"], "no temporary files left")
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+      ["progress.json", "progress.json.lock"], "no temporary files left")
   }
 
   func testCorruptFileIsSetAsideWithANotice() throws {
@@ -63,10 +65,14 @@ final class ProgressStoreTests: XCTestCase {
     let store = ProgressStore(url: url)
     XCTAssertEqual(store.lessons, [:])
     let notice = try XCTUnwrap(store.notice)
-    XCTAssertTrue(notice.hasSuffix("was unusable (it is not valid progress JSON); moved it to progress.json.corrupt and started afresh."), notice)
+    XCTAssertTrue(
+      notice.hasSuffix(
+        "was unusable (it is not valid progress JSON); moved it to progress.json.corrupt and started afresh."
+      ), notice)
     XCTAssertFalse(notice.contains("\n"))
     let aside = folder.appendingPathComponent("progress.json.corrupt")
-    XCTAssertEqual(try String(contentsOf: aside, encoding: .utf8), "{\"lessons\": {\"a\": {\"step\": 3")
+    XCTAssertEqual(
+      try String(contentsOf: aside, encoding: .utf8), "{\"lessons\": {\"a\": {\"step\": 3")
     XCTAssertEqual(store.takeNotice(), notice)
     XCTAssertNil(store.notice)
     store.update("a") { $0.step = 1 }
@@ -100,7 +106,9 @@ final class ProgressStoreTests: XCTestCase {
       let notice = try XCTUnwrap(ProgressStore(url: url).notice)
       XCTAssertTrue(notice.contains("moved it to progress.json.corrupt-\(index + 3) "), notice)
     }
-    XCTAssertEqual(try String(contentsOf: first.appendingPathComponent("inside.txt"), encoding: .utf8), "keep me")
+    XCTAssertEqual(
+      try String(contentsOf: first.appendingPathComponent("inside.txt"), encoding: .utf8), "keep me"
+    )
     XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: taken.path), "nowhere")
     for (index, junk) in ["junk one", "junk two", "[]"].enumerated() {
       let aside = folder.appendingPathComponent("progress.json.corrupt-\(index + 3)")
@@ -133,13 +141,16 @@ final class ProgressStoreTests: XCTestCase {
   func testOutOfRangeStepsAreDroppedAndTheFileKeptAside() throws {
     let folder = try temporaryFolder(self)
     let url = folder.appendingPathComponent("progress.json")
-    let original = #"{"version": 1, "lessons": {"a": {"step": 9223372036854775807}, "b": {"step": -4}, "c": {"step": 3}}}"#
+    let original =
+      #"{"version": 1, "lessons": {"a": {"step": 9223372036854775807}, "b": {"step": -4}, "c": {"step": 3}}}"#
     try Data(original.utf8).write(to: url)
     let store = ProgressStore(url: url)
     XCTAssertEqual(store.lessons, ["c": LessonProgress(step: 3)])
     let notice = try XCTUnwrap(store.takeNotice())
     XCTAssertTrue(notice.contains("(a at step 9223372036854775807, b at step -4)"), notice)
-    XCTAssertTrue(notice.hasSuffix("those lessons start afresh, and the old file is progress.json.corrupt."), notice)
+    XCTAssertTrue(
+      notice.hasSuffix("those lessons start afresh, and the old file is progress.json.corrupt."),
+      notice)
     XCTAssertFalse(notice.contains("\n"))
     let aside = folder.appendingPathComponent("progress.json.corrupt")
     XCTAssertEqual(try String(contentsOf: aside, encoding: .utf8), original)
@@ -151,7 +162,8 @@ final class ProgressStoreTests: XCTestCase {
   }
 
   func testStepsChangedOutOfRangeAreHeldInIt() throws {
-    let store = ProgressStore(url: try temporaryFolder(self).appendingPathComponent("progress.json"))
+    let store = ProgressStore(
+      url: try temporaryFolder(self).appendingPathComponent("progress.json"))
     store.update("a") { $0.step = .max }
     XCTAssertEqual(store.progress(for: "a").step, LessonProgress.maximumStep)
     store.update("a") { $0.step += 1 }
@@ -166,20 +178,27 @@ final class ProgressStoreTests: XCTestCase {
     ProgressStore(url: url).update("01-welcome") { $0.step = 50 }
     let store = ProgressStore(url: url)
     XCTAssertEqual(store.progress(for: "01-welcome", stepCount: 11), LessonProgress(step: 11))
-    XCTAssertEqual(store.takeNotice(), "Progress for 01-welcome was at step 50, but the lesson has 11 steps; it resumes at step 11.")
+    XCTAssertEqual(
+      store.takeNotice(),
+      "Progress for 01-welcome was at step 50, but the lesson has 11 steps; it resumes at step 11.")
     XCTAssertEqual(store.progress(for: "01-welcome", stepCount: 11), LessonProgress(step: 11))
     XCTAssertNil(store.notice, "said once")
-    XCTAssertEqual(ProgressStore(url: url).progress(for: "01-welcome", stepCount: 20), LessonProgress(step: 11), "saved")
+    XCTAssertEqual(
+      ProgressStore(url: url).progress(for: "01-welcome", stepCount: 20), LessonProgress(step: 11),
+      "saved")
   }
 
   func testEveryNoticeIsKeptUntilTaken() throws {
     let url = try temporaryFolder(self).appendingPathComponent("progress.json")
-    try Data(#"{"version": 1, "lessons": {"a": {"step": 100001}, "b": {"step": 7}}}"#.utf8).write(to: url)
+    try Data(#"{"version": 1, "lessons": {"a": {"step": 100001}, "b": {"step": 7}}}"#.utf8).write(
+      to: url)
     let store = ProgressStore(url: url)
     _ = store.progress(for: "b", stepCount: 5)
     let notice = try XCTUnwrap(store.takeNotice())
     XCTAssertTrue(notice.contains("(a at step 100001)"), notice)
-    XCTAssertTrue(notice.hasSuffix(" Progress for b was at step 7, but the lesson has 5 steps; it resumes at step 5."), notice)
+    XCTAssertTrue(
+      notice.hasSuffix(
+        " Progress for b was at step 7, but the lesson has 5 steps; it resumes at step 5."), notice)
   }
 
   func testFailedSaveIsANoticeNotACrash() throws {
@@ -189,6 +208,7 @@ final class ProgressStoreTests: XCTestCase {
     let store = ProgressStore(url: blocker.appendingPathComponent("progress.json"))
     store.update("a") { $0.step = 2 }
     XCTAssertEqual(store.progress(for: "a").step, 2, "kept in memory")
-    XCTAssertTrue(store.notice?.hasPrefix("Progress not saved: cannot write ") ?? false, store.notice ?? "nil")
+    XCTAssertTrue(
+      store.notice?.hasPrefix("Progress not saved: cannot write ") ?? false, store.notice ?? "nil")
   }
 }

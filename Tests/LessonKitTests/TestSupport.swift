@@ -39,7 +39,9 @@ func temporaryFolder(_ test: XCTestCase) throws -> URL {
 }
 
 /// The error `body` throws, as a `LessonError`.
-func lessonError<T>(_ body: @autoclosure () throws -> T, file: StaticString = #filePath, line: UInt = #line) -> LessonError? {
+func lessonError<T>(
+  _ body: @autoclosure () throws -> T, file: StaticString = #filePath, line: UInt = #line
+) -> LessonError? {
   do {
     _ = try body()
     XCTFail("expected a LessonError", file: file, line: line)

@@ -11,7 +11,9 @@ final class TranscriptWriterTests: XCTestCase {
     transcript.addOutput("\u{1B}[1mmine\u{1B}[22m: 0 layers\r\n")
     transcript.add(.command("pop mine"))
     transcript.add(.info("Step 4 of 17"))
-    XCTAssertEqual(transcript.markdown, """
+    XCTAssertEqual(
+      transcript.markdown,
+      """
       # Net1 layer by layer
 
       A **Linear** layer.
@@ -47,13 +49,17 @@ final class TranscriptWriterTests: XCTestCase {
     transcript.add(.exerciseAsk("Make mine."))
     transcript.add(command: "new mine", output: "use ```fences``` freely")
     let check = ExerciseCheck(fact: "model mine layers", op: .equal, value: "3")
-    transcript.add(.checkResult(ExerciseResult(outcomes: [
-      CheckOutcome(check: check, actual: "3", passed: true),
-      CheckOutcome(check: check, actual: "2", passed: false),
-    ])))
+    transcript.add(
+      .checkResult(
+        ExerciseResult(outcomes: [
+          CheckOutcome(check: check, actual: "3", passed: true),
+          CheckOutcome(check: check, actual: "2", passed: false),
+        ])))
     transcript.add(.hint("Use add."))
     transcript.add(.finished("You finished Lesson 3: Net1."))
-    XCTAssertEqual(transcript.markdown, """
+    XCTAssertEqual(
+      transcript.markdown,
+      """
       **Exercise:** Make mine.
 
       ```digitlab

@@ -25,14 +25,16 @@ final class ClassReportArtTests: XCTestCase {
        mean     97.00%   98.00%   98.50%      100
       """
     let text = ClassReportArt.render(
-      precision: [0.99, 0.95], recall: [0.98, .nan], f1: [0.985], support: [100], style: .ascii, width: 50)
+      precision: [0.99, 0.95], recall: [0.98, .nan], f1: [0.985], support: [100], style: .ascii,
+      width: 50)
     XCTAssertEqual(text, expected)
   }
 
   func testBarsStartAtARoundFloorBelowTheWeakest() {
     let header = { (lowest: Double) -> String in
       let text = ClassReportArt.render(
-        precision: [1, 1], recall: [1, 1], f1: [0.999, lowest], support: [1, 1], style: .ascii, width: 80)
+        precision: [1, 1], recall: [1, 1], f1: [0.999, lowest], support: [1, 1], style: .ascii,
+        width: 80)
       return String(text.prefix { $0 != "\n" })
     }
     XCTAssertTrue(header(0.9911).hasSuffix("F1 bar from 98%"))
@@ -46,7 +48,8 @@ final class ClassReportArtTests: XCTestCase {
     for style in allStyles {
       for width in [80, 40] {
         let text = ClassReportArt.render(
-          precision: f1, recall: f1, f1: f1, support: [Int](repeating: 850, count: 10), style: style,
+          precision: f1, recall: f1, f1: f1, support: [Int](repeating: 850, count: 10),
+          style: style,
           width: width)
         assertFits(text, width: width)
         assertColourClosed(text)
@@ -57,9 +60,11 @@ final class ClassReportArtTests: XCTestCase {
 
   func testOddInputs() {
     XCTAssertEqual(
-      ClassReportArt.render(precision: [], recall: [], f1: [], support: [], style: .ascii), "(no classes)")
+      ClassReportArt.render(precision: [], recall: [], f1: [], support: [], style: .ascii),
+      "(no classes)")
     let text = ClassReportArt.render(
-      precision: [.infinity], recall: [-3], f1: [.nan, 7], support: [Int.max, Int.max], style: .rich, width: 5
+      precision: [.infinity], recall: [-3], f1: [.nan, 7], support: [Int.max, Int.max],
+      style: .rich, width: 5
     )
     assertFits(text, width: 5)
   }

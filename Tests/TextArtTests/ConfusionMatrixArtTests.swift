@@ -23,7 +23,8 @@ final class ConfusionMatrixArtTests: XCTestCase {
       0 read as 1 (2 times).
       """
     XCTAssertEqual(
-      ConfusionMatrixArt.render(matrix: [[50, 2, 0], [1, 45, 4], [0, 9, 41]], style: .ascii), expected)
+      ConfusionMatrixArt.render(matrix: [[50, 2, 0], [1, 45, 4], [0, 9, 41]], style: .ascii),
+      expected)
   }
 
   func testTenClasses() {
@@ -95,14 +96,16 @@ final class ConfusionMatrixArtTests: XCTestCase {
 
   func testOddInputs() {
     XCTAssertEqual(ConfusionMatrixArt.render(matrix: [], style: .ascii), "(empty confusion matrix)")
-    XCTAssertEqual(ConfusionMatrixArt.render(matrix: [[]], style: .ascii), "(empty confusion matrix)")
+    XCTAssertEqual(
+      ConfusionMatrixArt.render(matrix: [[]], style: .ascii), "(empty confusion matrix)")
     let ragged = ConfusionMatrixArt.render(matrix: [[3], [1, 2, 5]], style: .ascii)
     XCTAssertTrue(ragged.contains("    0 [  3]   .    ."))
     XCTAssertTrue(ragged.contains("Correct: 5 of 11"))
     let perfect = ConfusionMatrixArt.render(matrix: [[5, 0], [0, 5]], style: .ascii)
     XCTAssertTrue(perfect.hasSuffix("No mistakes."))
     assertFits(
-      ConfusionMatrixArt.render(matrix: [[Int.max, Int.max], [Int.min, 0]], style: .rich, width: 30),
+      ConfusionMatrixArt.render(
+        matrix: [[Int.max, Int.max], [Int.min, 0]], style: .rich, width: 30),
       width: 30)
   }
 }

@@ -33,7 +33,8 @@ final class DigitArtTests: XCTestCase {
       |    ++      |
       +------------+
       """
-    XCTAssertEqual(DigitArt.render(pixels: seven, width: 12, height: 12, style: .ascii, scale: 2), expected)
+    XCTAssertEqual(
+      DigitArt.render(pixels: seven, width: 12, height: 12, style: .ascii, scale: 2), expected)
   }
 
   func testRampRunsFromBlankToFullInk() {
@@ -71,7 +72,8 @@ final class DigitArtTests: XCTestCase {
       assertFits(DigitArt.render(pixels: mnistSizedSeven, style: style), width: 80)
     }
     XCTAssertEqual(
-      visibleWidth(DigitArt.render(pixels: mnistSizedSeven, style: .ascii).split(separator: "\n")[0]), 58)
+      visibleWidth(
+        DigitArt.render(pixels: mnistSizedSeven, style: .ascii).split(separator: "\n")[0]), 58)
   }
 
   func testScaleGrowsToFitNarrowWidth() {
@@ -82,10 +84,12 @@ final class DigitArtTests: XCTestCase {
 
   func testOddInputsDegradeGracefully() {
     XCTAssertEqual(DigitArt.render(pixels: [], width: 0, height: 0, style: .ascii), "(empty image)")
-    XCTAssertEqual(DigitArt.render(pixels: [255], width: -3, height: 5, style: .rich), "(empty image)")
+    XCTAssertEqual(
+      DigitArt.render(pixels: [255], width: -3, height: 5, style: .rich), "(empty image)")
     let short = DigitArt.render(pixels: [255, 255], width: 2, height: 2, style: .ascii)
     XCTAssertEqual(short, "+----+\n|@@@@|\n|    |\n+----+")
     assertFits(
-      DigitArt.render(pixels: [], width: 28, height: 28, style: .ascii, scale: 0, maxWidth: 1), width: 1)
+      DigitArt.render(pixels: [], width: 28, height: 28, style: .ascii, scale: 0, maxWidth: 1),
+      width: 1)
   }
 }

@@ -52,7 +52,8 @@ final class DigitArtValuesTests: XCTestCase {
        9 -0.4 -0.4 -0.4 -0.4
       10 -0.4 -0.4 -0.4 -0.4
       """
-    let text = DigitArt.values(pixels: seven, width: 12, height: 12, format: .normalised, maxWidth: 40)
+    let text = DigitArt.values(
+      pixels: seven, width: 12, height: 12, format: .normalised, maxWidth: 40)
     XCTAssertEqual(text, expected)
   }
 
@@ -61,18 +62,21 @@ final class DigitArtValuesTests: XCTestCase {
       Pixel values: 0 = blank paper, 255 = full ink (0 is shown as ".").
       All 16 pixels are 0 (blank).
       """
-    XCTAssertEqual(DigitArt.values(pixels: [UInt8](repeating: 0, count: 16), width: 4, height: 4), expected)
+    XCTAssertEqual(
+      DigitArt.values(pixels: [UInt8](repeating: 0, count: 16), width: 4, height: 4), expected)
   }
 
   func testFullMNISTImageFitsEightyColumns() {
     for style in allStyles {
       for format in [PixelValueFormat.raw, .normalised] {
         let cropped = DigitArt.values(pixels: mnistSizedSeven, format: format, style: style)
-        let whole = DigitArt.values(pixels: mnistSizedSeven, format: format, cropToInk: false, style: style)
+        let whole = DigitArt.values(
+          pixels: mnistSizedSeven, format: format, cropToInk: false, style: style)
         assertFits(cropped, width: 80)
         assertFits(whole, width: 80)
         assertFits(
-          DigitArt.values(pixels: mnistSizedSeven, format: format, style: style, maxWidth: 40), width: 40)
+          DigitArt.values(pixels: mnistSizedSeven, format: format, style: style, maxWidth: 40),
+          width: 40)
       }
     }
   }

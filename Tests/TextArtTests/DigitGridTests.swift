@@ -15,7 +15,8 @@ final class DigitGridTests: XCTestCase {
     let options = DigitGridOptions(
       width: 40, scale: 1, highlight: [false, false, true], imageWidth: 12, imageHeight: 12)
     XCTAssertEqual(
-      DigitGrid.render(images: [seven, one, zero], captions: ["7", "1", "0→6"], options: options), expected)
+      DigitGrid.render(images: [seven, one, zero], captions: ["7", "1", "0→6"], options: options),
+      expected)
   }
 
   func testRowsWrapToWidth() {
@@ -39,7 +40,8 @@ final class DigitGridTests: XCTestCase {
     let images = [[UInt8]](repeating: mnistSizedSeven, count: 100)
     let captions = (0..<100).map { $0 % 7 == 0 ? "7→1" : "7" }
     for style in allStyles {
-      let text = DigitGrid.render(images: images, captions: captions, options: DigitGridOptions(style: style))
+      let text = DigitGrid.render(
+        images: images, captions: captions, options: DigitGridOptions(style: style))
       assertFits(text, width: 80)
       let captionLines = text.split(separator: "\n").filter {
         stripANSI($0).contains("7") && !stripANSI($0).contains("#")
@@ -82,7 +84,8 @@ final class DigitGridTests: XCTestCase {
     assertFits(text, width: 1)
     assertFits(
       DigitGrid.render(
-        images: [seven], captions: ["a very long caption indeed"], options: DigitGridOptions(width: 12)),
+        images: [seven], captions: ["a very long caption indeed"],
+        options: DigitGridOptions(width: 12)),
       width: 12)
   }
 }

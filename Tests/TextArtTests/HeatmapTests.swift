@@ -11,7 +11,8 @@ final class HeatmapTests: XCTestCase {
       # is +1.00 and % is -1.00.
       """
     XCTAssertEqual(
-      Heatmap.render(values: [-1, -0.5, -0.2, 0, 0.1, 0.2, 0.5, 0.8, 1], width: 3, height: 3, style: .ascii),
+      Heatmap.render(
+        values: [-1, -0.5, -0.2, 0, 0.1, 0.2, 0.5, 0.8, 1], width: 3, height: 3, style: .ascii),
       expected)
   }
 
@@ -46,7 +47,8 @@ final class HeatmapTests: XCTestCase {
     let maps: [[Float]] = [[1, 0, -1, 0], [0, 2, 0, -2], [0.5, 0.5, 0.5, -0.5]]
     XCTAssertEqual(
       Heatmap.tile(
-        maps: maps, mapWidth: 2, mapHeight: 2, captions: ["a", "b", "c"], width: 40, style: .ascii), expected)
+        maps: maps, mapWidth: 2, mapHeight: 2, captions: ["a", "b", "c"], width: 40, style: .ascii),
+      expected)
   }
 
   func testTileCanShareOneScale() {
@@ -57,7 +59,8 @@ final class HeatmapTests: XCTestCase {
       Key: " .:-=+*#%@" from 0 to 4.00.
       """
     let text = Heatmap.tile(
-      maps: [[1, 0, 0, 0], [0, 2, 0, 4]], mapWidth: 2, mapHeight: 2, captions: ["weak", "strong"], width: 40,
+      maps: [[1, 0, 0, 0], [0, 2, 0, 4]], mapWidth: 2, mapHeight: 2, captions: ["weak", "strong"],
+      width: 40,
       style: .ascii, scaleEach: false)
     XCTAssertEqual(text, expected)
   }
@@ -68,10 +71,12 @@ final class HeatmapTests: XCTestCase {
     for style in allStyles {
       for width in [80, 40] {
         let a = Heatmap.tile(
-          maps: filters, mapWidth: 5, mapHeight: 5, captions: (0..<32).map { "f\($0)" }, width: width,
+          maps: filters, mapWidth: 5, mapHeight: 5, captions: (0..<32).map { "f\($0)" },
+          width: width,
           style: style)
         let b = Heatmap.tile(
-          maps: features, mapWidth: 24, mapHeight: 24, captions: (0..<32).map { "map \($0)" }, width: width,
+          maps: features, mapWidth: 24, mapHeight: 24, captions: (0..<32).map { "map \($0)" },
+          width: width,
           style: style)
         assertFits(a, width: width)
         assertFits(b, width: width)
@@ -101,10 +106,12 @@ final class HeatmapTests: XCTestCase {
     let nan = Heatmap.render(values: [.nan, .infinity, 0], width: 3, height: 1, style: .ascii)
     XCTAssertTrue(nan.hasPrefix("\nKey:"), "one blank row of picture, then the key")
     for style in allStyles {
-      assertFits(Heatmap.render(values: [1, -1], width: 2, height: 9, style: style, maxWidth: 1), width: 1)
+      assertFits(
+        Heatmap.render(values: [1, -1], width: 2, height: 9, style: style, maxWidth: 1), width: 1)
       assertFits(
         Heatmap.tile(
-          maps: [[1], [], [2, 3, 4, 5, 6]], mapWidth: 2, mapHeight: 2, captions: ["x"], width: 3, style: style
+          maps: [[1], [], [2, 3, 4, 5, 6]], mapWidth: 2, mapHeight: 2, captions: ["x"], width: 3,
+          style: style
         ), width: 3)
     }
   }

@@ -53,7 +53,8 @@ final class LineChartTests: XCTestCase {
     XCTAssertEqual(
       LineChart.render(chart, width: 30, height: 9, style: .ascii),
       "           Nothing\n        (no data yet)")
-    XCTAssertEqual(LineChart.render(Chart(), width: 20, height: 5, style: .rich), "   (no data yet)")
+    XCTAssertEqual(
+      LineChart.render(Chart(), width: 20, height: 5, style: .rich), "   (no data yet)")
   }
 
   func testHeightIsHonouredAndEveryLineFits() {
@@ -84,7 +85,8 @@ final class LineChartTests: XCTestCase {
       let plain = stripANSI(text)
       XCTAssertTrue(plain.contains("net3 dropout 0.5 test loss"))
       XCTAssertTrue(
-        plain.contains("29") || plain.contains("30") || plain.contains("25"), "late epochs labelled")
+        plain.contains("29") || plain.contains("30") || plain.contains("25"), "late epochs labelled"
+      )
     }
     let ascii = LineChart.render(chart, width: 80, height: 24, style: .ascii)
     for marker in ["*", "o", "x", "+", "#", "@"] {
@@ -93,7 +95,9 @@ final class LineChartTests: XCTestCase {
   }
 
   func testEpochTicksNeverTouchNorFallOffTheEdge() {
-    let loss = Chart(series: [ChartSeries(name: "loss", values: (1...30).map { 0.02 + 0.3 / Double($0) })])
+    let loss = Chart(series: [
+      ChartSeries(name: "loss", values: (1...30).map { 0.02 + 0.3 / Double($0) })
+    ])
     let expected = """
           | *
           | *
@@ -134,7 +138,8 @@ final class LineChartTests: XCTestCase {
       * test
       """
     let accuracy = Chart(
-      leftLabel: "accuracy %", series: [ChartSeries(name: "test", values: [96.3, 97.6, 98.0, 98.8])])
+      leftLabel: "accuracy %",
+      series: [ChartSeries(name: "test", values: [96.3, 97.6, 98.0, 98.8])])
     XCTAssertEqual(LineChart.render(accuracy, width: 40, height: 16, style: .ascii), expected)
   }
 
@@ -152,10 +157,12 @@ final class LineChartTests: XCTestCase {
                     epoch
       * zero
       """)
-    let fixed = Chart(leftRange: 0...100, series: [ChartSeries(name: "acc", values: [50, 150, -20, 60])])
+    let fixed = Chart(
+      leftRange: 0...100, series: [ChartSeries(name: "acc", values: [50, 150, -20, 60])])
     let lines = LineChart.render(fixed, width: 30, height: 14, style: .ascii).split(separator: "\n")
     XCTAssertEqual(lines[0], "100 +")
-    XCTAssertEqual(lines[9], "  0 +               *   *", "values beyond the range are cut at the edge")
+    XCTAssertEqual(
+      lines[9], "  0 +               *   *", "values beyond the range are cut at the edge")
   }
 
   func testOnlyRightAxisSeriesMoveToTheLeft() {
@@ -186,7 +193,8 @@ final class LineChartTests: XCTestCase {
     for width in [1, 5, 12, 40] {
       for height in [0, 3, 50] {
         for style in allStyles {
-          assertFits(LineChart.render(wild, width: width, height: height, style: style), width: width)
+          assertFits(
+            LineChart.render(wild, width: width, height: height, style: style), width: width)
         }
       }
     }

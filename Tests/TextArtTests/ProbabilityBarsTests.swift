@@ -20,7 +20,8 @@ final class ProbabilityBarsTests: XCTestCase {
       Most likely: 3 (74.0%), then 8 (19.0%)
       """
     XCTAssertEqual(
-      ProbabilityBars.render(probabilities: drawnThree, width: 40, style: .ascii, title: "Drawing 1"),
+      ProbabilityBars.render(
+        probabilities: drawnThree, width: 40, style: .ascii, title: "Drawing 1"),
       expected)
   }
 
@@ -46,8 +47,10 @@ final class ProbabilityBarsTests: XCTestCase {
   }
 
   func testOddInputs() {
-    XCTAssertEqual(ProbabilityBars.render(probabilities: [], width: 40, style: .ascii), "(no probabilities)")
-    let odd = ProbabilityBars.render(probabilities: [.nan, -1, 2, .infinity], width: 30, style: .ascii)
+    XCTAssertEqual(
+      ProbabilityBars.render(probabilities: [], width: 40, style: .ascii), "(no probabilities)")
+    let odd = ProbabilityBars.render(
+      probabilities: [.nan, -1, 2, .infinity], width: 30, style: .ascii)
     let expected = """
         0 |                       --
         1 |                  -100.0%

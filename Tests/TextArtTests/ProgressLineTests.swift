@@ -8,7 +8,10 @@ final class ProgressLineTests: XCTestCase {
 
   func testPartsDropAsTheLineNarrows() {
     let expected: [(Int, String)] = [
-      (100, "epoch 2/5 [################..............]  31,200/60,000  2,310 img/s  ETA 0:12  loss 0.214"),
+      (
+        100,
+        "epoch 2/5 [################..............]  31,200/60,000  2,310 img/s  ETA 0:12  loss 0.214"
+      ),
       (80, "epoch 2/5 [#########........]  31,200/60,000  2,310 img/s  ETA 0:12  loss 0.214"),
       (60, "epoch 2/5 [#####.....]  31,200/60,000  ETA 0:12  loss 0.214"),
       (45, "epoch 2/5 [########.......]  52%  loss 0.214"),
@@ -25,11 +28,13 @@ final class ProgressLineTests: XCTestCase {
 
   func testNumbersAreGroupedAndLongETAsShowHours() {
     let long = ProgressInfo(
-      epoch: 1, epochs: 1, done: 1_234_567, total: 2_000_000, imagesPerSecond: 999.5, etaSeconds: 3723,
+      epoch: 1, epochs: 1, done: 1_234_567, total: 2_000_000, imagesPerSecond: 999.5,
+      etaSeconds: 3723,
       runningLoss: 2.5)
     XCTAssertEqual(
       ProgressLine.render(long, width: 100, style: .ascii),
-      "epoch 1/1 [#################...........]  1,234,567/2,000,000  1,000 img/s  ETA 1:02:03  loss 2.500")
+      "epoch 1/1 [#################...........]  1,234,567/2,000,000  1,000 img/s  ETA 1:02:03  loss 2.500"
+    )
   }
 
   func testUnknownValues() {
@@ -59,11 +64,13 @@ final class ProgressLineTests: XCTestCase {
 
   func testOddInputs() {
     let odd = ProgressInfo(
-      epoch: -1, epochs: Int.max, done: Int.max, total: 1, imagesPerSecond: 1e300, etaSeconds: -.infinity,
+      epoch: -1, epochs: Int.max, done: Int.max, total: 1, imagesPerSecond: 1e300,
+      etaSeconds: -.infinity,
       runningLoss: 12345.678)
     let text = ProgressLine.render(odd, width: 80, style: .ascii)
     assertFits(text, width: 80)
-    XCTAssertEqual(text, "epoch -1/9223372036854775807 [#################]  100%  ETA --:--  loss 12345.7")
+    XCTAssertEqual(
+      text, "epoch -1/9223372036854775807 [#################]  100%  ETA --:--  loss 12345.7")
     XCTAssertTrue(text.contains("loss 12345.7"))
   }
 }

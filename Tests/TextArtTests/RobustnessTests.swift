@@ -51,11 +51,13 @@ final class RobustnessTests: XCTestCase {
 
       assertFits(
         DigitArt.render(
-          pixels: pixels, width: side, height: side, style: style, scale: random.int(-1...9), maxWidth: width),
+          pixels: pixels, width: side, height: side, style: style, scale: random.int(-1...9),
+          maxWidth: width),
         width: width, message)
       assertFits(
         DigitArt.values(
-          pixels: pixels, width: side, height: side, format: random.int(0...1) == 0 ? .raw : .normalised,
+          pixels: pixels, width: side, height: side,
+          format: random.int(0...1) == 0 ? .raw : .normalised,
           cropToInk: random.int(0...1) == 0, style: style, maxWidth: width), width: width, message)
       let images = (0..<count).map { _ in pixels }
       let options = DigitGridOptions(
@@ -64,29 +66,36 @@ final class RobustnessTests: XCTestCase {
         highlight: (0..<random.int(0...12)).map { _ in random.int(0...1) == 0 },
         imageWidth: side, imageHeight: side)
       assertFits(
-        DigitGrid.render(images: images, captions: (0..<count).map { _ in random.text() }, options: options),
+        DigitGrid.render(
+          images: images, captions: (0..<count).map { _ in random.text() }, options: options),
         width: width, message)
 
       let series = (0..<random.int(0...6)).map { _ in
         ChartSeries(
           name: random.text(),
-          values: (0..<random.int(0...40)).map { _ in random.int(0...4) == 0 ? nil : random.double() },
+          values: (0..<random.int(0...40)).map { _ in random.int(0...4) == 0 ? nil : random.double()
+          },
           axis: random.int(0...1) == 0 ? .left : .right)
       }
       let chart = Chart(
-        title: random.text(), xLabel: random.text(), leftLabel: random.text(), rightLabel: random.text(),
+        title: random.text(), xLabel: random.text(), leftLabel: random.text(),
+        rightLabel: random.text(),
         series: series)
       assertFits(
-        LineChart.render(chart, width: width, height: random.int(-5...40), style: style), width: width,
+        LineChart.render(chart, width: width, height: random.int(-5...40), style: style),
+        width: width,
         message)
 
       assertFits(
-        ProbabilityBars.render(probabilities: doubles, width: width, style: style, title: random.text()),
+        ProbabilityBars.render(
+          probabilities: doubles, width: width, style: style, title: random.text()),
         width: width, message)
       let matrix = (0..<random.int(0...11)).map { _ in
         (0..<random.int(0...11)).map { _ in random.int(-5...200_000) }
       }
-      assertFits(ConfusionMatrixArt.render(matrix: matrix, style: style, width: width), width: width, message)
+      assertFits(
+        ConfusionMatrixArt.render(matrix: matrix, style: style, width: width), width: width, message
+      )
       assertFits(
         ClassReportArt.render(
           precision: doubles, recall: doubles.reversed(), f1: doubles.shuffled(using: &random),
@@ -95,7 +104,8 @@ final class RobustnessTests: XCTestCase {
       let info = ProgressInfo(
         epoch: random.int(-3...30), epochs: random.int(-3...30), done: random.int(-10...100_000),
         total: random.int(-10...100_000),
-        imagesPerSecond: random.double(), etaSeconds: random.double() * 1e4, runningLoss: random.double())
+        imagesPerSecond: random.double(), etaSeconds: random.double() * 1e4,
+        runningLoss: random.double())
       assertFits(ProgressLine.render(info, width: width, style: style), width: width, message)
       let floats = (0..<random.int(0...700)).map { _ in Float(random.double()) }
       assertFits(
@@ -103,7 +113,8 @@ final class RobustnessTests: XCTestCase {
         width: width, message)
       assertFits(
         Heatmap.tile(
-          maps: (0..<count).map { _ in floats }, mapWidth: side, mapHeight: side, captions: [random.text()],
+          maps: (0..<count).map { _ in floats }, mapWidth: side, mapHeight: side,
+          captions: [random.text()],
           width: width, style: style),
         width: width, message)
     }

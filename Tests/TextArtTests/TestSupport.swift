@@ -79,7 +79,8 @@ let mnistSizedSeven: [UInt8] = {
 
 /// Every renderer's output must fit: no line wider than `width` columns.
 func assertFits(
-  _ text: String, width: Int, _ message: String = "", file: StaticString = #filePath, line: UInt = #line
+  _ text: String, width: Int, _ message: String = "", file: StaticString = #filePath,
+  line: UInt = #line
 ) {
   for (number, row) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
     let columns = visibleWidth(row)
@@ -92,7 +93,8 @@ func assertFits(
 /// ASCII style must give 7-bit ASCII with no escape sequences.
 func assertPlainASCII(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
   let bad = text.unicodeScalars.first { $0.value >= 0x80 || ($0.value < 0x20 && $0 != "\n") }
-  XCTAssertNil(bad, "unexpected character U+\(String(bad?.value ?? 0, radix: 16))", file: file, line: line)
+  XCTAssertNil(
+    bad, "unexpected character U+\(String(bad?.value ?? 0, radix: 16))", file: file, line: line)
 }
 
 /// Rich output must end every line in the default colour: the last escape
@@ -101,7 +103,8 @@ func assertColourClosed(_ text: String, file: StaticString = #filePath, line: UI
   for row in text.split(separator: "\n") {
     guard let last = row.range(of: "\u{1B}[", options: .backwards) else { continue }
     XCTAssertTrue(
-      row[last.lowerBound...].hasPrefix("\u{1B}[0m"), "colour left open: \(stripANSI(row))", file: file,
+      row[last.lowerBound...].hasPrefix("\u{1B}[0m"), "colour left open: \(stripANSI(row))",
+      file: file,
       line: line)
   }
 }

@@ -9,8 +9,14 @@ public struct ModelInfo: Codable, Equatable, Sendable {
   /// Free text, e.g. "cancelled during epoch 3".
   public var note: String?
 
-  public init(net: String? = nil, training: TrainingOptions? = nil, history: [EpochResult] = [], note: String? = nil) {
-    self.net = net; self.training = training; self.history = history; self.note = note
+  public init(
+    net: String? = nil, training: TrainingOptions? = nil, history: [EpochResult] = [],
+    note: String? = nil
+  ) {
+    self.net = net
+    self.training = training
+    self.history = history
+    self.note = note
   }
 
   /// Why `history`, read from a file, cannot be a real run's (the first reason found), or nil:
@@ -28,9 +34,12 @@ public struct ModelInfo: Codable, Equatable, Sendable {
     }
     for r in history {
       guard r.epoch >= 1 else { return "an epoch is numbered \(r.epoch)" }
-      let problem = count(r.testCorrect, of: r.testTotal, "test images", epoch: r.epoch)
+      let problem =
+        count(r.testCorrect, of: r.testTotal, "test images", epoch: r.epoch)
         ?? count(r.trainCorrect, of: r.trainTotal, "training images", epoch: r.epoch)
-        ?? r.watchTotal.flatMap { count(r.watchCorrect ?? 0, of: $0, "watched drawings", epoch: r.epoch) }
+        ?? r.watchTotal.flatMap {
+          count(r.watchCorrect ?? 0, of: $0, "watched drawings", epoch: r.epoch)
+        }
         ?? loss(r.trainLoss, "train", epoch: r.epoch) ?? loss(r.testLoss, "test", epoch: r.epoch)
       if let problem { return problem }
     }
@@ -45,7 +54,9 @@ extension Model {
     for (name, p) in namedParameters { file.tensors[name] = p.value }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    func json<T: Encodable>(_ v: T) throws -> String { String(decoding: try encoder.encode(v), as: UTF8.self) }
+    func json<T: Encodable>(_ v: T) throws -> String {
+      String(decoding: try encoder.encode(v), as: UTF8.self)
+    }
     file.metadata["format"] = "digitlab/1"
     file.metadata["input_shape"] = try json(inputShape)
     file.metadata["layers"] = try json(specs)
@@ -77,7 +88,8 @@ extension Model {
       var inputShape = [1, 28, 28]
       if let s = file.metadata["input_shape"] {
         guard let shape = try? decoder.decode([Int].self, from: Data(s.utf8)), shape.count == 3,
-              shape.allSatisfy({ (1...256).contains($0) }) else {
+          shape.allSatisfy({ (1...256).contains($0) })
+        else {
           throw DigitKitError("input_shape in the metadata is not valid")
         }
         inputShape = shape
@@ -86,7 +98,9 @@ extension Model {
       try Model.checkTakesMNIST(inputShape, name: name)
       guard specs.count <= 256 else { throw DigitKitError("too many layers (\(specs.count))") }
       model = try Model.make(specs: specs, inputShape: inputShape)
-      if let raw = file.metadata["info"], let decoded = try? decoder.decode(ModelInfo.self, from: Data(raw.utf8)) {
+      if let raw = file.metadata["info"],
+        let decoded = try? decoder.decode(ModelInfo.self, from: Data(raw.utf8))
+      {
         info = decoded
       }
       // Settings read from a file are checked like typed ones (a momentum of 5 diverged).
@@ -95,7 +109,11 @@ extension Model {
       }
     } else {
       let names = Set(file.tensors.keys)
-      guard let net = NetName.allCases.first(where: { Set(Model.make($0).namedParameters.map(\.name)) == names }) else {
+      guard
+        let net = NetName.allCases.first(where: {
+          Set(Model.make($0).namedParameters.map(\.name)) == names
+        })
+      else {
         throw DigitKitError("no DigitLab metadata, and the tensors match none of net1, net2, net3")
       }
       model = Model.make(net)
@@ -110,7 +128,9 @@ extension Model {
       guard t.shape == p.value.shape else {
         throw DigitKitError("\(name) has shape \(t.shape) but the layer needs \(p.value.shape)")
       }
-      guard t.data.allSatisfy({ $0.isFinite }) else { throw DigitKitError("\(name) holds NaN or infinite values") }
+      guard t.data.allSatisfy({ $0.isFinite }) else {
+        throw DigitKitError("\(name) holds NaN or infinite values")
+      }
       p.value = t
     }
     return (model, info)
@@ -120,7 +140,9 @@ extension Model {
   public static func load(contentsOf url: URL) throws -> (model: Model, info: ModelInfo) {
     let file = try SafeTensors(contentsOf: url)
     let name = url.lastPathComponent
-    do { return try load(file, name: name) } catch let e as DigitKitError where !e.message.hasPrefix(name + " ") {
+    do { return try load(file, name: name) } catch let e as DigitKitError
+      where !e.message.hasPrefix(name + " ")
+    {
       throw DigitKitError("\(name): \(e.message)")
     }
   }

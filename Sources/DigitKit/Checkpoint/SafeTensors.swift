@@ -19,8 +19,11 @@ public struct SafeTensors: Sendable {
 
   /// Parses a file's bytes. Every malformed input gives a one-line `DigitKitError`.
   public init(bytes: [UInt8]) throws {
-    guard bytes.count >= 8 else { throw DigitKitError("file too short to be safetensors (\(bytes.count) bytes)") }
-    let headerLength = try Self.headerLength(Array(bytes[0..<8]), fileSize: UInt64(bytes.count), path: nil)
+    guard bytes.count >= 8 else {
+      throw DigitKitError("file too short to be safetensors (\(bytes.count) bytes)")
+    }
+    let headerLength = try Self.headerLength(
+      Array(bytes[0..<8]), fileSize: UInt64(bytes.count), path: nil)
     let header = try Self.header(bytes[8..<(8 + headerLength)])
     let data = bytes[(8 + headerLength)...]
     let (entries, metadata) = try Self.entries(header, dataCount: data.count)
@@ -32,7 +35,8 @@ public struct SafeTensors: Sendable {
   /// the rest of the file is read (a 3 GB junk file once took 6.3 GB of memory).
   public init(contentsOf url: URL) throws {
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
+    {
       throw DigitKitError("\(url.relativePath) is a folder, not a checkpoint file")
     }
     guard let handle = FileHandle(forReadingAtPath: url.path) else {
@@ -44,7 +48,8 @@ public struct SafeTensors: Sendable {
     } catch let e as DigitKitError {
       throw DigitKitError("\(url.lastPathComponent): \(e.message)")
     } catch {
-      throw DigitKitError("\(url.relativePath): cannot read (\((error as NSError).localizedDescription))")
+      throw DigitKitError(
+        "\(url.relativePath): cannot read (\((error as NSError).localizedDescription))")
     }
   }
 
@@ -55,13 +60,17 @@ public struct SafeTensors: Sendable {
     func read(_ count: Int) throws -> [UInt8] {
       var bytes: [UInt8] = []
       bytes.reserveCapacity(count)
-      while bytes.count < count, let chunk = try handle.read(upToCount: count - bytes.count), !chunk.isEmpty {
+      while bytes.count < count, let chunk = try handle.read(upToCount: count - bytes.count),
+        !chunk.isEmpty
+      {
         bytes += chunk
       }
       guard bytes.count == count else { throw DigitKitError("the file ended early (truncated?)") }
       return bytes
     }
-    guard fileSize >= 8 else { throw DigitKitError("file too short to be safetensors (\(fileSize) bytes)") }
+    guard fileSize >= 8 else {
+      throw DigitKitError("file too short to be safetensors (\(fileSize) bytes)")
+    }
     let headerLength = try Self.headerLength(try read(8), fileSize: fileSize, path: path)
     let header = try Self.header(try read(headerLength)[...])
     let available = Int(clamping: fileSize - 8 - UInt64(headerLength))
@@ -72,16 +81,22 @@ public struct SafeTensors: Sendable {
 
   /// The header length from the file's first 8 bytes (little-endian), checked against the file's
   /// size. A length that cannot be right is first looked at as a PyTorch file, read from `path`.
-  private static func headerLength(_ first8: [UInt8], fileSize: UInt64, path: String?) throws -> Int {
+  private static func headerLength(_ first8: [UInt8], fileSize: UInt64, path: String?) throws -> Int
+  {
     var headerLength: UInt64 = 0
     for i in 0..<8 { headerLength |= UInt64(first8[i]) << (8 * UInt64(i)) }
-    if headerLength > fileSize - 8 || headerLength > UInt64(maximumHeaderLength), isPyTorch(first8) {
+    if headerLength > fileSize - 8 || headerLength > UInt64(maximumHeaderLength), isPyTorch(first8)
+    {
       throw DigitKitError(pyTorchMessage(path: path ?? "FILE.pt"))
     }
     guard headerLength <= fileSize - 8 else {
-      throw DigitKitError("header length \(headerLength) runs past the end of the file (\(fileSize) bytes; truncated?)")
+      throw DigitKitError(
+        "header length \(headerLength) runs past the end of the file (\(fileSize) bytes; truncated?)"
+      )
     }
-    guard headerLength <= UInt64(maximumHeaderLength) else { throw DigitKitError("header of \(headerLength) bytes is too large") }
+    guard headerLength <= UInt64(maximumHeaderLength) else {
+      throw DigitKitError("header of \(headerLength) bytes is too large")
+    }
     return Int(headerLength)
   }
 
@@ -89,7 +104,8 @@ public struct SafeTensors: Sendable {
   /// PyTorch 1.6 and later) or a pickle (`0x80` then protocol 2 to 5, older PyTorch). Asked only
   /// of a file whose header length cannot be right: a 640-byte safetensors header starts `80 02` too.
   static func isPyTorch(_ first8: [UInt8]) -> Bool {
-    first8.starts(with: [0x50, 0x4B, 0x03, 0x04]) || (first8.count >= 2 && first8[0] == 0x80 && (2...5).contains(first8[1]))
+    first8.starts(with: [0x50, 0x4B, 0x03, 0x04])
+      || (first8.count >= 2 && first8[0] == 0x80 && (2...5).contains(first8[1]))
   }
 
   /// What a PyTorch file is and the one line that turns it into safetensors (a state_dict saved
@@ -109,7 +125,9 @@ public struct SafeTensors: Sendable {
     } catch {
       throw DigitKitError("header is not valid JSON")
     }
-    guard let header = json as? [String: Any] else { throw DigitKitError("header is not a JSON object") }
+    guard let header = json as? [String: Any] else {
+      throw DigitKitError("header is not a JSON object")
+    }
     return header
   }
 
@@ -121,7 +139,8 @@ public struct SafeTensors: Sendable {
 
   /// Every tensor's entry, checked against the `dataCount` bytes after the header, and the metadata.
   private static func entries(_ header: [String: Any], dataCount: Int) throws
-    -> (entries: [String: Entry], metadata: [String: String]) {
+    -> (entries: [String: Entry], metadata: [String: String])
+  {
     var entries: [String: Entry] = [:]
     var metadata: [String: String] = [:]
     for (name, value) in header {
@@ -135,7 +154,8 @@ public struct SafeTensors: Sendable {
   }
 
   /// The tensors, copied out of `data` (the bytes after the header).
-  private init(entries: [String: Entry], metadata: [String: String], data: ArraySlice<UInt8>) throws {
+  private init(entries: [String: Entry], metadata: [String: String], data: ArraySlice<UInt8>) throws
+  {
     var tensors: [String: Tensor] = [:]
     for (name, entry) in entries {
       var values = [Float](repeating: 0, count: entry.range.count / 4)
@@ -145,7 +165,7 @@ public struct SafeTensors: Sendable {
         }
       }
       #if _endian(big)
-      values = values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
+        values = values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
       #endif
       tensors[name] = Tensor(shape: entry.shape, data: values)
     }
@@ -155,7 +175,9 @@ public struct SafeTensors: Sendable {
 
   /// `__metadata__`: an object of strings.
   private static func metadata(_ value: Any) throws -> [String: String] {
-    guard let m = value as? [String: Any] else { throw DigitKitError("__metadata__ is not an object") }
+    guard let m = value as? [String: Any] else {
+      throw DigitKitError("__metadata__ is not an object")
+    }
     var metadata: [String: String] = [:]
     for (k, v) in m {
       guard let s = v as? String else { throw DigitKitError("metadata \(k) is not a string") }
@@ -166,27 +188,39 @@ public struct SafeTensors: Sendable {
 
   /// One header entry, `{"dtype": "F32", "shape": […], "data_offsets": [begin, end]}`, checked.
   private static func entry(_ name: String, _ value: Any, dataCount: Int) throws -> Entry {
-    guard let entry = value as? [String: Any] else { throw DigitKitError("\(name): entry is not an object") }
+    guard let entry = value as? [String: Any] else {
+      throw DigitKitError("\(name): entry is not an object")
+    }
     guard let dtype = entry["dtype"] as? String else { throw DigitKitError("\(name): no dtype") }
-    guard dtype == "F32" else { throw DigitKitError("\(name): dtype \(dtype) is not supported (DigitLab reads F32)") }
+    guard dtype == "F32" else {
+      throw DigitKitError("\(name): dtype \(dtype) is not supported (DigitLab reads F32)")
+    }
     guard let shapeAny = entry["shape"] as? [Any], let offsetsAny = entry["data_offsets"] as? [Any],
-          offsetsAny.count == 2 else { throw DigitKitError("\(name): shape or data_offsets missing") }
+      offsetsAny.count == 2
+    else { throw DigitKitError("\(name): shape or data_offsets missing") }
     let shape = try shapeAny.map { v -> Int in
-      guard let n = wholeNumber(v), n >= 0, n < 1 << 28 else { throw DigitKitError("\(name): bad shape \(shapeAny)") }
+      guard let n = wholeNumber(v), n >= 0, n < 1 << 28 else {
+        throw DigitKitError("\(name): bad shape \(shapeAny)")
+      }
       return n
     }
     let offsets = try offsetsAny.map { v -> Int in
-      guard let n = wholeNumber(v), n >= 0 else { throw DigitKitError("\(name): bad data_offsets \(offsetsAny)") }
+      guard let n = wholeNumber(v), n >= 0 else {
+        throw DigitKitError("\(name): bad data_offsets \(offsetsAny)")
+      }
       return n
     }
     var count = 1
     for d in shape {
       let (p, overflow) = count.multipliedReportingOverflow(by: d)
-      guard !overflow, p <= 1 << 28 else { throw DigitKitError("\(name): shape \(shape) is too large") }
+      guard !overflow, p <= 1 << 28 else {
+        throw DigitKitError("\(name): shape \(shape) is too large")
+      }
       count = p
     }
     guard offsets[0] <= offsets[1], offsets[1] <= dataCount else {
-      throw DigitKitError("\(name): data_offsets \(offsets) run past the end of the file (truncated?)")
+      throw DigitKitError(
+        "\(name): data_offsets \(offsets) run past the end of the file (truncated?)")
     }
     guard offsets[1] - offsets[0] == count * 4 else {
       throw DigitKitError("\(name): \(offsets[1] - offsets[0]) bytes of data for shape \(shape)")
@@ -207,7 +241,9 @@ public struct SafeTensors: Sendable {
     let names = tensors.keys.sorted()
     for name in names {
       let t = tensors[name]!
-      header[name] = ["dtype": "F32", "shape": t.shape, "data_offsets": [offset, offset + t.count * 4]] as [String: Any]
+      header[name] =
+        ["dtype": "F32", "shape": t.shape, "data_offsets": [offset, offset + t.count * 4]]
+        as [String: Any]
       offset += t.count * 4
     }
     if !metadata.isEmpty { header["__metadata__"] = metadata }

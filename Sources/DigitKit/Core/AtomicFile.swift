@@ -1,7 +1,8 @@
-#if canImport(AtomicFiles)
-import AtomicFiles  // Fuzz/run.sh compiles DigitKit and AtomicFiles as one module
-#endif
 import Foundation
+
+#if canImport(AtomicFiles)
+  import AtomicFiles  // Fuzz/run.sh compiles DigitKit and AtomicFiles as one module
+#endif
 
 /// DigitKit's saves, atomic through the AtomicFiles module (a temporary file beside the
 /// target, fsync, rename; a failure leaves the old file and no temporary behind). Failures

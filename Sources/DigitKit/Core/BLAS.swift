@@ -23,7 +23,8 @@ public enum BLAS {
     _ = singleThreadedBLAS
     cblas_sgemm(
       CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-      blasInt(m), blasInt(n), blasInt(k), alpha, a, blasInt(lda), b, blasInt(ldb), beta, c, blasInt(ldc))
+      blasInt(m), blasInt(n), blasInt(k), alpha, a, blasInt(lda), b, blasInt(ldb), beta, c,
+      blasInt(ldc))
   }
 
   /// The same product, with the columns of C shared out between the cores when it is
@@ -39,50 +40,53 @@ public enum BLAS {
   ) {
     let workers = min(ProcessInfoCache.cores, n / 16)
     guard workers > 1, 2 * m * n * k >= 1_000_000 else {
-      gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
-           a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+      gemm(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
+        a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
       return
     }
     parallelItems(workers) { w in
       // Slices start on multiples of 16 columns, the kernels' favourite width.
-      let first = (w * n / workers) & ~15, last = w == workers - 1 ? n : ((w + 1) * n / workers) & ~15
+      let first = (w * n / workers) & ~15
+      let last = w == workers - 1 ? n : ((w + 1) * n / workers) & ~15
       guard last > first else { return }
       let bSlice = transposeB ? b + first * ldb : b + first
-      gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k, alpha: alpha,
-           a: a, lda: lda, b: bSlice, ldb: ldb, beta: beta, c: c + first, ldc: ldc)
+      gemm(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k, alpha: alpha,
+        a: a, lda: lda, b: bSlice, ldb: ldb, beta: beta, c: c + first, ldc: ldc)
     }
   }
 
   /// Pins OpenBLAS to one thread, once, before the first product.
   private static let singleThreadedBLAS: Void = {
     #if !canImport(Darwin)
-    openblas_set_num_threads(1)
+      openblas_set_num_threads(1)
     #endif
   }()
 
   #if canImport(Darwin)
-  @inline(__always) static func blasInt(_ v: Int) -> Int32 { Int32(v) }
+    @inline(__always) static func blasInt(_ v: Int) -> Int32 { Int32(v) }
   #else
-  @inline(__always) static func blasInt(_ v: Int) -> blasint { blasint(v) }
+    @inline(__always) static func blasInt(_ v: Int) -> blasint { blasint(v) }
   #endif
 
   /// The BLAS library in use and, for OpenBLAS, the kernel it picked (e.g. "OpenBLAS 0.3.21, kernel Zen").
   public static var description: String {
     #if canImport(Darwin)
-    return "Accelerate"
+      return "Accelerate"
     #else
-    let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
-    let version = config.split(separator: " ").prefix(2).joined(separator: " ")
-    return "\(version), kernel \(coreName)"
+      let config = openblas_get_config().map { String(cString: $0) } ?? "OpenBLAS"
+      let version = config.split(separator: " ").prefix(2).joined(separator: " ")
+      return "\(version), kernel \(coreName)"
     #endif
   }
 
   /// OpenBLAS's kernel name (`openblas_get_corename()`), or "Accelerate".
   public static var coreName: String {
     #if canImport(Darwin)
-    return "Accelerate"
+      return "Accelerate"
     #else
-    return openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+      return openblas_get_corename().map { String(cString: $0) } ?? "unknown"
     #endif
   }
 

@@ -11,7 +11,8 @@ extension MemoryBudget {
     for (i, layer) in model.layers.enumerated() {
       floats += Double(model.shapes[i].reduce(1, *)) * Double(batch) * inferenceFactor
       if let conv = layer as? Conv2d, inputs[i].count == 3 {
-        floats += Double(scratchFloats(conv, input: inputs[i], batchSize: batch, needsInputGradient: false))
+        floats += Double(
+          scratchFloats(conv, input: inputs[i], batchSize: batch, needsInputGradient: false))
       }
     }
     return baseBytes + 4 * floats
@@ -22,18 +23,25 @@ extension MemoryBudget {
   /// needs about 48.1 GB for one image but only 23.0 GB is free; close other programs or use
   /// a smaller model". Nothing is checked when the free memory is unknown (nil).
   /// - Parameter activity: what is starting, e.g. "evaluating net3" or "predicting with m".
-  public static func inferenceBatchSize(_ activity: String, model: Model, preferred: Int,
-                                        available: Double? = availableBytes()) throws -> Int {
+  public static func inferenceBatchSize(
+    _ activity: String, model: Model, preferred: Int,
+    available: Double? = availableBytes()
+  ) throws -> Int {
     guard let available else { return max(preferred, 1) }
     let one = inferenceBytes(model: model, batchSize: 1)
     guard one <= available else {
-      throw DigitKitError("\(activity) needs about \(gigabytes(one)) for one image but only \(gigabytes(available)) "
-                          + "is free; close other programs or use a smaller model")
+      throw DigitKitError(
+        "\(activity) needs about \(gigabytes(one)) for one image but only \(gigabytes(available)) "
+          + "is free; close other programs or use a smaller model")
     }
     var (fits, tooBig) = (1, max(preferred, 1) + 1)  // the answer is in fits..<tooBig
     while tooBig - fits > 1 {
       let middle = (fits + tooBig) / 2
-      if inferenceBytes(model: model, batchSize: middle) <= available { fits = middle } else { tooBig = middle }
+      if inferenceBytes(model: model, batchSize: middle) <= available {
+        fits = middle
+      } else {
+        tooBig = middle
+      }
     }
     return fits
   }

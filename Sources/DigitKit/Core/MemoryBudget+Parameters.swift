@@ -5,7 +5,8 @@ extension MemoryBudget {
   /// Bytes a layer of `spec` allocates as it is built: its weights and bias, and as many
   /// floats again for their gradients (4 bytes each).
   public static func parameterBytes(of spec: LayerSpec) -> Double {
-    let inputs = Double(spec.inputs ?? 0), outputs = Double(spec.outputs ?? 0)
+    let inputs = Double(spec.inputs ?? 0)
+    let outputs = Double(spec.outputs ?? 0)
     switch spec.kind {
     case .linear: return 8 * (inputs * outputs + outputs)
     case .conv2d:
@@ -20,10 +21,13 @@ extension MemoryBudget {
   /// gradients; only 23.0 GB is free". (Building it anyway ended the program.)
   /// - Parameter available: free memory in bytes, asked only for a large layer; nothing is
   ///   checked when it is unknown.
-  public static func checkParameters(of spec: LayerSpec, available: () -> Double? = availableBytes) throws {
+  public static func checkParameters(of spec: LayerSpec, available: () -> Double? = availableBytes)
+    throws
+  {
     let needed = parameterBytes(of: spec)
     guard needed > smallLayerBytes, let free = available(), needed > free else { return }
-    throw DigitKitError("\(spec.summary) would need \(gigabytes(needed)) for its weights and their gradients; "
-                        + "only \(gigabytes(free)) is free")
+    throw DigitKitError(
+      "\(spec.summary) would need \(gigabytes(needed)) for its weights and their gradients; "
+        + "only \(gigabytes(free)) is free")
   }
 }

@@ -23,8 +23,11 @@ public enum MemoryBudget {
   public static let activationFactor = 2.5
 
   /// About how many bytes training `model` at `batchSize` takes at its peak.
-  public static func trainingBytes(model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind) -> Double {
-    let float = 4.0, batch = Double(max(batchSize, 1))
+  public static func trainingBytes(model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind)
+    -> Double
+  {
+    let float = 4.0
+    let batch = Double(max(batchSize, 1))
     let parameters = Double(model.parameterCount)
     let optimizerState = optimizer == .adam ? 2.0 : 1.0
     var floats = parameters * (2 + optimizerState)
@@ -32,8 +35,10 @@ public enum MemoryBudget {
     for (i, layer) in model.layers.enumerated() {
       floats += Double(elements(model.shapes[i])) * batch * activationFactor
       if let conv = layer as? Conv2d, inputs[i].count == 3 {
-        floats += Double(scratchFloats(conv, input: inputs[i], batchSize: batchSize,
-                                       needsInputGradient: model.needsInputGradient(at: i)))
+        floats += Double(
+          scratchFloats(
+            conv, input: inputs[i], batchSize: batchSize,
+            needsInputGradient: model.needsInputGradient(at: i)))
       }
     }
     floats += Double(elements(model.inputShape)) * batch  // the batch of images itself
@@ -48,26 +53,36 @@ public enum MemoryBudget {
   ///   - activity: what is starting, e.g. "training net3" or "finetuning net2".
   ///   - suggestsBatch: whether the batch size can be changed, so a smaller one can be offered.
   ///   - available: free memory; by default `availableBytes()` (nothing is checked when unknown).
-  public static func check(_ activity: String, model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind,
-                           suggestsBatch: Bool = true, available: Double? = availableBytes()) throws {
+  public static func check(
+    _ activity: String, model: Model, batchSize: Int, optimizer: OptimizerSettings.Kind,
+    suggestsBatch: Bool = true, available: Double? = availableBytes()
+  ) throws {
     guard let available else { return }
     let needed = trainingBytes(model: model, batchSize: batchSize, optimizer: optimizer)
     guard needed > available else { return }
-    let smaller = suggestsBatch
-      ? largestBatch(below: batchSize, model: model, optimizer: optimizer, available: available) : nil
-    let hint = smaller.map { "batch size \($0) fits" } ?? "close other programs or use a smaller model"
-    throw DigitKitError("\(activity) at batch size \(batchSize) needs about \(gigabytes(needed)) "
-                        + "but only \(gigabytes(available)) is free; \(hint)",
-                        setting: .batchSize, suggestedValue: smaller)
+    let smaller =
+      suggestsBatch
+      ? largestBatch(below: batchSize, model: model, optimizer: optimizer, available: available)
+      : nil
+    let hint =
+      smaller.map { "batch size \($0) fits" } ?? "close other programs or use a smaller model"
+    throw DigitKitError(
+      "\(activity) at batch size \(batchSize) needs about \(gigabytes(needed)) "
+        + "but only \(gigabytes(available)) is free; \(hint)",
+      setting: .batchSize, suggestedValue: smaller)
   }
 
   /// The largest power of two below `batchSize` whose run fits in `available` bytes.
-  static func largestBatch(below batchSize: Int, model: Model, optimizer: OptimizerSettings.Kind,
-                           available: Double) -> Int? {
+  static func largestBatch(
+    below batchSize: Int, model: Model, optimizer: OptimizerSettings.Kind,
+    available: Double
+  ) -> Int? {
     var batch = 1
     while batch * 2 < batchSize { batch *= 2 }
     while batch >= 1 {
-      if batch < batchSize, trainingBytes(model: model, batchSize: batch, optimizer: optimizer) <= available {
+      if batch < batchSize,
+        trainingBytes(model: model, batchSize: batch, optimizer: optimizer) <= available
+      {
         return batch
       }
       batch /= 2
@@ -77,10 +92,13 @@ public enum MemoryBudget {
 
   /// Floats in the scratch buffers `conv` keeps for an input (C, H, W) at `batchSize`, for the
   /// algorithm it runs on it.
-  static func scratchFloats(_ conv: Conv2d, input: [Int], batchSize: Int, needsInputGradient: Bool) -> Int {
+  static func scratchFloats(_ conv: Conv2d, input: [Int], batchSize: Int, needsInputGradient: Bool)
+    -> Int
+  {
     let g = conv.geometry(batch: max(batchSize, 1), height: input[1], width: input[2])
     switch conv.algorithm(for: g) {
-    case .winograd: return WinogradConvolution.scratchFloats(g, needsInputGradient: needsInputGradient)
+    case .winograd:
+      return WinogradConvolution.scratchFloats(g, needsInputGradient: needsInputGradient)
     case .direct: return DirectConvolution.scratchFloats(g, needsInputGradient: needsInputGradient)
     case .im2col: return Im2colConvolution.scratchFloats(g)
     }
@@ -100,15 +118,18 @@ extension MemoryBudget {
   /// cgroup (v2) memory limit leaves; on macOS the physical memory. Nil when unknown.
   public static func availableBytes() -> Double? {
     #if os(Linux)
-    guard let meminfo = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
-          var free = memAvailable(meminfo) else { return nil }
-    if let limit = read("/sys/fs/cgroup/memory.max"), let used = read("/sys/fs/cgroup/memory.current"),
-       let left = cgroupLeft(max: limit, current: used) {
-      free = min(free, left)
-    }
-    return free
+      guard let meminfo = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
+        var free = memAvailable(meminfo)
+      else { return nil }
+      if let limit = read("/sys/fs/cgroup/memory.max"),
+        let used = read("/sys/fs/cgroup/memory.current"),
+        let left = cgroupLeft(max: limit, current: used)
+      {
+        free = min(free, left)
+      }
+      return free
     #else
-    return Double(ProcessInfo.processInfo.physicalMemory)
+      return Double(ProcessInfo.processInfo.physicalMemory)
     #endif
   }
 
@@ -125,9 +146,12 @@ extension MemoryBudget {
   /// Bytes a cgroup v2 limit leaves (`memory.max` minus `memory.current`); nil for "max".
   public static func cgroupLeft(max: String, current: String) -> Double? {
     guard let limit = Double(max.trimmingCharacters(in: .whitespacesAndNewlines)),
-          let used = Double(current.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+      let used = Double(current.trimmingCharacters(in: .whitespacesAndNewlines))
+    else { return nil }
     return Swift.max(limit - used, 0)
   }
 
-  private static func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+  private static func read(_ path: String) -> String? {
+    try? String(contentsOfFile: path, encoding: .utf8)
+  }
 }

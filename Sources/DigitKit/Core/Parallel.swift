@@ -14,9 +14,11 @@ func parallelItems(_ count: Int, _ body: (Int) -> Void) {
   withoutActuallyEscaping(body) { body in
     var task = body
     withUnsafeMutablePointer(to: &task) { pointer in
-      dl_parallel_items(count, Int32(min(cores, 64)), { context, item in
-        context!.assumingMemoryBound(to: ((Int) -> Void).self).pointee(item)
-      }, pointer)
+      dl_parallel_items(
+        count, Int32(min(cores, 64)),
+        { context, item in
+          context!.assumingMemoryBound(to: ((Int) -> Void).self).pointee(item)
+        }, pointer)
     }
   }
 }

@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// An integer environment variable, or nil when unset or not a number.

@@ -16,7 +16,8 @@ public struct Tensor: Equatable, Sendable {
 
   /// Wraps `data`; `data.count` must equal the product of `shape`.
   public init(shape: [Int], data: [Float]) {
-    precondition(shape.reduce(1, *) == data.count, "Tensor: \(data.count) values for shape \(shape)")
+    precondition(
+      shape.reduce(1, *) == data.count, "Tensor: \(data.count) values for shape \(shape)")
     self.shape = shape
     self.data = data
   }

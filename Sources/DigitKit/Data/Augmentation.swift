@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// Random, label-preserving changes to a training digit, so a network learns what digits
@@ -37,14 +37,21 @@ public struct Augmentation: Codable, Equatable, Sendable {
     let n = 28
     var ink = pixels.map { Float($0) / 255 }
     let u = random.nextUnitFloat()
-    if u < thicken { ink = morph(ink, n: n, dilate: true) } else if u < thicken + thin { ink = morph(ink, n: n, dilate: false) }
+    if u < thicken {
+      ink = morph(ink, n: n, dilate: true)
+    } else if u < thicken + thin {
+      ink = morph(ink, n: n, dilate: false)
+    }
     // Inverse map: for each output pixel, where to sample in the input (centre at 13.5).
     let angle = random.nextFloat(in: -rotation, rotation) * .pi / 180
     let s = 1 + random.nextFloat(in: -scale, scale)
     let sh = random.nextFloat(in: -shear, shear)
-    let dx = random.nextFloat(in: -shift, shift), dy = random.nextFloat(in: -shift, shift)
-    let c = cosf(angle) / s, sn = sinf(angle) / s
-    var fieldX: [Float] = [], fieldY: [Float] = []
+    let dx = random.nextFloat(in: -shift, shift)
+    let dy = random.nextFloat(in: -shift, shift)
+    let c = cosf(angle) / s
+    let sn = sinf(angle) / s
+    var fieldX: [Float] = []
+    var fieldY: [Float] = []
     if random.nextUnitFloat() < elasticChance {
       fieldX = smoothField(n: n, random: &random)
       fieldY = smoothField(n: n, random: &random)
@@ -53,8 +60,12 @@ public struct Augmentation: Codable, Equatable, Sendable {
     let centre = Float(n - 1) / 2
     for y in 0..<n {
       for x in 0..<n {
-        var px = Float(x) - centre - dx, py = Float(y) - centre - dy
-        if !fieldX.isEmpty { px += fieldX[y * n + x]; py += fieldY[y * n + x] }
+        var px = Float(x) - centre - dx
+        var py = Float(y) - centre - dy
+        if !fieldX.isEmpty {
+          px += fieldX[y * n + x]
+          py += fieldY[y * n + x]
+        }
         let sx = c * px + sn * py - sh * py + centre
         let sy = -sn * px + c * py + centre
         out[y * n + x] = bilinear(ink, n: n, x: sx, y: sy)
@@ -65,10 +76,15 @@ public struct Augmentation: Codable, Equatable, Sendable {
   }
 
   private func bilinear(_ img: [Float], n: Int, x: Float, y: Float) -> Float {
-    let x0 = Int(floorf(x)), y0 = Int(floorf(y))
-    let fx = x - Float(x0), fy = y - Float(y0)
-    func at(_ xx: Int, _ yy: Int) -> Float { xx >= 0 && xx < n && yy >= 0 && yy < n ? img[yy * n + xx] : 0 }
-    return (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy) + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
+    let x0 = Int(floorf(x))
+    let y0 = Int(floorf(y))
+    let fx = x - Float(x0)
+    let fy = y - Float(y0)
+    func at(_ xx: Int, _ yy: Int) -> Float {
+      xx >= 0 && xx < n && yy >= 0 && yy < n ? img[yy * n + xx] : 0
+    }
+    return (at(x0, y0) * (1 - fx) + at(x0 + 1, y0) * fx) * (1 - fy)
+      + (at(x0, y0 + 1) * (1 - fx) + at(x0 + 1, y0 + 1) * fx) * fy
   }
 
   /// Grey-level dilation (max) or erosion (min) over the 4-neighbourhood, blended half-way
@@ -79,7 +95,8 @@ public struct Augmentation: Codable, Equatable, Sendable {
       for x in 0..<n {
         var v = img[y * n + x]
         for (ox, oy) in [(1, 0), (-1, 0), (0, 1), (0, -1)] {
-          let xx = x + ox, yy = y + oy
+          let xx = x + ox
+          let yy = y + oy
           let w = xx >= 0 && xx < n && yy >= 0 && yy < n ? img[yy * n + xx] : 0
           v = dilate ? max(v, w) : min(v, w)
         }
@@ -93,7 +110,9 @@ public struct Augmentation: Codable, Equatable, Sendable {
   private func smoothField(n: Int, random: inout SeededGenerator) -> [Float] {
     var field = (0..<(n * n)).map { _ in random.nextFloat(in: -1, 1) }
     let radius = Int(elasticSigma * 2)
-    let kernel = (-radius...radius).map { expf(-Float($0 * $0) / (2 * elasticSigma * elasticSigma)) }
+    let kernel = (-radius...radius).map {
+      expf(-Float($0 * $0) / (2 * elasticSigma * elasticSigma))
+    }
     let norm = kernel.reduce(0, +)
     for pass in 0..<2 {
       var next = [Float](repeating: 0, count: n * n)
@@ -102,7 +121,8 @@ public struct Augmentation: Codable, Equatable, Sendable {
           var sum: Float = 0
           for (i, k) in kernel.enumerated() {
             let o = i - radius
-            let xx = pass == 0 ? x + o : x, yy = pass == 0 ? y : y + o
+            let xx = pass == 0 ? x + o : x
+            let yy = pass == 0 ? y : y + o
             if xx >= 0 && xx < n && yy >= 0 && yy < n { sum += k * field[yy * n + xx] }
           }
           next[y * n + x] = sum / norm
@@ -131,9 +151,13 @@ public struct Augmentation: Codable, Equatable, Sendable {
 extension MNISTSet {
   /// Like `fill`, but each image passes through `augmentation` first. Image i of the batch
   /// uses its own generator seeded from (seed, index), so results do not depend on threads.
-  public func fillAugmented(_ batch: inout Tensor, indices: ArraySlice<Int>, augmentation: Augmentation, seed: UInt64) {
+  public func fillAugmented(
+    _ batch: inout Tensor, indices: ArraySlice<Int>, augmentation: Augmentation, seed: UInt64
+  ) {
     let n = pixelsPerImage
-    if batch.shape != [indices.count, 1, rows, columns] { batch = Tensor(zeros: [indices.count, 1, rows, columns]) }
+    if batch.shape != [indices.count, 1, rows, columns] {
+      batch = Tensor(zeros: [indices.count, 1, rows, columns])
+    }
     let list = Array(indices)
     batch.data.withUnsafeMutableBufferPointer { dst in
       let base = dst.baseAddress!

@@ -11,7 +11,8 @@ public enum DataLocator {
       return URL(fileURLWithPath: env)
     }
     var candidates: [URL] = []
-    var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+    var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     for _ in 0..<6 {
       candidates.append(dir.appendingPathComponent("Data"))
       candidates.append(dir.appendingPathComponent("share/digitlab/Data"))

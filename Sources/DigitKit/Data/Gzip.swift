@@ -10,7 +10,9 @@ public func gunzip(_ compressed: [UInt8], limit: Int = 256 << 20) throws -> [UIn
     throw DigitKitError("not a gzip file")
   }
   var stream = z_stream()
-  guard inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+  guard
+    inflateInit2_(&stream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+  else {
     throw DigitKitError("zlib could not start")
   }
   defer { inflateEnd(&stream) }
@@ -31,7 +33,9 @@ public func gunzip(_ compressed: [UInt8], limit: Int = 256 << 20) throws -> [UIn
         }
         output.append(contentsOf: out.prefix(out.count - Int(stream.avail_out)))
       }
-      guard output.count <= limit else { throw DigitKitError("gzip data expands past \(limit >> 20) MB") }
+      guard output.count <= limit else {
+        throw DigitKitError("gzip data expands past \(limit >> 20) MB")
+      }
       if status != Z_STREAM_END && stream.avail_in == 0 && stream.avail_out != 0 {
         throw DigitKitError("gzip data ends early (file truncated?)")
       }

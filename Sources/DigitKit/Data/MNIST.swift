@@ -2,13 +2,16 @@ import Foundation
 
 /// One split of MNIST: images as bytes (0 = background, 255 = full ink) and labels 0–9.
 public struct MNISTSet: Sendable {
-  public let images: [UInt8]   // (count, 28, 28), row-major
-  public let labels: [UInt8]   // (count)
+  public let images: [UInt8]  // (count, 28, 28), row-major
+  public let labels: [UInt8]  // (count)
   public let rows: Int
   public let columns: Int
 
   public init(images: [UInt8], labels: [UInt8], rows: Int = 28, columns: Int = 28) {
-    self.images = images; self.labels = labels; self.rows = rows; self.columns = columns
+    self.images = images
+    self.labels = labels
+    self.rows = rows
+    self.columns = columns
   }
 
   public var count: Int { labels.count }
@@ -30,12 +33,15 @@ public struct MNISTSet: Sendable {
   /// into `batch`: (n, 1, 28, 28).
   public func fill(_ batch: inout Tensor, indices: ArraySlice<Int>) {
     let n = pixelsPerImage
-    if batch.shape != [indices.count, 1, rows, columns] { batch = Tensor(zeros: [indices.count, 1, rows, columns]) }
+    if batch.shape != [indices.count, 1, rows, columns] {
+      batch = Tensor(zeros: [indices.count, 1, rows, columns])
+    }
     let table = MNIST.normalisationTable
     images.withUnsafeBufferPointer { src in
       batch.data.withUnsafeMutableBufferPointer { dst in
         for (row, index) in indices.enumerated() {
-          let s = src.baseAddress! + index * n, d = dst.baseAddress! + row * n
+          let s = src.baseAddress! + index * n
+          let d = dst.baseAddress! + row * n
           for i in 0..<n { d[i] = table[Int(s[i])] }
         }
       }
@@ -45,8 +51,9 @@ public struct MNISTSet: Sendable {
   /// The first `n` images (`TrainingOptions.limit`, `testLimit`).
   public func prefix(_ n: Int) -> MNISTSet {
     let k = min(max(n, 0), count)
-    return MNISTSet(images: Array(images.prefix(k * pixelsPerImage)), labels: Array(labels.prefix(k)),
-                    rows: rows, columns: columns)
+    return MNISTSet(
+      images: Array(images.prefix(k * pixelsPerImage)), labels: Array(labels.prefix(k)),
+      rows: rows, columns: columns)
   }
 }
 
@@ -72,10 +79,13 @@ public enum MNIST {
     let images = try readIDX(directory.appendingPathComponent(names.images), dimensions: 3)
     let labels = try readIDX(directory.appendingPathComponent(names.labels), dimensions: 1)
     guard images.shape[0] == labels.shape[0] else {
-      throw DigitKitError("\(names.images) has \(images.shape[0]) images but \(names.labels) has \(labels.shape[0]) labels")
+      throw DigitKitError(
+        "\(names.images) has \(images.shape[0]) images but \(names.labels) has \(labels.shape[0]) labels"
+      )
     }
     guard images.shape[1] == 28, images.shape[2] == 28 else {
-      throw DigitKitError("\(names.images): images are \(images.shape[1])×\(images.shape[2]), expected 28×28")
+      throw DigitKitError(
+        "\(names.images): images are \(images.shape[1])×\(images.shape[2]), expected 28×28")
     }
     if let bad = labels.bytes.first(where: { $0 > 9 }) {
       throw DigitKitError("\(names.labels): label \(bad) is not a digit")
@@ -98,15 +108,21 @@ public enum MNIST {
 
   /// Parses decompressed IDX bytes: magic 0x0000_08_dd (unsigned byte, dd dimensions),
   /// dd big-endian sizes, then exactly the product of the sizes in bytes.
-  public static func parseIDX(_ raw: [UInt8], dimensions: Int, name: String) throws -> (shape: [Int], bytes: [UInt8]) {
+  public static func parseIDX(_ raw: [UInt8], dimensions: Int, name: String) throws -> (
+    shape: [Int], bytes: [UInt8]
+  ) {
     let headerSize = 4 + 4 * dimensions
-    guard raw.count >= headerSize else { throw DigitKitError("\(name): file too short for an IDX header") }
+    guard raw.count >= headerSize else {
+      throw DigitKitError("\(name): file too short for an IDX header")
+    }
     func word(_ at: Int) -> Int {
       Int(raw[at]) << 24 | Int(raw[at + 1]) << 16 | Int(raw[at + 2]) << 8 | Int(raw[at + 3])
     }
     let magic = word(0)
     guard magic == 0x0800 | dimensions else {
-      throw DigitKitError("\(name): bad magic number 0x\(String(magic, radix: 16)), expected 0x\(String(0x0800 | dimensions, radix: 16))")
+      throw DigitKitError(
+        "\(name): bad magic number 0x\(String(magic, radix: 16)), expected 0x\(String(0x0800 | dimensions, radix: 16))"
+      )
     }
     let shape = (0..<dimensions).map { word(4 + 4 * $0) }
     let expected = shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue }
@@ -114,7 +130,8 @@ public enum MNIST {
       throw DigitKitError("\(name): implausible dimensions \(shape)")
     }
     guard raw.count - headerSize == expected else {
-      throw DigitKitError("\(name): holds \(raw.count - headerSize) bytes of data, header says \(expected)")
+      throw DigitKitError(
+        "\(name): holds \(raw.count - headerSize) bytes of data, header says \(expected)")
     }
     return (shape, Array(raw[headerSize...]))
   }

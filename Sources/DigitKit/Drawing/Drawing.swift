@@ -28,27 +28,36 @@ public struct Drawing: Equatable, Sendable {
   public init(text: String) throws {
     // "\r\n" is one Character in Swift, so normalise line endings (CRLF, then CR-only, as
     // lesson files are read) before splitting.
-    let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(
+      of: "\r", with: "\n")
     var lines = normalised.split(separator: "\n", omittingEmptySubsequences: false)
     while let last = lines.last, last.allSatisfy({ $0 == " " }) { lines.removeLast() }
     guard !lines.isEmpty else { throw DigitKitError("the drawing is empty") }
     guard lines.count <= Self.maximumSide else {
-      throw DigitKitError("line \(Self.maximumSide + 1): the drawing has \(lines.count) rows, at most \(Self.maximumSide) are allowed")
+      throw DigitKitError(
+        "line \(Self.maximumSide + 1): the drawing has \(lines.count) rows, at most \(Self.maximumSide) are allowed"
+      )
     }
     let width = lines[0].count
     guard width > 0 else { throw DigitKitError("line 1: the first row is empty") }
     guard width <= Self.maximumSide else {
-      throw DigitKitError("line 1, column \(Self.maximumSide + 1): rows are \(width) wide, at most \(Self.maximumSide) are allowed")
+      throw DigitKitError(
+        "line 1, column \(Self.maximumSide + 1): rows are \(width) wide, at most \(Self.maximumSide) are allowed"
+      )
     }
     var ink: [Float] = []
     ink.reserveCapacity(width * lines.count)
     for (row, line) in lines.enumerated() {
       guard line.count == width else {
-        throw DigitKitError("line \(row + 1), column \(min(line.count, width) + 1): row is \(line.count) wide, the first row is \(width)")
+        throw DigitKitError(
+          "line \(row + 1), column \(min(line.count, width) + 1): row is \(line.count) wide, the first row is \(width)"
+        )
       }
       for (column, ch) in line.enumerated() {
         guard let value = Self.inkValue(ch) else {
-          throw DigitKitError("line \(row + 1), column \(column + 1): '\(ch)' is not a drawing character (use . # or 1-9)")
+          throw DigitKitError(
+            "line \(row + 1), column \(column + 1): '\(ch)' is not a drawing character (use . # or 1-9)"
+          )
         }
         ink.append(value)
       }
@@ -64,12 +73,18 @@ public struct Drawing: Equatable, Sendable {
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
       throw DigitKitError("\(path) does not exist")
     }
-    guard !isFolder.boolValue else { throw DigitKitError("\(path) is a folder, not a drawing file") }
-    guard FileManager.default.isReadableFile(atPath: url.path) else { throw DigitKitError("\(path): permission denied") }
+    guard !isFolder.boolValue else {
+      throw DigitKitError("\(path) is a folder, not a drawing file")
+    }
+    guard FileManager.default.isReadableFile(atPath: url.path) else {
+      throw DigitKitError("\(path): permission denied")
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw DigitKitError("\(path): cannot read")
     }
-    guard data.count <= 64 * 1024 else { throw DigitKitError("\(url.lastPathComponent): file too large for a drawing") }
+    guard data.count <= 64 * 1024 else {
+      throw DigitKitError("\(url.lastPathComponent): file too large for a drawing")
+    }
     guard let text = String(data: data, encoding: .utf8) else {
       throw DigitKitError("\(url.lastPathComponent): not a text file")
     }

@@ -15,10 +15,12 @@ public struct LabelledDrawings: Sendable {
   public init(directory: URL) throws {
     let fm = FileManager.default
     var isDirectory: ObjCBool = false
-    guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+    guard fm.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+    else {
       throw DigitKitError("\(directory.relativePath): no such folder of drawings")
     }
-    let files = try fm.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }.sorted()
+    let files = try fm.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".txt") }
+      .sorted()
     for file in files {
       guard let first = file.first, let label = first.wholeNumberValue else { continue }
       let drawing = try Drawing(contentsOf: directory.appendingPathComponent(file))
@@ -30,19 +32,25 @@ public struct LabelledDrawings: Sendable {
       names.append(file)
       labels.append(label)
     }
-    guard !labels.isEmpty else { throw DigitKitError("\(directory.relativePath): no labelled drawings (files like 3-mine.txt)") }
+    guard !labels.isEmpty else {
+      throw DigitKitError("\(directory.relativePath): no labelled drawings (files like 3-mine.txt)")
+    }
   }
 }
 
 extension Evaluator {
   /// The model's answer for each drawing, and how many are right.
-  public static func evaluate(_ model: Model, on drawings: LabelledDrawings) -> (correct: Int, total: Int, predictions: [Int]) {
+  public static func evaluate(_ model: Model, on drawings: LabelledDrawings) -> (
+    correct: Int, total: Int, predictions: [Int]
+  ) {
     var predictions: [Int] = []
     let size = batchSize(for: model)
     var first = 0
     while first < drawings.count {
       let chunk = drawings.images[first..<min(first + size, drawings.count)]
-      let x = Tensor(shape: [chunk.count, 1, 28, 28], data: chunk.flatMap { $0.map { ($0 - MNIST.mean) / MNIST.std } })
+      let x = Tensor(
+        shape: [chunk.count, 1, 28, 28],
+        data: chunk.flatMap { $0.map { ($0 - MNIST.mean) / MNIST.std } })
       predictions += argmaxRows(model.forward(x, training: false))
       first += size
     }

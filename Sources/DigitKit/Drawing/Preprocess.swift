@@ -6,21 +6,29 @@ public enum Preprocess {
 
   /// The 28×28 image (ink 0…1, row-major) the network sees. Throws for a blank drawing.
   public static func mnistImage(_ drawing: Drawing) throws -> [Float] {
-    guard let bounds = inkBounds(drawing) else { throw DigitKitError("the drawing is blank: there is nothing to recognise") }
-    let cropW = bounds.maxX - bounds.minX + 1, cropH = bounds.maxY - bounds.minY + 1
+    guard let bounds = inkBounds(drawing) else {
+      throw DigitKitError("the drawing is blank: there is nothing to recognise")
+    }
+    let cropW = bounds.maxX - bounds.minX + 1
+    let cropH = bounds.maxY - bounds.minY + 1
     let scale = Float(box) / Float(max(cropW, cropH))
     let newW = max(1, min(box, Int((Float(cropW) * scale).rounded())))
     let newH = max(1, min(box, Int((Float(cropH) * scale).rounded())))
     let scaled = resample(drawing, bounds: bounds, toWidth: newW, height: newH)
     // Centre of mass of the scaled image, in pixel-centre coordinates.
-    var mass: Float = 0, mx: Float = 0, my: Float = 0
+    var mass: Float = 0
+    var mx: Float = 0
+    var my: Float = 0
     for y in 0..<newH {
       for x in 0..<newW {
         let v = scaled[y * newW + x]
-        mass += v; mx += v * (Float(x) + 0.5); my += v * (Float(y) + 0.5)
+        mass += v
+        mx += v * (Float(x) + 0.5)
+        my += v * (Float(y) + 0.5)
       }
     }
-    let cx = mass > 0 ? mx / mass : Float(newW) / 2, cy = mass > 0 ? my / mass : Float(newH) / 2
+    let cx = mass > 0 ? mx / mass : Float(newW) / 2
+    let cy = mass > 0 ? my / mass : Float(newH) / 2
     let left = min(max(Int((Float(side) / 2 - cx).rounded()), 0), side - newW)
     let top = min(max(Int((Float(side) / 2 - cy).rounded()), 0), side - newH)
     var image = [Float](repeating: 0, count: side * side)
@@ -42,10 +50,16 @@ public enum Preprocess {
 
   /// The smallest rectangle holding all ink, or nil for a blank drawing.
   public static func inkBounds(_ d: Drawing) -> (minX: Int, minY: Int, maxX: Int, maxY: Int)? {
-    var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+    var minX = Int.max
+    var minY = Int.max
+    var maxX = -1
+    var maxY = -1
     for y in 0..<d.height {
       for x in 0..<d.width where d[x, y] > 0 {
-        minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+        minX = min(minX, x)
+        maxX = max(maxX, x)
+        minY = min(minY, y)
+        maxY = max(maxY, y)
       }
     }
     return maxX < 0 ? nil : (minX, minY, maxX, maxY)
@@ -53,15 +67,21 @@ public enum Preprocess {
 
   /// Area-weighted resampling of the cropped region to newW×newH: each output pixel is
   /// the mean of the source area it covers (anti-aliased when shrinking, blocky when growing).
-  static func resample(_ d: Drawing, bounds: (minX: Int, minY: Int, maxX: Int, maxY: Int),
-                       toWidth newW: Int, height newH: Int) -> [Float] {
-    let w = bounds.maxX - bounds.minX + 1, h = bounds.maxY - bounds.minY + 1
-    let sx = Float(w) / Float(newW), sy = Float(h) / Float(newH)
+  static func resample(
+    _ d: Drawing, bounds: (minX: Int, minY: Int, maxX: Int, maxY: Int),
+    toWidth newW: Int, height newH: Int
+  ) -> [Float] {
+    let w = bounds.maxX - bounds.minX + 1
+    let h = bounds.maxY - bounds.minY + 1
+    let sx = Float(w) / Float(newW)
+    let sy = Float(h) / Float(newH)
     var out = [Float](repeating: 0, count: newW * newH)
     for oy in 0..<newH {
-      let y0 = Float(oy) * sy, y1 = y0 + sy
+      let y0 = Float(oy) * sy
+      let y1 = y0 + sy
       for ox in 0..<newW {
-        let x0 = Float(ox) * sx, x1 = x0 + sx
+        let x0 = Float(ox) * sx
+        let x1 = x0 + sx
         var sum: Float = 0
         var y = Int(y0)
         while Float(y) < y1 && y < h {

@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// Element-wise activation: forward y = f(x), backward dx = dy · f′ expressed through y.
@@ -77,7 +77,9 @@ public final class ReLU: ElementwiseActivation {
     dy.data.withUnsafeBufferPointer { dyp in
       saved.data.withUnsafeBufferPointer { yp in
         gradient.data.withUnsafeMutableBufferPointer { dxp in
-          guard let dy = dyp.baseAddress, let y = yp.baseAddress, let dx = dxp.baseAddress else { return }
+          guard let dy = dyp.baseAddress, let y = yp.baseAddress, let dx = dxp.baseAddress else {
+            return
+          }
           parallelChunks(dyp.count, minimum: 65_536) { range in reluBackward(dy, y, dx, range) }
         }
       }
@@ -89,7 +91,9 @@ public final class ReLU: ElementwiseActivation {
 
 /// y[i] = max(x[i], 0) over `range`, eight lanes at a time.
 @inline(__always)
-private func reluForward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
+private func reluForward(
+  _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>
+) {
   let zero = SIMD8<Float>(repeating: 0)
   var i = range.lowerBound
   while i + 8 <= range.upperBound {
@@ -97,22 +101,31 @@ private func reluForward(_ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Fl
     store8(v.replacing(with: zero, where: v .< zero), y + i)
     i += 8
   }
-  while i < range.upperBound { y[i] = Swift.max(x[i], 0); i += 1 }
+  while i < range.upperBound {
+    y[i] = Swift.max(x[i], 0)
+    i += 1
+  }
 }
 
 /// dx[i] = dy[i] where y[i] > 0, else 0, over `range`: a select, not a branch (half the
 /// values are zero at random, and a branch per value mispredicts).
 @inline(__always)
-private func reluBackward(_ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
-                          _ dx: UnsafeMutablePointer<Float>, _ range: Range<Int>) {
+private func reluBackward(
+  _ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
+  _ dx: UnsafeMutablePointer<Float>, _ range: Range<Int>
+) {
   let zero = SIMD8<Float>(repeating: 0)
   var i = range.lowerBound
   while i + 8 <= range.upperBound {
-    let g = load8(dy + i), v = load8(y + i)
+    let g = load8(dy + i)
+    let v = load8(y + i)
     store8(zero.replacing(with: g, where: v .> zero), dx + i)
     i += 8
   }
-  while i < range.upperBound { dx[i] = y[i] > 0 ? dy[i] : 0; i += 1 }
+  while i < range.upperBound {
+    dx[i] = y[i] > 0 ? dy[i] : 0
+    i += 1
+  }
 }
 
 /// y = tanh(x); dy/dx = 1 − y².

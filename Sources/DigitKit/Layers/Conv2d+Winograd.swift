@@ -13,11 +13,11 @@ import CKernels
 final class WinogradConvolution: ConvolutionAlgorithm {
   /// dW and db by the direct kernels, which keep the input for them.
   private let parameterGradients = DirectParameterGradients()
-  private let forwardWeights = ScratchBuffer()   // U = G W Gᵀ as (36, C, O16)
+  private let forwardWeights = ScratchBuffer()  // U = G W Gᵀ as (36, C, O16)
   private let backwardWeights = ScratchBuffer()  // U as (36, O, C16)
-  private let input = ScratchBuffer()            // x channels last, padded: (B, H+2p, W+2p, C8)
-  private var output = Tensor()                  // y, reused between batches
-  private var inputGradient = Tensor()           // dx, reused between batches
+  private let input = ScratchBuffer()  // x channels last, padded: (B, H+2p, W+2p, C8)
+  private var output = Tensor()  // y, reused between batches
+  private var inputGradient = Tensor()  // dx, reused between batches
 
   /// Whether a layer suits Winograd F(2×2, 5×5): a 5×5 kernel, an even output, and enough
   /// input channels for the 36 products per tile to beat the direct kernels (Net3's conv2 and
@@ -35,15 +35,24 @@ final class WinogradConvolution: ConvolutionAlgorithm {
   /// Floats of scratch a training step of geometry `g` keeps: the transformed weights both
   /// ways, x channels last, dx with `needsInputGradient`, and the direct parameter gradients'.
   static func scratchFloats(_ g: ConvGeometry, needsInputGradient: Bool) -> Int {
-    let o = g.outputChannels, c = g.channels, c8 = (c + 7) / 8 * 8
+    let o = g.outputChannels
+    let c = g.channels
+    let c8 = (c + 7) / 8 * 8
     let dx = needsInputGradient ? g.batch * c * g.height * g.width : 0
-    return 36 * c * tiled(o) + 36 * o * tiled(c) + g.batch * g.paddedHeight * g.paddedWidth * c8 + dx
+    return 36 * c * tiled(o) + 36 * o * tiled(c) + g.batch * g.paddedHeight * g.paddedWidth * c8
+      + dx
       + DirectParameterGradients.scratchFloats(g)
   }
 
-  func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor {
+  func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool)
+    -> Tensor
+  {
     // x: (B, C, H, W) → y: (B, O, Ho, Wo), one item per 24 tiles
-    let o = g.outputChannels, c = g.channels, hp = g.paddedHeight, wp = g.paddedWidth, c8 = (c + 7) / 8 * 8
+    let o = g.outputChannels
+    let c = g.channels
+    let hp = g.paddedHeight
+    let wp = g.paddedWidth
+    let c8 = (c + 7) / 8 * 8
     parameterGradients.prepare(g)
     output.reuse(shape: [g.batch, o, g.outHeight, g.outWidth])
     transformWeights(weight, g)
@@ -52,17 +61,21 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     x.data.withUnsafeBufferPointer { xp in
       let x = xp.baseAddress!
       parallelItems(g.batch) { n in
-        dl_channels_last(x + n * c * g.height * g.width, Int32(c), Int32(g.height), Int32(g.width),
-                         Int32(g.padding), xt + n * hp * wp * c8)
+        dl_channels_last(
+          x + n * c * g.height * g.width, Int32(c), Int32(g.height), Int32(g.width),
+          Int32(g.padding), xt + n * hp * wp * c8)
       }
     }
-    let tiles = g.batch * g.positions / 4, chunk = 24, ut = forwardWeights.pointer
+    let tiles = g.batch * g.positions / 4
+    let chunk = 24
+    let ut = forwardWeights.pointer
     bias.value.data.withUnsafeBufferPointer { bp in
       output.data.withUnsafeMutableBufferPointer { yp in
         let (b, y) = (bp.baseAddress!, yp.baseAddress!)
         parallelItems((tiles + chunk - 1) / chunk) { item in
-          dl_wino_forward(xt, Int32(c), Int32(hp), Int32(wp), Int32(g.outHeight / 2), Int32(g.outWidth / 2),
-                          ut, Int32(o), b, y, item * chunk, min(tiles, (item + 1) * chunk))
+          dl_wino_forward(
+            xt, Int32(c), Int32(hp), Int32(wp), Int32(g.outHeight / 2), Int32(g.outWidth / 2),
+            ut, Int32(o), b, y, item * chunk, min(tiles, (item + 1) * chunk))
         }
       }
     }
@@ -71,7 +84,8 @@ final class WinogradConvolution: ConvolutionAlgorithm {
 
   /// U = G W Gᵀ for forward (36, C, O16) and for the input gradient (36, O, C16).
   private func transformWeights(_ weight: Parameter, _ g: ConvGeometry) {
-    let o = g.outputChannels, c = g.channels
+    let o = g.outputChannels
+    let c = g.channels
     let ut = forwardWeights.reserve(36 * c * tiled(o))
     let u = backwardWeights.reserve(36 * o * tiled(c))
     weight.value.data.withUnsafeBufferPointer { wp in
@@ -82,8 +96,10 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     }
   }
 
-  func backward(_ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
-                needsInputGradient: Bool) -> Tensor {
+  func backward(
+    _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    needsInputGradient: Bool
+  ) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += Σ dy ⋆ xp, db += Σ dy
     let dyt = parameterGradients.gatherGradient(dy, g)  // dy channels last: (B, Ho·Wo, O16)
     guard needsInputGradient else {
@@ -95,15 +111,18 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     inputGradient.reuse(shape: [g.batch, g.channels, g.height, g.width])
     var dx = inputGradient
     inputGradient = Tensor()  // one owner while writing: no copy-on-write
-    let perItem = Self.samplesPerItem(g), items = (g.batch + perItem - 1) / perItem
+    let perItem = Self.samplesPerItem(g)
+    let items = (g.batch + perItem - 1) / perItem
     let u = UnsafePointer(backwardWeights.pointer)
     dx.data.withUnsafeMutableBufferPointer { dxp in
       let dx = dxp.baseAddress!
       parameterGradients.accumulate(g, weight: weight, bias: bias, alongside: items) { item in
-        let first = item * perItem, end = min(g.batch, first + perItem)
-        dl_wino_input_gradient(dyt, Int32(g.outputChannels), Int32(tiled(g.outputChannels)),
-                               Int32(g.outHeight / 2), Int32(g.outWidth / 2), u, Int32(g.channels),
-                               Int32(g.height), Int32(g.width), Int32(g.padding), dx, Int32(first), Int32(end))
+        let first = item * perItem
+        let end = min(g.batch, first + perItem)
+        dl_wino_input_gradient(
+          dyt, Int32(g.outputChannels), Int32(tiled(g.outputChannels)),
+          Int32(g.outHeight / 2), Int32(g.outWidth / 2), u, Int32(g.channels),
+          Int32(g.height), Int32(g.width), Int32(g.padding), dx, Int32(first), Int32(end))
       }
     }
     inputGradient = dx

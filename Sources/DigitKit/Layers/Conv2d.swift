@@ -18,7 +18,7 @@ public final class Conv2d: Layer {
   public let padding: Int
   public let name: String
   public let weight: Parameter  // (out, in, k, k)
-  public let bias: Parameter    // (out)
+  public let bias: Parameter  // (out)
 
   /// How forward and backward multiply; `ConvAlgorithm.preferred` unless set. A layer the
   /// algorithm does not fit runs the next one down (`ConvAlgorithm.resolved(for:)`).
@@ -31,8 +31,10 @@ public final class Conv2d: Layer {
   private lazy var byDirect = DirectConvolution()
   private lazy var byWinograd = WinogradConvolution()
 
-  public init(inputChannels: Int, outputChannels: Int, kernel: Int, padding: Int = 0,
-              name: String, random: inout SeededGenerator) {
+  public init(
+    inputChannels: Int, outputChannels: Int, kernel: Int, padding: Int = 0,
+    name: String, random: inout SeededGenerator
+  ) {
     self.inputChannels = inputChannels
     self.outputChannels = outputChannels
     self.kernel = kernel
@@ -42,21 +44,27 @@ public final class Conv2d: Layer {
     let bound = 1 / Float(fanIn).squareRoot()
     let w = (0..<(outputChannels * fanIn)).map { _ in random.nextFloat(in: -bound, bound) }
     let b = (0..<outputChannels).map { _ in random.nextFloat(in: -bound, bound) }
-    weight = Parameter(name: "weight", value: Tensor(shape: [outputChannels, inputChannels, kernel, kernel], data: w))
+    weight = Parameter(
+      name: "weight",
+      value: Tensor(shape: [outputChannels, inputChannels, kernel, kernel], data: w))
     bias = Parameter(name: "bias", value: Tensor(shape: [outputChannels], data: b))
   }
 
   public var spec: LayerSpec {
-    LayerSpec(kind: .conv2d, name: name, inputs: inputChannels, outputs: outputChannels,
-              kernel: kernel, padding: padding == 0 ? nil : padding)
+    LayerSpec(
+      kind: .conv2d, name: name, inputs: inputChannels, outputs: outputChannels,
+      kernel: kernel, padding: padding == 0 ? nil : padding)
   }
   public var parameters: [Parameter] { [weight, bias] }
 
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input.count == 3, input[0] == inputChannels else {
-      throw DigitKitError("conv \(inputChannels)→\(outputChannels) needs \(inputChannels)×H×W input but gets \(describeShape(input))")
+      throw DigitKitError(
+        "conv \(inputChannels)→\(outputChannels) needs \(inputChannels)×H×W input but gets \(describeShape(input))"
+      )
     }
-    let h = input[1] + 2 * padding - kernel + 1, w = input[2] + 2 * padding - kernel + 1
+    let h = input[1] + 2 * padding - kernel + 1
+    let w = input[2] + 2 * padding - kernel + 1
     guard h > 0, w > 0 else {
       throw DigitKitError("conv \(kernel)×\(kernel) does not fit a \(input[1])×\(input[2]) input")
     }
@@ -65,8 +73,9 @@ public final class Conv2d: Layer {
 
   /// The sizes of a convolution by this layer of x: (B, C, H, W).
   func geometry(batch: Int, height: Int, width: Int) -> ConvGeometry {
-    ConvGeometry(batch: batch, channels: inputChannels, height: height, width: width,
-                 outputChannels: outputChannels, kernel: kernel, padding: padding)
+    ConvGeometry(
+      batch: batch, channels: inputChannels, height: height, width: width,
+      outputChannels: outputChannels, kernel: kernel, padding: padding)
   }
 
   /// The algorithm this layer runs on an input of geometry `g`.
@@ -88,7 +97,8 @@ public final class Conv2d: Layer {
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += Σ dy ⋆ x, db += Σ dy
     guard let last else { preconditionFailure("Conv2d \(name): backward before forward") }
-    return last.algorithm.backward(dy, last.geometry, weight: weight, bias: bias,
-                                   needsInputGradient: needsInputGradient)
+    return last.algorithm.backward(
+      dy, last.geometry, weight: weight, bias: bias,
+      needsInputGradient: needsInputGradient)
   }
 }

@@ -1,8 +1,9 @@
 import CKernels
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Which algorithm a convolution runs: all give the same numbers up to float rounding.
@@ -74,11 +75,14 @@ struct ConvGeometry: Equatable {
 /// `DirectConvolution`, `WinogradConvolution` (which takes dW and db from the direct kernels).
 protocol ConvolutionAlgorithm: AnyObject {
   /// x: (B, C, H, W) → y: (B, O, Ho, Wo). Keeps what backward needs when `training`.
-  func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool) -> Tensor
+  func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool)
+    -> Tensor
   /// dy: (B, O, Ho, Wo) → dx: (B, C, H, W), or an empty tensor unless `needsInputGradient`.
   /// Adds into `weight.gradient` and `bias.gradient`. Follows the last forward, same geometry.
-  func backward(_ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
-                needsInputGradient: Bool) -> Tensor
+  func backward(
+    _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    needsInputGradient: Bool
+  ) -> Tensor
 }
 
 /// `n` rounded up to the direct and Winograd kernels' 16-row tiles.

@@ -15,18 +15,21 @@ final class DirectParameterGradients {
   private var tablesFor: ConvGeometry?
   /// Offsets into one padded input sample: for (c, ky, kx), and for output positions.
   private(set) var inputOffsets: [Int32] = [], outputPositions: [Int32] = []
-  private var input = Tensor()                // x, kept while training
-  private let paddedInput = ScratchBuffer()   // xp (B, C, H+2p, W+2p), when padding > 0
-  private let gradient = ScratchBuffer()      // dy channels last (B, Ho·Wo, O16)
-  private let biasSums = ScratchBuffer()      // per sample: Σ dy over positions (B, O)
-  private let weightSums = ScratchBuffer()    // per dW slice: its columns, channels last
+  private var input = Tensor()  // x, kept while training
+  private let paddedInput = ScratchBuffer()  // xp (B, C, H+2p, W+2p), when padding > 0
+  private let gradient = ScratchBuffer()  // dy channels last (B, Ho·Wo, O16)
+  private let biasSums = ScratchBuffer()  // per sample: Σ dy over positions (B, O)
+  private let weightSums = ScratchBuffer()  // per dW slice: its columns, channels last
   private let wideWeightGradient = ScratchBuffer()  // (O16, C·k·k) when O16 > O
 
   /// Floats of scratch a training step of geometry `g` keeps (offset tables counted as floats):
   /// xp when padded, dy channels last, the bias sums, the slices' sums and the wide dW.
   static func scratchFloats(_ g: ConvGeometry) -> Int {
-    let o = g.outputChannels, o16 = tiled(o), patch = g.patchSize
-    let tiles = (patch + 5) / 6, slices = min(tiles, 4 * ProcessInfoCache.cores)
+    let o = g.outputChannels
+    let o16 = tiled(o)
+    let patch = g.patchSize
+    let tiles = (patch + 5) / 6
+    let slices = min(tiles, 4 * ProcessInfoCache.cores)
     let sliceColumns = (tiles + slices - 1) / slices * 6
     let padded = g.padding > 0 ? g.batch * g.channels * g.paddedHeight * g.paddedWidth : 0
     return padded + g.batch * g.positions * o16 + g.batch * o + slices * (sliceColumns + 6) * o16
@@ -36,13 +39,19 @@ final class DirectParameterGradients {
   /// Builds the offset tables for `g`'s per-sample sizes; true when they changed.
   @discardableResult
   func prepare(_ g: ConvGeometry) -> Bool {
-    let key = ConvGeometry(batch: 0, channels: g.channels, height: g.height, width: g.width,
-                       outputChannels: g.outputChannels, kernel: g.kernel, padding: g.padding)
+    let key = ConvGeometry(
+      batch: 0, channels: g.channels, height: g.height, width: g.width,
+      outputChannels: g.outputChannels, kernel: g.kernel, padding: g.padding)
     guard key != tablesFor else { return false }
     tablesFor = key
-    let k = g.kernel, hp = g.paddedHeight, wp = g.paddedWidth
-    var koff: [Int32] = [], poff: [Int32] = []
-    for ch in 0..<g.channels { for ky in 0..<k { for kx in 0..<k { koff.append(Int32((ch * hp + ky) * wp + kx)) } } }
+    let k = g.kernel
+    let hp = g.paddedHeight
+    let wp = g.paddedWidth
+    var koff: [Int32] = []
+    var poff: [Int32] = []
+    for ch in 0..<g.channels {
+      for ky in 0..<k { for kx in 0..<k { koff.append(Int32((ch * hp + ky) * wp + kx)) } }
+    }
     for oy in 0..<g.outHeight { for ox in 0..<g.outWidth { poff.append(Int32(oy * wp + ox)) } }
     inputOffsets = koff
     outputPositions = poff
@@ -53,10 +62,13 @@ final class DirectParameterGradients {
   /// then also when `framed`, for a forward that reads the framed copy). Returns the framed
   /// copy, or nil when x itself serves.
   @discardableResult
-  func keep(_ x: Tensor, _ g: ConvGeometry, training: Bool, framed: Bool = false) -> UnsafePointer<Float>? {
+  func keep(_ x: Tensor, _ g: ConvGeometry, training: Bool, framed: Bool = false) -> UnsafePointer<
+    Float
+  >? {
     input = training ? x : Tensor()
     guard g.padding > 0, training || framed else { return nil }
-    let hp = g.paddedHeight, wp = g.paddedWidth
+    let hp = g.paddedHeight
+    let wp = g.paddedWidth
     let dst = paddedInput.zeroed(g.batch * g.channels * hp * wp)
     x.data.withUnsafeBufferPointer { xp in
       for plane in 0..<(g.batch * g.channels) {
@@ -72,15 +84,20 @@ final class DirectParameterGradients {
   /// Step 1, one item per sample: dy channels last, zero-padded to O16, and Σ dy per channel.
   /// `alsoPerSample(n, dy of sample n)` runs in the same item (the direct input gradient frames
   /// dy there). Returns dy channels last, dyt: (B, Ho·Wo, O16), which Winograd's dx reads too.
-  func gatherGradient(_ dy: Tensor, _ g: ConvGeometry,
-                      alsoPerSample: (Int, UnsafePointer<Float>) -> Void = { _, _ in }) -> UnsafePointer<Float> {
-    let o = g.outputChannels, o16 = tiled(o), positions = g.positions
+  func gatherGradient(
+    _ dy: Tensor, _ g: ConvGeometry,
+    alsoPerSample: (Int, UnsafePointer<Float>) -> Void = { _, _ in }
+  ) -> UnsafePointer<Float> {
+    let o = g.outputChannels
+    let o16 = tiled(o)
+    let positions = g.positions
     let gt = gradient.reserve(g.batch * positions * o16)
     let biasSums = self.biasSums.reserve(g.batch * o)
     dy.data.withUnsafeBufferPointer { dyp in
       let dy = dyp.baseAddress!
       parallelItems(g.batch) { n in
-        let src = dy + n * o * positions, dst = gt + n * positions * o16
+        let src = dy + n * o * positions
+        let dst = gt + n * positions * o16
         if o16 > o { dst.update(repeating: 0, count: positions * o16) }
         for ch in 0..<o { biasSums[n * o + ch] = sum(src + ch * positions, positions) }
         dl_transpose(src, Int32(o), Int32(positions), dst, Int32(o16))
@@ -92,25 +109,34 @@ final class DirectParameterGradients {
 
   /// Step 2: dW += the slices, alongside the caller's `extraItems` items (`extra(i)`), on all
   /// cores; then db += the bias sums in sample order. Releases the kept x.
-  func accumulate(_ g: ConvGeometry, weight: Parameter, bias: Parameter,
-                  alongside extraItems: Int, _ extra: (Int) -> Void) {
-    let o = g.outputChannels, o16 = tiled(o), patch = g.patchSize, positions = g.positions
-    let tiles = (patch + 5) / 6, slices = min(tiles, 4 * ProcessInfoCache.cores)
+  func accumulate(
+    _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    alongside extraItems: Int, _ extra: (Int) -> Void
+  ) {
+    let o = g.outputChannels
+    let o16 = tiled(o)
+    let patch = g.patchSize
+    let positions = g.positions
+    let tiles = (patch + 5) / 6
+    let slices = min(tiles, 4 * ProcessInfoCache.cores)
     let sliceColumns = (tiles + slices - 1) / slices * 6
     let sums = weightSums.reserve(slices * (sliceColumns + 6) * o16)
     let dwTarget = o16 == o ? nil : wideWeightGradient.zeroed(o16 * patch)
-    let gt = UnsafePointer(gradient.pointer), sampleStride = g.channels * g.paddedHeight * g.paddedWidth
+    let gt = UnsafePointer(gradient.pointer)
+    let sampleStride = g.channels * g.paddedHeight * g.paddedWidth
     withKeptSource(g) { source in
       weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
         let dw = dwTarget ?? dwp.baseAddress!
         parallelItems(slices + extraItems) { item in
           guard item < slices else { return extra(item - slices) }
-          let k0 = min(patch, item * sliceColumns), k1 = min(patch, k0 + sliceColumns)
+          let k0 = min(patch, item * sliceColumns)
+          let k1 = min(patch, k0 + sliceColumns)
           guard k1 > k0 else { return }
-          dl_gather_weight_grad(gt, positions * o16, Int32(positions), Int32(o16),
-                                source, sampleStride, Int32(g.batch),
-                                inputOffsets, Int32(patch), Int32(k0), Int32(k1),
-                                outputPositions, dw, sums + item * (sliceColumns + 6) * o16)
+          dl_gather_weight_grad(
+            gt, positions * o16, Int32(positions), Int32(o16),
+            source, sampleStride, Int32(g.batch),
+            inputOffsets, Int32(patch), Int32(k0), Int32(k1),
+            outputPositions, dw, sums + item * (sliceColumns + 6) * o16)
         }
         if let dwTarget {
           for i in 0..<(o * patch) { dwp[i] += dwTarget[i] }
@@ -133,12 +159,16 @@ final class DirectParameterGradients {
 
 /// Σ values[0..<count], eight running sums (one float add chain per value took 4 cycles each).
 private func sum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {
-  var lanes = SIMD8<Float>(), i = 0
+  var lanes = SIMD8<Float>()
+  var i = 0
   while i + 8 <= count {
     lanes += load8(values + i)
     i += 8
   }
   var total = lanes.sum()
-  while i < count { total += values[i]; i += 1 }
+  while i < count {
+    total += values[i]
+    i += 1
+  }
   return total
 }

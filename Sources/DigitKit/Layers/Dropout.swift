@@ -14,13 +14,17 @@ public final class Dropout: Layer {
   /// `DigitKitError` with `setting` `.dropout`: "dropout probability must be at least 0 and below 1, not 1".
   public static func checkProbability(_ p: Float) throws {
     guard p >= 0, p < 1 else {
-      throw TrainingSetting.dropout.outOfRange("must be at least 0 and below 1, not \(String(format2: p))")
+      throw TrainingSetting.dropout.outOfRange(
+        "must be at least 0 and below 1, not \(String(format2: p))")
     }
   }
 
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, …) → y: (B, …)
-    guard context.training, p > 0 else { mask = []; return x }
+    guard context.training, p > 0 else {
+      mask = []
+      return x
+    }
     applyMask(x, unit: 1, mask: &mask, p: p, random: context.random, into: &output)
     return output
   }
@@ -53,7 +57,10 @@ public final class Dropout2d: Layer {
 
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, C, H, W) → y: (B, C, H, W)
-    guard context.training, p > 0 else { mask = []; return x }
+    guard context.training, p > 0 else {
+      mask = []
+      return x
+    }
     unit = x.shape[2] * x.shape[3]
     applyMask(x, unit: unit, mask: &mask, p: p, random: context.random, into: &output)
     return output
@@ -68,13 +75,17 @@ public final class Dropout2d: Layer {
 }
 
 /// Draws one keep/drop decision per `unit` consecutive values, then y = x · mask.
-private func applyMask(_ x: Tensor, unit: Int, mask: inout [Float], p: Float, random: RandomSource,
-                       into y: inout Tensor) {
-  let groups = x.count / unit, scale = 1 / (1 - p)
+private func applyMask(
+  _ x: Tensor, unit: Int, mask: inout [Float], p: Float, random: RandomSource,
+  into y: inout Tensor
+) {
+  let groups = x.count / unit
+  let scale = 1 / (1 - p)
   if mask.count != groups { mask = [Float](repeating: 0, count: groups) }
   // One draw seeds a generator per block of 4,096 values, so the cores share the work and
   // the mask depends on the seed alone, not on the number of cores.
-  let seed = random.generator.next(), block = 4_096
+  let seed = random.generator.next()
+  let block = 4_096
   // Dropped when the unit float (24 random bits / 2²⁴) is below p, i.e. when the 24 bits are
   // below ⌈p·2²⁴⌉; worked out without a branch, which mispredicted half the time.
   let threshold = UInt64((p * 16_777_216).rounded(.up))
@@ -101,7 +112,8 @@ private func multiply(_ x: Tensor, unit: Int, by mask: [Float], into y: inout Te
           for i in 0..<mp.count { yp[i] = xp[i] * mp[i] }
         } else {
           for g in 0..<mp.count {
-            let m = mp[g], base = g * unit
+            let m = mp[g]
+            let base = g * unit
             for i in base..<(base + unit) { yp[i] = xp[i] * m }
           }
         }

@@ -1,7 +1,11 @@
 /// The kinds of layer DigitLab knows, with the names used in commands and checkpoints.
 public enum LayerKind: String, Codable, CaseIterable, Sendable {
-  case linear, conv2d = "conv", maxPool2d = "maxpool", relu, tanh, sigmoid
-  case dropout, dropout2d, flatten, logSoftmax = "logsoftmax"
+  case linear
+  case conv2d = "conv"
+  case maxPool2d = "maxpool"
+  case relu, tanh, sigmoid
+  case dropout, dropout2d, flatten
+  case logSoftmax = "logsoftmax"
 }
 
 /// A layer's description: kind, sizes and parameter-name prefix. Rebuilds the layer exactly.
@@ -18,10 +22,17 @@ public struct LayerSpec: Codable, Equatable, Sendable {
   /// Drop probability for dropout layers.
   public var p: Float?
 
-  public init(kind: LayerKind, name: String? = nil, inputs: Int? = nil, outputs: Int? = nil,
-              kernel: Int? = nil, padding: Int? = nil, p: Float? = nil) {
-    self.kind = kind; self.name = name; self.inputs = inputs; self.outputs = outputs
-    self.kernel = kernel; self.padding = padding; self.p = p
+  public init(
+    kind: LayerKind, name: String? = nil, inputs: Int? = nil, outputs: Int? = nil,
+    kernel: Int? = nil, padding: Int? = nil, p: Float? = nil
+  ) {
+    self.kind = kind
+    self.name = name
+    self.inputs = inputs
+    self.outputs = outputs
+    self.kernel = kernel
+    self.padding = padding
+    self.p = p
   }
 
   /// One-line description, e.g. `conv 1→32 5×5` or `dropout p=0.5`.
@@ -47,15 +58,17 @@ public struct LayerSpec: Codable, Equatable, Sendable {
     }
     switch kind {
     case .linear:
-      return Linear(inputs: try positive(inputs, "inputs"), outputs: try positive(outputs, "outputs"),
-                    name: name ?? "fc", random: &random)
+      return Linear(
+        inputs: try positive(inputs, "inputs"), outputs: try positive(outputs, "outputs"),
+        name: name ?? "fc", random: &random)
     case .conv2d:
       let pad = padding ?? 0
       guard pad >= 0, pad <= 16 else { throw DigitKitError("conv: padding must be from 0 to 16") }
-      return Conv2d(inputChannels: try positive(inputs, "input channels", max: 4096),
-                    outputChannels: try positive(outputs, "output channels", max: 4096),
-                    kernel: try positive(kernel, "kernel size", max: 28), padding: pad,
-                    name: name ?? "conv", random: &random)
+      return Conv2d(
+        inputChannels: try positive(inputs, "input channels", max: 4096),
+        outputChannels: try positive(outputs, "output channels", max: 4096),
+        kernel: try positive(kernel, "kernel size", max: 28), padding: pad,
+        name: name ?? "conv", random: &random)
     case .maxPool2d: return MaxPool2d(kernel: try positive(kernel ?? 2, "pool size", max: 28))
     case .relu: return ReLU()
     case .tanh: return Tanh()

@@ -6,7 +6,7 @@ public final class Linear: Layer {
   public let outputs: Int
   public let name: String
   public let weight: Parameter  // (out, in)
-  public let bias: Parameter    // (out)
+  public let bias: Parameter  // (out)
   private var input = Tensor()  // (B, in), kept for backward
   private var output = Tensor()
   private var inputGradient = Tensor()  // (B, in), reused between batches
@@ -22,13 +22,17 @@ public final class Linear: Layer {
     bias = Parameter(name: "bias", value: Tensor(shape: [outputs], data: b))
   }
 
-  public var spec: LayerSpec { LayerSpec(kind: .linear, name: name, inputs: inputs, outputs: outputs) }
+  public var spec: LayerSpec {
+    LayerSpec(kind: .linear, name: name, inputs: inputs, outputs: outputs)
+  }
   public var parameters: [Parameter] { [weight, bias] }
 
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input == [inputs] else {
       let hint = input.count > 1 ? "; add flatten first" : ""
-      throw DigitKitError("linear \(inputs)→\(outputs) needs \(inputs) inputs but gets \(describeShape(input))\(hint)")
+      throw DigitKitError(
+        "linear \(inputs)→\(outputs) needs \(inputs) inputs but gets \(describeShape(input))\(hint)"
+      )
     }
     return [outputs]
   }
@@ -44,9 +48,10 @@ public final class Linear: Layer {
             for row in 0..<batch {
               (yp.baseAddress! + row * outputs).update(from: bp.baseAddress!, count: outputs)
             }
-            BLAS.parallelGemm(transposeB: true, m: batch, n: outputs, k: inputs,
-                      a: xp.baseAddress!, lda: inputs, b: wp.baseAddress!, ldb: inputs,
-                      beta: 1, c: yp.baseAddress!, ldc: outputs)
+            BLAS.parallelGemm(
+              transposeB: true, m: batch, n: outputs, k: inputs,
+              a: xp.baseAddress!, lda: inputs, b: wp.baseAddress!, ldb: inputs,
+              beta: 1, c: yp.baseAddress!, ldc: outputs)
           }
         }
       }
@@ -61,9 +66,10 @@ public final class Linear: Layer {
     dy.data.withUnsafeBufferPointer { dyp in
       input.data.withUnsafeBufferPointer { xp in
         weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
-          BLAS.parallelGemm(transposeA: true, m: outputs, n: inputs, k: batch,
-                    a: dyp.baseAddress!, lda: outputs, b: xp.baseAddress!, ldb: inputs,
-                    beta: 1, c: dwp.baseAddress!, ldc: inputs)
+          BLAS.parallelGemm(
+            transposeA: true, m: outputs, n: inputs, k: batch,
+            a: dyp.baseAddress!, lda: outputs, b: xp.baseAddress!, ldb: inputs,
+            beta: 1, c: dwp.baseAddress!, ldc: inputs)
         }
       }
       bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
@@ -81,9 +87,10 @@ public final class Linear: Layer {
     dy.data.withUnsafeBufferPointer { dyp in
       weight.value.data.withUnsafeBufferPointer { wp in
         dx.data.withUnsafeMutableBufferPointer { dxp in
-          BLAS.parallelGemm(m: batch, n: inputs, k: outputs,
-                    a: dyp.baseAddress!, lda: outputs, b: wp.baseAddress!, ldb: inputs,
-                    beta: 0, c: dxp.baseAddress!, ldc: inputs)
+          BLAS.parallelGemm(
+            m: batch, n: inputs, k: outputs,
+            a: dyp.baseAddress!, lda: outputs, b: wp.baseAddress!, ldb: inputs,
+            beta: 0, c: dxp.baseAddress!, ldc: inputs)
         }
       }
     }

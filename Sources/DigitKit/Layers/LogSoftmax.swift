@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// Log-probabilities over the last dimension: y_i = x_i − log Σ_j e^{x_j} (computed stably).
@@ -13,7 +13,8 @@ public final class LogSoftmax: Layer {
 
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input.count == 1 else {
-      throw DigitKitError("logsoftmax needs a vector of scores but gets \(describeShape(input)); add flatten first")
+      throw DigitKitError(
+        "logsoftmax needs a vector of scores but gets \(describeShape(input)); add flatten first")
     }
     return input
   }
@@ -25,7 +26,8 @@ public final class LogSoftmax: Layer {
     x.data.withUnsafeBufferPointer { xp in
       output.data.withUnsafeMutableBufferPointer { yp in
         for row in 0..<x.batch {
-          let r = xp.baseAddress! + row * k, o = yp.baseAddress! + row * k
+          let r = xp.baseAddress! + row * k
+          let o = yp.baseAddress! + row * k
           var m = -Float.infinity
           for i in 0..<k { m = max(m, r[i]) }
           var sum: Float = 0

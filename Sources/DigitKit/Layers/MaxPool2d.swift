@@ -13,7 +13,9 @@ public final class MaxPool2d: Layer {
 
   public func outputShape(for input: [Int]) throws -> [Int] {
     guard input.count == 3, input[1] >= kernel, input[2] >= kernel else {
-      throw DigitKitError("maxpool \(kernel)×\(kernel) needs a C×H×W input of at least \(kernel)×\(kernel) but gets \(describeShape(input))")
+      throw DigitKitError(
+        "maxpool \(kernel)×\(kernel) needs a C×H×W input of at least \(kernel)×\(kernel) but gets \(describeShape(input))"
+      )
     }
     return [input[0], input[1] / kernel, input[2] / kernel]
   }
@@ -21,8 +23,12 @@ public final class MaxPool2d: Layer {
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, C, H, W) → y: (B, C, H/k, W/k)
     inputShape = x.shape
-    let planes = x.shape[0] * x.shape[1], h = x.shape[2], w = x.shape[3]
-    let ho = h / kernel, wo = w / kernel, k = kernel
+    let planes = x.shape[0] * x.shape[1]
+    let h = x.shape[2]
+    let w = x.shape[3]
+    let ho = h / kernel
+    let wo = w / kernel
+    let k = kernel
     output.reuse(shape: [x.shape[0], x.shape[1], ho, wo])
     if argmax.count != output.count { argmax = [Int32](repeating: 0, count: output.count) }
     x.data.withUnsafeBufferPointer { xp in
@@ -31,23 +37,27 @@ public final class MaxPool2d: Layer {
           let (xp, yp, ap) = (xp.baseAddress!, yp.baseAddress!, ap.baseAddress!)
           parallelChunks(planes, minimum: 64) { range in
             for p in range {
-            let src = xp + p * h * w
-            let dst = yp + p * ho * wo, arg = ap + p * ho * wo
-            for i in 0..<ho {
-              for j in 0..<wo {
-                var best = (k * i) * w + k * j
-                var bestValue = src[best]
-                for u in 0..<k {
-                  for v in 0..<k {
-                    let idx = (k * i + u) * w + k * j + v
-                    if src[idx] > bestValue { bestValue = src[idx]; best = idx }
+              let src = xp + p * h * w
+              let dst = yp + p * ho * wo
+              let arg = ap + p * ho * wo
+              for i in 0..<ho {
+                for j in 0..<wo {
+                  var best = (k * i) * w + k * j
+                  var bestValue = src[best]
+                  for u in 0..<k {
+                    for v in 0..<k {
+                      let idx = (k * i + u) * w + k * j + v
+                      if src[idx] > bestValue {
+                        bestValue = src[idx]
+                        best = idx
+                      }
+                    }
                   }
+                  dst[i * wo + j] = bestValue
+                  arg[i * wo + j] = Int32(best)
                 }
-                dst[i * wo + j] = bestValue
-                arg[i * wo + j] = Int32(best)
               }
             }
-          }
           }
         }
       }
@@ -58,7 +68,8 @@ public final class MaxPool2d: Layer {
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     // dy: (B, C, H/k, W/k) → dx: (B, C, H, W)
     var dx = Tensor(zeros: inputShape)
-    let planeIn = inputShape[2] * inputShape[3], planeOut = dy.itemSize / max(inputShape[1], 1)
+    let planeIn = inputShape[2] * inputShape[3]
+    let planeOut = dy.itemSize / max(inputShape[1], 1)
     dy.data.withUnsafeBufferPointer { dyp in
       argmax.withUnsafeBufferPointer { ap in
         dx.data.withUnsafeMutableBufferPointer { dxp in

@@ -18,7 +18,8 @@ public enum NetName: String, CaseIterable, Codable, Sendable {
       let sizes = [784, 520, 320, 240, 120, 10]
       var list = [LayerSpec(kind: .flatten)]
       for i in 0..<5 {
-        list.append(LayerSpec(kind: .linear, name: "l\(i + 1)", inputs: sizes[i], outputs: sizes[i + 1]))
+        list.append(
+          LayerSpec(kind: .linear, name: "l\(i + 1)", inputs: sizes[i], outputs: sizes[i + 1]))
         list.append(LayerSpec(kind: i < 4 ? .relu : .logSoftmax))
       }
       return list
@@ -32,19 +33,24 @@ public enum NetName: String, CaseIterable, Codable, Sendable {
         LayerSpec(kind: .flatten),
         LayerSpec(kind: .linear, name: "fc1", inputs: 320, outputs: 50), LayerSpec(kind: .relu),
         LayerSpec(kind: .dropout, p: 0.5),
-        LayerSpec(kind: .linear, name: "fc2", inputs: 50, outputs: 10), LayerSpec(kind: .logSoftmax),
+        LayerSpec(kind: .linear, name: "fc2", inputs: 50, outputs: 10),
+        LayerSpec(kind: .logSoftmax),
       ]
     case .net3:
       return [
-        LayerSpec(kind: .conv2d, name: "conv1", inputs: 1, outputs: 32, kernel: 5), LayerSpec(kind: .relu),
+        LayerSpec(kind: .conv2d, name: "conv1", inputs: 1, outputs: 32, kernel: 5),
+        LayerSpec(kind: .relu),
         LayerSpec(kind: .conv2d, name: "conv2", inputs: 32, outputs: 32, kernel: 5),
-        LayerSpec(kind: .maxPool2d, kernel: 2), LayerSpec(kind: .relu), LayerSpec(kind: .dropout, p: 0.5),
+        LayerSpec(kind: .maxPool2d, kernel: 2), LayerSpec(kind: .relu),
+        LayerSpec(kind: .dropout, p: 0.5),
         LayerSpec(kind: .conv2d, name: "conv3", inputs: 32, outputs: 64, kernel: 5),
-        LayerSpec(kind: .maxPool2d, kernel: 2), LayerSpec(kind: .relu), LayerSpec(kind: .dropout, p: 0.5),
+        LayerSpec(kind: .maxPool2d, kernel: 2), LayerSpec(kind: .relu),
+        LayerSpec(kind: .dropout, p: 0.5),
         LayerSpec(kind: .flatten),
         LayerSpec(kind: .linear, name: "fc1", inputs: 576, outputs: 256), LayerSpec(kind: .relu),
         LayerSpec(kind: .dropout, p: 0.5),
-        LayerSpec(kind: .linear, name: "fc2", inputs: 256, outputs: 10), LayerSpec(kind: .logSoftmax),
+        LayerSpec(kind: .linear, name: "fc2", inputs: 256, outputs: 10),
+        LayerSpec(kind: .logSoftmax),
       ]
     }
   }
@@ -86,7 +92,9 @@ extension Model {
   }
 
   /// Rebuilds a model from layer specs (e.g. from a checkpoint).
-  public static func make(specs: [LayerSpec], inputShape: [Int] = [1, 28, 28], seed: UInt64 = 1) throws -> Model {
+  public static func make(specs: [LayerSpec], inputShape: [Int] = [1, 28, 28], seed: UInt64 = 1)
+    throws -> Model
+  {
     let model = Model(inputShape: inputShape, seed: seed)
     for spec in specs { try model.append(spec) }
     return model

@@ -25,7 +25,8 @@ public final class Model {
   public static func checkTakesMNIST(_ inputShape: [Int], name: String = "the model") throws {
     guard inputShape != mnistInputShape else { return }
     func shape(_ s: [Int]) -> String { s.map(String.init).joined(separator: "×") }
-    throw DigitKitError("\(name) takes \(shape(inputShape)) inputs; MNIST digits are \(shape(mnistInputShape))")
+    throw DigitKitError(
+      "\(name) takes \(shape(inputShape)) inputs; MNIST digits are \(shape(mnistInputShape))")
   }
 
   /// Output shape of the whole model so far (the input shape when it has no layers).

@@ -4,9 +4,11 @@ import Foundation
 public enum Benchmark {
   /// Training images per second for `net` at `batchSize`: forward, backward and update,
   /// on real MNIST images, after `warmUp` untimed steps.
-  public static func trainingSpeed(_ net: NetName, batchSize: Int, steps: Int, warmUp: Int = 10,
-                                   data: MNISTSet, layerTimes: Bool = false,
-                                   cancel: CancellationToken? = nil) -> (imagesPerSecond: Double, layers: [(String, Double, Double)])? {
+  public static func trainingSpeed(
+    _ net: NetName, batchSize: Int, steps: Int, warmUp: Int = 10,
+    data: MNISTSet, layerTimes: Bool = false,
+    cancel: CancellationToken? = nil
+  ) -> (imagesPerSecond: Double, layers: [(String, Double, Double)])? {
     let model = Model.make(net, seed: 1)
     let optimizer = net.defaultOptimizer.make(for: model.namedParameters.map(\.parameter))
     var random = SeededGenerator(seed: 1)
@@ -32,12 +34,15 @@ public enum Benchmark {
   }
 
   /// Milliseconds per batch in each layer's forward and backward.
-  static func profileLayers(_ model: Model, batchSize: Int, data: MNISTSet) -> [(String, Double, Double)] {
+  static func profileLayers(_ model: Model, batchSize: Int, data: MNISTSet) -> [(
+    String, Double, Double
+  )] {
     var batch = Tensor()
     data.fill(&batch, indices: Array(0..<batchSize)[...])
     let context = ForwardContext(training: true, random: model.random)
     let repeats = 20
-    var forward = [Double](repeating: 0, count: model.layers.count), backward = forward
+    var forward = [Double](repeating: 0, count: model.layers.count)
+    var backward = forward
     for _ in 0..<repeats {
       var x = batch
       var outputs: [Tensor] = []
@@ -58,21 +63,26 @@ public enum Benchmark {
     }
     model.zeroGradients()
     return model.layers.enumerated().map { i, layer in
-      (layer.spec.summary, 1000 * forward[i] / Double(repeats), 1000 * backward[i] / Double(repeats))
+      (
+        layer.spec.summary, 1000 * forward[i] / Double(repeats),
+        1000 * backward[i] / Double(repeats)
+      )
     }
   }
 
   /// GFLOPS of a square single-precision GEMM of side `n` (2n³ flops per product).
   public static func gemmGFLOPS(n: Int = 1024, repeats: Int = 5) -> Double {
     var random = SeededGenerator(seed: 1)
-    let a = (0..<(n * n)).map { _ in random.nextUnitFloat() }, b = a
+    let a = (0..<(n * n)).map { _ in random.nextUnitFloat() }
+    let b = a
     var c = [Float](repeating: 0, count: n * n)
     func product() {
       a.withUnsafeBufferPointer { ap in
         b.withUnsafeBufferPointer { bp in
           c.withUnsafeMutableBufferPointer { cp in
-            BLAS.parallelGemm(m: n, n: n, k: n, a: ap.baseAddress!, lda: n, b: bp.baseAddress!, ldb: n,
-                      beta: 0, c: cp.baseAddress!, ldc: n)
+            BLAS.parallelGemm(
+              m: n, n: n, k: n, a: ap.baseAddress!, lda: n, b: bp.baseAddress!, ldb: n,
+              beta: 0, c: cp.baseAddress!, ldc: n)
           }
         }
       }
@@ -84,10 +94,14 @@ public enum Benchmark {
   }
 
   /// Milliseconds to preprocess and predict one drawing.
-  public static func predictionMilliseconds(_ model: Model, drawing: Drawing, repeats: Int = 50) throws -> Double {
+  public static func predictionMilliseconds(_ model: Model, drawing: Drawing, repeats: Int = 50)
+    throws -> Double
+  {
     _ = model.forward(Preprocess.tensor(try Preprocess.mnistImage(drawing)))
     let start = Date()
-    for _ in 0..<repeats { _ = model.forward(Preprocess.tensor(try Preprocess.mnistImage(drawing))) }
+    for _ in 0..<repeats {
+      _ = model.forward(Preprocess.tensor(try Preprocess.mnistImage(drawing)))
+    }
     return 1000 * Date().timeIntervalSince(start) / Double(repeats)
   }
 }

@@ -16,25 +16,36 @@ public enum Evaluator {
 
   /// Images per batch for `model`: `batchSize`, or fewer when that many would not fit in the
   /// free memory (`MemoryBudget.inferenceBatchSize`); at least 1.
-  public static func batchSize(for model: Model, available: Double? = MemoryBudget.availableBytes()) -> Int {
-    (try? MemoryBudget.inferenceBatchSize("evaluating", model: model, preferred: batchSize, available: available)) ?? 1
+  public static func batchSize(for model: Model, available: Double? = MemoryBudget.availableBytes())
+    -> Int
+  {
+    (try? MemoryBudget.inferenceBatchSize(
+      "evaluating", model: model, preferred: batchSize, available: available)) ?? 1
   }
 
   /// Refuses, with one line, a model that cannot be run on even one image in the free memory
   /// ("evaluating m needs about 48.1 GB for one image but only 23.0 GB is free; …").
-  public static func checkMemory(_ model: Model, name: String,
-                                 available: Double? = MemoryBudget.availableBytes()) throws {
-    _ = try MemoryBudget.inferenceBatchSize("evaluating \(name)", model: model, preferred: 1, available: available)
+  public static func checkMemory(
+    _ model: Model, name: String,
+    available: Double? = MemoryBudget.availableBytes()
+  ) throws {
+    _ = try MemoryBudget.inferenceBatchSize(
+      "evaluating \(name)", model: model, preferred: 1, available: available)
   }
 
   /// Runs `set` through `model` in batches of `batchSize(for:)`. Returns nil when cancelled.
-  public static func evaluate(_ model: Model, on set: MNISTSet, indices: [Int]? = nil,
-                              cancel: CancellationToken? = nil) -> Evaluation? {
+  public static func evaluate(
+    _ model: Model, on set: MNISTSet, indices: [Int]? = nil,
+    cancel: CancellationToken? = nil
+  ) -> Evaluation? {
     // Models from files are checked as they load (`Model.checkTakesMNIST`); this is the last guard.
-    precondition(model.inputShape == Model.mnistInputShape, "evaluating a model that does not take MNIST digits")
+    precondition(
+      model.inputShape == Model.mnistInputShape,
+      "evaluating a model that does not take MNIST digits")
     let all = indices ?? Array(0..<set.count)
     var batch = Tensor()
-    var correct = 0, loss = 0.0
+    var correct = 0
+    var loss = 0.0
     var predictions: [Int] = []
     predictions.reserveCapacity(all.count)
     let size = batchSize(for: model)
@@ -51,8 +62,9 @@ public enum Evaluator {
       correct += zip(predicted, targets).filter { $0 == $1 }.count
       first += size
     }
-    return Evaluation(correct: correct, total: all.count, loss: loss / Double(max(all.count, 1)),
-                      predictions: predictions)
+    return Evaluation(
+      correct: correct, total: all.count, loss: loss / Double(max(all.count, 1)),
+      predictions: predictions)
   }
 
   /// The index of the largest value in each row of (B, K).

@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// Which update rule, and its hyper-parameters.
@@ -13,7 +13,9 @@ public struct OptimizerSettings: Codable, Equatable, Sendable {
   public var momentum: Float = 0
 
   public init(kind: Kind, learningRate: Float, momentum: Float = 0) {
-    self.kind = kind; self.learningRate = learningRate; self.momentum = momentum
+    self.kind = kind
+    self.learningRate = learningRate
+    self.momentum = momentum
   }
 
   /// e.g. "adam lr 0.001" or "sgd lr 0.01 momentum 0.5".
@@ -23,8 +25,9 @@ public struct OptimizerSettings: Codable, Equatable, Sendable {
 
   /// A new optimizer over `parameters`.
   public func make(for parameters: [Parameter]) -> Optimizer {
-    kind == .adam ? Adam(parameters: parameters, learningRate: learningRate)
-                  : SGD(parameters: parameters, learningRate: learningRate, momentum: momentum)
+    kind == .adam
+      ? Adam(parameters: parameters, learningRate: learningRate)
+      : SGD(parameters: parameters, learningRate: learningRate, momentum: momentum)
   }
 }
 
@@ -50,7 +53,8 @@ public final class SGD: Optimizer {
   }
 
   public func step() {
-    let lr = learningRate, mu = momentum
+    let lr = learningRate
+    let mu = momentum
     for (i, p) in parameters.enumerated() {
       let count = p.value.count  // read before the exclusive accesses below
       velocity[i].withUnsafeMutableBufferPointer { v in
@@ -97,16 +101,22 @@ public final class Adam: Optimizer {
 
   public func step() {
     t += 1
-    let b1 = beta1, b2 = beta2, eps = epsilon
-    let correction1 = 1 - powf(b1, Float(t)), correction2 = 1 - powf(b2, Float(t))
-    let stepSize = learningRate / correction1, rootCorrection2 = correction2.squareRoot()
+    let b1 = beta1
+    let b2 = beta2
+    let eps = epsilon
+    let correction1 = 1 - powf(b1, Float(t))
+    let correction2 = 1 - powf(b2, Float(t))
+    let stepSize = learningRate / correction1
+    let rootCorrection2 = correction2.squareRoot()
     for (i, p) in parameters.enumerated() {
       let count = p.value.count  // read before the exclusive accesses below
       m[i].withUnsafeMutableBufferPointer { mp in
         v[i].withUnsafeMutableBufferPointer { vp in
           p.gradient.data.withUnsafeMutableBufferPointer { g in
             p.value.data.withUnsafeMutableBufferPointer { w in
-              let (mp, vp, g, w) = (mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!)
+              let (mp, vp, g, w) = (
+                mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!
+              )
               parallelChunks(count) { range in
                 // 8 lanes at a time (a square root and a division each), then the tail.
                 var j = range.lowerBound
@@ -116,7 +126,8 @@ public final class Adam: Optimizer {
                   let vj = b2 * load8(vp + j) + (1 - b2) * gj * gj
                   store8(mj, mp + j)
                   store8(vj, vp + j)
-                  store8(load8(w + j) - stepSize * mj / (vj.squareRoot() / rootCorrection2 + eps), w + j)
+                  store8(
+                    load8(w + j) - stepSize * mj / (vj.squareRoot() / rootCorrection2 + eps), w + j)
                   store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
                   j += 8
                 }

@@ -17,25 +17,39 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
   /// Random distortions of the training images, when set.
   public var augmentation: Augmentation?
 
-  public init(epochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerSettings, seed: UInt64 = 1,
-              limit: Int? = nil, dropout: Float? = nil, testLimit: Int? = nil) {
-    self.epochs = epochs; self.batchSize = batchSize; self.optimizer = optimizer
-    self.seed = seed; self.limit = limit; self.dropout = dropout; self.testLimit = testLimit
+  public init(
+    epochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerSettings, seed: UInt64 = 1,
+    limit: Int? = nil, dropout: Float? = nil, testLimit: Int? = nil
+  ) {
+    self.epochs = epochs
+    self.batchSize = batchSize
+    self.optimizer = optimizer
+    self.seed = seed
+    self.limit = limit
+    self.dropout = dropout
+    self.testLimit = testLimit
   }
 
   /// The bounds a person may ask for; checked before any work starts. Throws a
   /// `DigitKitError` whose `setting` names the one out of bounds, its message starting with
   /// the setting's name: "batch size must be from 1 to 4096, not 0".
   public func validate() throws {
-    guard (1...1000).contains(epochs) else { throw TrainingSetting.epochs.outOfRange("must be from 1 to 1000, not \(epochs)") }
+    guard (1...1000).contains(epochs) else {
+      throw TrainingSetting.epochs.outOfRange("must be from 1 to 1000, not \(epochs)")
+    }
     guard (1...4096).contains(batchSize) else {
       throw TrainingSetting.batchSize.outOfRange("must be from 1 to 4096, not \(batchSize)")
     }
-    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite else {
+    guard optimizer.learningRate > 0, optimizer.learningRate <= 10, optimizer.learningRate.isFinite
+    else {
       throw TrainingSetting.learningRate.outOfRange("must be above 0 and at most 10")
     }
-    if let limit, limit < 1 { throw TrainingSetting.limit.outOfRange("must be at least 1, not \(limit)") }
-    if let testLimit, testLimit < 1 { throw TrainingSetting.testLimit.outOfRange("must be at least 1, not \(testLimit)") }
+    if let limit, limit < 1 {
+      throw TrainingSetting.limit.outOfRange("must be at least 1, not \(limit)")
+    }
+    if let testLimit, testLimit < 1 {
+      throw TrainingSetting.testLimit.outOfRange("must be at least 1, not \(testLimit)")
+    }
     guard optimizer.momentum >= 0, optimizer.momentum < 1 else {
       throw DigitKitError("momentum must be at least 0 and below 1, not \(optimizer.momentum)")
     }
@@ -63,7 +77,9 @@ public final class Trainer {
     try options.validate()
     try Model.checkTakesMNIST(model.inputShape)
     guard model.isClassifier else {
-      throw DigitKitError("the model must end in logsoftmax with 10 outputs to train (it ends in \(describeShape(model.outputShape)))")
+      throw DigitKitError(
+        "the model must end in logsoftmax with 10 outputs to train (it ends in \(describeShape(model.outputShape)))"
+      )
     }
     self.model = model
     self.options = options
@@ -83,10 +99,12 @@ public final class Trainer {
   /// weights go back to those from before the epoch, and `divergence` says where.
   /// - Returns: one result per finished epoch, and whether training was cancelled.
   @discardableResult
-  public func train(on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
-                    watch: LabelledDrawings? = nil, keepBest: Bool = false,
-                    cancel: CancellationToken = CancellationToken(),
-                    onEvent: (TrainingEvent) -> Void = { _ in }) -> (history: [EpochResult], cancelled: Bool) {
+  public func train(
+    on trainSet: MNISTSet, test testSet: MNISTSet, firstEpoch: Int = 1,
+    watch: LabelledDrawings? = nil, keepBest: Bool = false,
+    cancel: CancellationToken = CancellationToken(),
+    onEvent: (TrainingEvent) -> Void = { _ in }
+  ) -> (history: [EpochResult], cancelled: Bool) {
     let data = options.limit.map { trainSet.prefix($0) } ?? trainSet
     let testSet = options.testLimit.map { testSet.prefix($0) } ?? testSet
     var order = Array(0..<data.count)
@@ -103,24 +121,34 @@ public final class Trainer {
     }
     for epoch in firstEpoch...lastEpoch {
       if let decay = options.learningRateDecay {
-        optimizer.learningRate = options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
+        optimizer.learningRate =
+          options.optimizer.learningRate * powf(decay, Float(epoch - firstEpoch))
       }
       let before = model.namedParameters.map(\.parameter.value)  // shared, copied by the first step
-      func restoreBefore() { for (p, w) in zip(model.namedParameters.map(\.parameter), before) { p.value = w } }
-      guard let totals = trainOneEpoch(data, order: &order, batch: &batch, epoch: epoch, lastEpoch: lastEpoch,
-                                       cancel: cancel, onEvent: onEvent) else {
+      func restoreBefore() {
+        for (p, w) in zip(model.namedParameters.map(\.parameter), before) { p.value = w }
+      }
+      guard
+        let totals = trainOneEpoch(
+          data, order: &order, batch: &batch, epoch: epoch, lastEpoch: lastEpoch,
+          cancel: cancel, onEvent: onEvent)
+      else {
         if divergence != nil { restoreBefore() }
         return (history, divergence == nil)
       }
-      guard model.namedParameters.allSatisfy({ $0.parameter.value.data.allSatisfy(\.isFinite) }) else {
+      guard model.namedParameters.allSatisfy({ $0.parameter.value.data.allSatisfy(\.isFinite) })
+      else {
         divergence = Self.diverged(epoch: epoch, batch: totals.batches)
         restoreBefore()
         return (history, false)
       }
-      guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else { return (history, true) }
-      var result = EpochResult(epoch: epoch, trainLoss: totals.lossSum / Double(max(totals.batches, 1)),
-                               trainCorrect: totals.correct, trainTotal: totals.seen, testLoss: test.loss,
-                               testCorrect: test.correct, testTotal: test.total, seconds: totals.seconds)
+      guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else {
+        return (history, true)
+      }
+      var result = EpochResult(
+        epoch: epoch, trainLoss: totals.lossSum / Double(max(totals.batches, 1)),
+        trainCorrect: totals.correct, trainTotal: totals.seen, testLoss: test.loss,
+        testCorrect: test.correct, testTotal: test.total, seconds: totals.seconds)
       if let watch {
         let score = Evaluator.evaluate(model, on: watch)
         result.watchCorrect = score.correct
@@ -137,8 +165,9 @@ public final class Trainer {
 
   /// The one line for a loss that is no longer a number.
   private static func diverged(epoch: Int, batch: Int) -> DigitKitError {
-    DigitKitError("training diverged at epoch \(epoch), batch \(batch) (the loss is not a number); try a smaller learning rate",
-                  setting: .learningRate)
+    DigitKitError(
+      "training diverged at epoch \(epoch), batch \(batch) (the loss is not a number); try a smaller learning rate",
+      setting: .learningRate)
   }
 
   /// Running totals of one epoch's training batches.
@@ -149,8 +178,10 @@ public final class Trainer {
 
   /// One pass over `data` in a fresh random order, a training step per batch, reporting each
   /// batch; nil when cancelled, or diverged (then `divergence` says where), before the pass finished.
-  private func trainOneEpoch(_ data: MNISTSet, order: inout [Int], batch: inout Tensor, epoch: Int, lastEpoch: Int,
-                             cancel: CancellationToken, onEvent: (TrainingEvent) -> Void) -> EpochTotals? {
+  private func trainOneEpoch(
+    _ data: MNISTSet, order: inout [Int], batch: inout Tensor, epoch: Int, lastEpoch: Int,
+    cancel: CancellationToken, onEvent: (TrainingEvent) -> Void
+  ) -> EpochTotals? {
     order.shuffle(using: &random)
     let start = Date()
     var totals = EpochTotals()
@@ -159,7 +190,8 @@ public final class Trainer {
       if cancel.isCancelled { return nil }
       let indices = order[first..<min(first + options.batchSize, data.count)]
       if let augmentation = options.augmentation {
-        data.fillAugmented(&batch, indices: indices, augmentation: augmentation, seed: random.next())
+        data.fillAugmented(
+          &batch, indices: indices, augmentation: augmentation, seed: random.next())
       } else {
         data.fill(&batch, indices: indices)
       }
@@ -173,11 +205,16 @@ public final class Trainer {
       totals.correct += Evaluator.countCorrect(output, targets: targets)
       model.backward(gradient)
       optimizer.step()
-      totals.lossSum += Double(loss); totals.batches += 1; totals.seen += indices.count
+      totals.lossSum += Double(loss)
+      totals.batches += 1
+      totals.seen += indices.count
       first += options.batchSize
-      onEvent(.batch(BatchProgress(epoch: epoch, epochs: lastEpoch, done: totals.seen, total: data.count,
-                                   runningLoss: totals.lossSum / Double(totals.batches),
-                                   seconds: Date().timeIntervalSince(start))))
+      onEvent(
+        .batch(
+          BatchProgress(
+            epoch: epoch, epochs: lastEpoch, done: totals.seen, total: data.count,
+            runningLoss: totals.lossSum / Double(totals.batches),
+            seconds: Date().timeIntervalSince(start))))
     }
     totals.seconds = Date().timeIntervalSince(start)
     return totals

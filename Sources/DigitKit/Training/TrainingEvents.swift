@@ -27,23 +27,44 @@ public struct EpochResult: Codable, Equatable, Sendable {
   public var watchCorrect: Int?
   public var watchTotal: Int?
 
-  public init(epoch: Int, trainLoss: Double, trainCorrect: Int, trainTotal: Int, testLoss: Double,
-              testCorrect: Int, testTotal: Int, seconds: Double, watchCorrect: Int? = nil, watchTotal: Int? = nil) {
-    self.epoch = epoch; self.trainLoss = trainLoss; self.trainCorrect = trainCorrect; self.trainTotal = trainTotal
-    self.testLoss = testLoss; self.testCorrect = testCorrect; self.testTotal = testTotal; self.seconds = seconds
-    self.watchCorrect = watchCorrect; self.watchTotal = watchTotal
+  public init(
+    epoch: Int, trainLoss: Double, trainCorrect: Int, trainTotal: Int, testLoss: Double,
+    testCorrect: Int, testTotal: Int, seconds: Double, watchCorrect: Int? = nil,
+    watchTotal: Int? = nil
+  ) {
+    self.epoch = epoch
+    self.trainLoss = trainLoss
+    self.trainCorrect = trainCorrect
+    self.trainTotal = trainTotal
+    self.testLoss = testLoss
+    self.testCorrect = testCorrect
+    self.testTotal = testTotal
+    self.seconds = seconds
+    self.watchCorrect = watchCorrect
+    self.watchTotal = watchTotal
   }
 
   enum CodingKeys: String, CodingKey {
-    case epoch, trainLoss = "train_loss", trainCorrect = "train_correct", trainTotal = "train_total"
-    case testLoss = "test_loss", testCorrect = "test_correct", testTotal = "test_total", seconds
-    case watchCorrect = "watch_correct", watchTotal = "watch_total"
+    case epoch
+    case trainLoss = "train_loss"
+    case trainCorrect = "train_correct"
+    case trainTotal = "train_total"
+    case testLoss = "test_loss"
+    case testCorrect = "test_correct"
+    case testTotal = "test_total"
+    case seconds
+    case watchCorrect = "watch_correct"
+    case watchTotal = "watch_total"
   }
 
   /// Test accuracy in percent.
-  public var testAccuracy: Double { testTotal > 0 ? 100 * Double(testCorrect) / Double(testTotal) : 0 }
+  public var testAccuracy: Double {
+    testTotal > 0 ? 100 * Double(testCorrect) / Double(testTotal) : 0
+  }
   /// Training accuracy in percent (with dropout active, as measured during the epoch).
-  public var trainAccuracy: Double { trainTotal > 0 ? 100 * Double(trainCorrect) / Double(trainTotal) : 0 }
+  public var trainAccuracy: Double {
+    trainTotal > 0 ? 100 * Double(trainCorrect) / Double(trainTotal) : 0
+  }
 }
 
 /// Sent by `Trainer` as training goes.
@@ -63,14 +84,31 @@ public final class CancellationToken: @unchecked Sendable {
   private var request: (() -> Bool)?
   /// Also asked by `isCancelled`, e.g. a flag a signal handler sets (DigitShell's Ctrl-C).
   public var externalRequest: (() -> Bool)? {
-    get { lock.lock(); defer { lock.unlock() }; return request }
-    set { lock.lock(); request = newValue; lock.unlock() }
+    get {
+      lock.lock()
+      defer { lock.unlock() }
+      return request
+    }
+    set {
+      lock.lock()
+      request = newValue
+      lock.unlock()
+    }
   }
   public init() {}
-  public func cancel() { lock.lock(); cancelled = true; lock.unlock() }
-  public func reset() { lock.lock(); cancelled = false; lock.unlock() }
+  public func cancel() {
+    lock.lock()
+    cancelled = true
+    lock.unlock()
+  }
+  public func reset() {
+    lock.lock()
+    cancelled = false
+    lock.unlock()
+  }
   public var isCancelled: Bool {
-    lock.lock(); defer { lock.unlock() }
+    lock.lock()
+    defer { lock.unlock() }
     if !cancelled, request?() == true { cancelled = true }
     return cancelled
   }

@@ -9,19 +9,26 @@ struct AboutCommand: SessionCommand {
     abstract: "About a model: its layers, size, how it was trained and how well it did.",
     discussion: "Example: about --model net3")
 
-  @Option(help: "A shipped model (models lists them), a model from this shell, or a checkpoint file.")
+  @Option(
+    help: "A shipped model (models lists them), a model from this shell, or a checkpoint file.")
   var model: String = "net3"
 
   func run(in session: Session) throws {
     let named = try session.resolveModel(model)
-    let m = named.model, info = named.info
-    let kind = info.net.flatMap(NetName.init(rawValue:)).map { "\($0.rawValue): \($0.about)" } ?? "a model built layer by layer"
+    let m = named.model
+    let info = named.info
+    let kind =
+      info.net.flatMap(NetName.init(rawValue:)).map { "\($0.rawValue): \($0.about)" }
+      ?? "a model built layer by layer"
     // Names and notes come from files and may hold escape sequences: shown, never obeyed.
     session.console.line("\(showingControlCharacters(model)) — \(kind)")
-    session.console.line("\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))")
+    session.console.line(
+      "\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))"
+    )
     session.console.line("layers: " + m.specs.map(\.summary).joined(separator: ", "))
     if let t = info.training {
-      var settings = "trained: \(plural(info.history.count, "epoch")), batch \(t.batchSize), \(t.optimizer.summary), seed \(t.seed)"
+      var settings =
+        "trained: \(plural(info.history.count, "epoch")), batch \(t.batchSize), \(t.optimizer.summary), seed \(t.seed)"
       if let d = t.dropout { settings += ", dropout \(d)" }
       if let l = t.limit { settings += ", first \(l) images only" }
       if let d = t.learningRateDecay { settings += ", learning rate × \(d) per epoch" }
@@ -32,17 +39,25 @@ struct AboutCommand: SessionCommand {
     }
     if let note = info.note { session.console.line("note: \(showingControlCharacters(note))") }
     if model == DrawModels.preferred.first {
-      session.console.line("This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md).")
+      session.console.line(
+        "This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md)."
+      )
     }
     if let problem = info.historyProblem {
       session.console.line("(history in the file is not sensible: \(problem))")
     } else if let last = info.history.last {
-      session.console.line(String(format: "test accuracy: %d/%d (%.2f%%), test loss ", last.testCorrect, last.testTotal, last.testAccuracy)
-                           + Self.loss(last.testLoss))
+      session.console.line(
+        String(
+          format: "test accuracy: %d/%d (%.2f%%), test loss ", last.testCorrect, last.testTotal,
+          last.testAccuracy)
+          + Self.loss(last.testLoss))
       let watched = info.history.contains { $0.watchTotal != nil }
-      session.console.line("history (epoch: train loss, test loss, test accuracy\(watched ? ", watched drawings right" : "")):")
+      session.console.line(
+        "history (epoch: train loss, test loss, test accuracy\(watched ? ", watched drawings right" : "")):"
+      )
       for r in info.history {
-        var row = String(format: "  %2d: ", r.epoch) + Self.loss(r.trainLoss) + "  " + Self.loss(r.testLoss)
+        var row =
+          String(format: "  %2d: ", r.epoch) + Self.loss(r.trainLoss) + "  " + Self.loss(r.testLoss)
           + String(format: "  %.2f%%", r.testAccuracy)
         if let right = r.watchCorrect, let total = r.watchTotal { row += "  \(right)/\(total)" }
         session.console.line(row)

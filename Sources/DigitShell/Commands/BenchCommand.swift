@@ -18,7 +18,10 @@ struct BenchCommand: SessionCommand {
   @Option(parsing: .unconditional, help: "Batch size (default: 16, 32 and 64).")
   var batch: Int?
 
-  @Option(parsing: .unconditional, help: "Timed training steps per measurement (default: about 3,000 images' worth, 1,000 for net3).")
+  @Option(
+    parsing: .unconditional,
+    help:
+      "Timed training steps per measurement (default: about 3,000 images' worth, 1,000 for net3).")
   var steps: Int?
 
   @Flag(help: "Also show milliseconds per batch in each layer.")
@@ -29,9 +32,15 @@ struct BenchCommand: SessionCommand {
   struct Row: Encodable { let net: String, batch: Int, images_per_s: Double }
 
   func validate() throws {
-    if let net, NetName(rawValue: net) == nil { throw userError("--net must be net1, net2 or net3, not \(net)") }
-    if let batch, !(1...4096).contains(batch) { throw userError("--batch must be from 1 to 4096, not \(batch)") }
-    if let steps, !(1...100_000).contains(steps) { throw userError("--steps must be from 1 to 100000") }
+    if let net, NetName(rawValue: net) == nil {
+      throw userError("--net must be net1, net2 or net3, not \(net)")
+    }
+    if let batch, !(1...4096).contains(batch) {
+      throw userError("--batch must be from 1 to 4096, not \(batch)")
+    }
+    if let steps, !(1...100_000).contains(steps) {
+      throw userError("--steps must be from 1 to 100000")
+    }
   }
 
   func run(in session: Session) throws {
@@ -40,9 +49,13 @@ struct BenchCommand: SessionCommand {
     let batches = batch.map { [$0] } ?? [16, 32, 64]
     if !output.json {
       // Under 80 columns, even with "kernel SkylakeX": sgemm measured on 1024×1024 matrices.
-      session.console.line("BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS")
+      session.console.line(
+        "BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS"
+      )
       session.console.line("Convolutions: \(ConvAlgorithm.inUse)")
-      if let ms = try? Benchmark.predictionMilliseconds(Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n")) {
+      if let ms = try? Benchmark.predictionMilliseconds(
+        Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n"))
+      {
         session.console.line(String(format: "Predict one drawing with Net3: %.2f ms", ms))
       }
       session.console.line("Training images/s (forward, backward, update):")
@@ -50,18 +63,29 @@ struct BenchCommand: SessionCommand {
     for n in nets {
       for b in batches {
         let steps = self.steps ?? max(5, (n == .net3 ? 1000 : 3000) / b)
-        guard let r = Interrupts.whileRunning(session.cancel, {
-          Benchmark.trainingSpeed(n, batchSize: b, steps: steps, data: data, layerTimes: layers, cancel: session.cancel)
-        }) else {
+        guard
+          let r = Interrupts.whileRunning(
+            session.cancel,
+            {
+              Benchmark.trainingSpeed(
+                n, batchSize: b, steps: steps, data: data, layerTimes: layers,
+                cancel: session.cancel)
+            })
+        else {
           session.console.line("Ctrl-C: benchmark stopped.")
           return
         }
         if output.json {
-          session.console.line(try JSONLine.encode(Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10)))
+          session.console.line(
+            try JSONLine.encode(
+              Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10))
+          )
         } else {
-          session.console.line(String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
+          session.console.line(
+            String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
           for (name, f, bw) in r.layers {
-            session.console.line(String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
+            session.console.line(
+              String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
           }
         }
       }

@@ -12,14 +12,19 @@ struct ConfusionCommand: SessionCommand {
       Example: confusion --model net3 --per-digit 850
       """)
 
-  @Option(help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
+  @Option(
+    help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
   var model = "net3"
-  @Option(name: .customLong("per-digit"), parsing: .unconditional, help: "Test images of each digit (1–892).")
+  @Option(
+    name: .customLong("per-digit"), parsing: .unconditional,
+    help: "Test images of each digit (1–892).")
   var perDigit = 850
   @OptionGroup var art: ArtOptions
 
   func validate() throws {
-    guard (1...892).contains(perDigit) else { throw userError("--per-digit must be from 1 to 892 (the test set has 892 fives)") }
+    guard (1...892).contains(perDigit) else {
+      throw userError("--per-digit must be from 1 to 892 (the test set has 892 fives)")
+    }
   }
 
   func run(in session: Session) throws {
@@ -35,11 +40,14 @@ struct ConfusionCommand: SessionCommand {
       matrix[label][predictions[i]] += 1
     }
     let report = ClassScores(matrix: matrix)
-    session.console.line("\(model) on \(perDigit) test images of each digit (\(grouped(perDigit * 10)) in all):")
+    session.console.line(
+      "\(model) on \(perDigit) test images of each digit (\(grouped(perDigit * 10)) in all):")
     try art.emit(to: session.console) { style in
-      ConfusionMatrixArt.render(matrix: matrix, style: style, width: min(Terminal.width, 120)) + "\n\n"
-        + ClassReportArt.render(precision: report.precision, recall: report.recall, f1: report.f1,
-                                support: report.support, style: style, width: min(Terminal.width, 120))
+      ConfusionMatrixArt.render(matrix: matrix, style: style, width: min(Terminal.width, 120))
+        + "\n\n"
+        + ClassReportArt.render(
+          precision: report.precision, recall: report.recall, f1: report.f1,
+          support: report.support, style: style, width: min(Terminal.width, 120))
     }
   }
 }

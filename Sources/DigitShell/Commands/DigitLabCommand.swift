@@ -11,10 +11,13 @@ public struct DigitLabCommand: ParsableCommand {
 
   /// Every command, in the order `help` lists them.
   public static let commandTypes: [ParsableCommand.Type] = [
-    DataCommand.self, ShowCommand.self, NextCommand.self, PrevCommand.self, NewCommand.self, AddCommand.self, PopCommand.self, SummaryCommand.self, PeekCommand.self, ModelsCommand.self,
+    DataCommand.self, ShowCommand.self, NextCommand.self, PrevCommand.self, NewCommand.self,
+    AddCommand.self, PopCommand.self, SummaryCommand.self, PeekCommand.self, ModelsCommand.self,
     TrainCommand.self, EvalCommand.self, PredictCommand.self, SaveCommand.self, LoadCommand.self,
-    RunsCommand.self, PlotCommand.self, ConfusionCommand.self, FiltersCommand.self, ActivationsCommand.self,
-    DrawCommand.self, SaveDrawingCommand.self, RandomCommand.self, WhyCommand.self, KeepCommand.self, FinetuneCommand.self,
+    RunsCommand.self, PlotCommand.self, ConfusionCommand.self, FiltersCommand.self,
+    ActivationsCommand.self,
+    DrawCommand.self, SaveDrawingCommand.self, RandomCommand.self, WhyCommand.self,
+    KeepCommand.self, FinetuneCommand.self,
     AboutCommand.self, BenchCommand.self, LessonsCommand.self, LessonCommand.self, RunCommand.self,
   ]
 

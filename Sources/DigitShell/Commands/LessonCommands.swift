@@ -4,7 +4,9 @@ import Foundation
 import LessonKit
 
 func lessonCatalog() throws -> LessonCatalog {
-  do { return try LessonCatalog(directory: try DataLocator.lessonsDirectory()) } catch let e as LessonError {
+  do { return try LessonCatalog(directory: try DataLocator.lessonsDirectory()) } catch let e
+    as LessonError
+  {
     throw userError(e.description)
   }
 }
@@ -17,15 +19,22 @@ struct LessonsCommand: SessionCommand {
     let store = LessonSessionState.progressStore
     var lines: [String] = []
     for entry in catalog.entries {
-      let p = entry.stepCount.map { store.progress(for: entry.id, stepCount: $0) } ?? store.progress(for: entry.id)
+      let p =
+        entry.stepCount.map { store.progress(for: entry.id, stepCount: $0) }
+        ?? store.progress(for: entry.id)
       let mark = p.completed ? "✓" : (p.step > 0 ? "…" : " ")
       let ascii = Terminal.allowsRichOutput ? mark : (p.completed ? "*" : (p.step > 0 ? "~" : " "))
-      let where_ = !p.completed && p.step > 0 ? " (at step \(p.step)\(entry.stepCount.map { " of \($0)" } ?? ""))" : ""
+      let where_ =
+        !p.completed && p.step > 0
+        ? " (at step \(p.step)\(entry.stepCount.map { " of \($0)" } ?? ""))" : ""
       let problem = entry.problem.map { "  [cannot be read: \($0.message)]" } ?? ""
-      lines.append(" \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
+      lines.append(
+        " \(ascii) \(String(format: "%2d", entry.number)). \(entry.title)\(where_)\(problem)")
     }
     // Reading the progress checks it, so its notice comes after, and is shown first.
-    if let notice = store.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
+    if let notice = store.takeNotice() {
+      session.console.line(LessonView.remark(notice, width: Terminal.width))
+    }
     for line in lines { session.console.line(line) }
     session.console.line("Start or resume one with: lesson N. Inside a lesson, Enter goes on.")
   }
@@ -34,7 +43,8 @@ struct LessonsCommand: SessionCommand {
 struct LessonCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "lesson",
-    abstract: "Start or resume a lesson. Enter shows the next step; back, again, where, skip, restart, quit.",
+    abstract:
+      "Start or resume a lesson. Enter shows the next step; back, again, where, skip, restart, quit.",
     discussion: "Example: lesson 3")
 
   @Argument(help: "The lesson's number or part of its name.") var name: String
@@ -43,11 +53,16 @@ struct LessonCommand: SessionCommand {
     try refuseInsideACell(session, command: "lesson")
     let catalog = try lessonCatalog()
     let lesson: Lesson
-    do { lesson = try catalog.load(try catalog.find(name)) } catch let e as LessonError { throw userError(e.description) }
-    let runner = LessonRunner(lesson: lesson, progress: LessonSessionState.progressStore,
-                              executor: ShellExecutor(session: session), facts: ShellFacts(session: session))
+    do { lesson = try catalog.load(try catalog.find(name)) } catch let e as LessonError {
+      throw userError(e.description)
+    }
+    let runner = LessonRunner(
+      lesson: lesson, progress: LessonSessionState.progressStore,
+      executor: ShellExecutor(session: session), facts: ShellFacts(session: session))
     LessonSessionState.attach(runner, to: session)
-    if let notice = runner.progress.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
+    if let notice = runner.progress.takeNotice() {
+      session.console.line(LessonView.remark(notice, width: Terminal.width))
+    }
     runner.start()
   }
 }
@@ -56,7 +71,9 @@ struct RunCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run a lesson from top to bottom without pausing (for projection and CI).",
-    discussion: "Exits non-zero if a cell fails. Example: run Lessons/03-net1-layer-by-layer.md --transcript out.md")
+    discussion:
+      "Exits non-zero if a cell fails. Example: run Lessons/03-net1-layer-by-layer.md --transcript out.md"
+  )
 
   @Argument(help: "A lesson file, or a lesson's number.") var file: String
   @Option(help: "Also save prose, commands and their outputs as Markdown.") var transcript: String?
@@ -77,9 +94,14 @@ struct RunCommand: SessionCommand {
     let rich = Terminal.allowsRichOutput
     session.console.tee = { captured += $0 }
     defer { session.console.tee = nil }
-    let result = HeadlessRun.run(lesson: lesson, executor: ShellExecutor(session: session),
-                                 facts: ShellFacts(session: session)) { output in
-      if !captured.isEmpty { writer.addOutput(captured); captured = "" }
+    let result = HeadlessRun.run(
+      lesson: lesson, executor: ShellExecutor(session: session),
+      facts: ShellFacts(session: session)
+    ) { output in
+      if !captured.isEmpty {
+        writer.addOutput(captured)
+        captured = ""
+      }
       writer.add(output)
       session.console.tee = nil
       session.console.line(LessonView.render(output, width: Terminal.width, rich: rich))
@@ -87,7 +109,9 @@ struct RunCommand: SessionCommand {
     }
     if !captured.isEmpty { writer.addOutput(captured) }
     session.console.tee = nil
-    if let transcript { try AtomicFile.write(writer.markdown, to: URL(fileURLWithPath: transcript)) }
+    if let transcript {
+      try AtomicFile.write(writer.markdown, to: URL(fileURLWithPath: transcript))
+    }
     if let failure = result.failure { throw userError("lesson stopped: \(failure)") }
   }
 }

@@ -9,8 +9,12 @@ struct RunsCommand: SessionCommand {
     let runs = session.runs
     if runs.isEmpty { session.console.line("No training runs in this session yet.") }
     for (i, run) in runs.enumerated() {
-      let last = run.history.last.map { String(format: "test %.2f%%, test loss %.4f", $0.testAccuracy, $0.testLoss) } ?? "no full epoch"
-      session.console.line("  \(i + 1): \(run.label), \(plural(run.history.count, "epoch")), \(last)")
+      let last =
+        run.history.last.map {
+          String(format: "test %.2f%%, test loss %.4f", $0.testAccuracy, $0.testLoss)
+        } ?? "no full epoch"
+      session.console.line(
+        "  \(i + 1): \(run.label), \(plural(run.history.count, "epoch")), \(last)")
     }
   }
 }
@@ -28,19 +32,25 @@ struct PlotCommand: SessionCommand {
       """)
 
   enum Metric: String, ExpressibleByArgument, CaseIterable {
-    case testLoss = "test-loss", trainLoss = "train-loss", testAccuracy = "test-accuracy", both
+    case testLoss = "test-loss"
+    case trainLoss = "train-loss"
+    case testAccuracy = "test-accuracy"
+    case both
     case drawings
   }
 
   @Argument(help: "Run numbers or model names.") var names: [String] = []
-  @Option(help: "test-loss, train-loss, test-accuracy, both (train and test loss) or drawings.") var metric: Metric = .testLoss
+  @Option(help: "test-loss, train-loss, test-accuracy, both (train and test loss) or drawings.")
+  var metric: Metric = .testLoss
   @OptionGroup var art: ArtOptions
 
   func run(in session: Session) throws {
     var curves: [(label: String, history: [EpochResult])] = []
     if names.isEmpty {
       curves = session.runs
-      guard !curves.isEmpty else { throw userError("no runs to plot yet: train something, or name models (plot net1 net2)") }
+      guard !curves.isEmpty else {
+        throw userError("no runs to plot yet: train something, or name models (plot net1 net2)")
+      }
     }
     for name in names {
       if let n = Int(name) {
@@ -50,34 +60,47 @@ struct PlotCommand: SessionCommand {
         curves.append(session.runs[n - 1])
       } else {
         let named = try session.resolveModel(name)
-        guard !named.info.history.isEmpty else { throw userError("\(name) has no training history to plot") }
+        guard !named.info.history.isEmpty else {
+          throw userError("\(name) has no training history to plot")
+        }
         curves.append((name, named.info.history))
       }
     }
     var series: [ChartSeries] = []
     for c in curves {
       switch metric {
-      case .testLoss: series.append(ChartSeries(name: c.label, values: c.history.map { $0.testLoss }))
-      case .trainLoss: series.append(ChartSeries(name: c.label, values: c.history.map { $0.trainLoss }))
-      case .testAccuracy: series.append(ChartSeries(name: c.label, values: c.history.map { $0.testAccuracy }))
+      case .testLoss:
+        series.append(ChartSeries(name: c.label, values: c.history.map { $0.testLoss }))
+      case .trainLoss:
+        series.append(ChartSeries(name: c.label, values: c.history.map { $0.trainLoss }))
+      case .testAccuracy:
+        series.append(ChartSeries(name: c.label, values: c.history.map { $0.testAccuracy }))
       case .both:
         series.append(ChartSeries(name: "\(c.label) train", values: c.history.map { $0.trainLoss }))
         series.append(ChartSeries(name: "\(c.label) test", values: c.history.map { $0.testLoss }))
       case .drawings:
-        series.append(ChartSeries(name: c.label, values: c.history.map { r in
-          r.watchTotal.flatMap { t in r.watchCorrect.map { 100 * Double($0) / Double(max(t, 1)) } }
-        }))
+        series.append(
+          ChartSeries(
+            name: c.label,
+            values: c.history.map { r in
+              r.watchTotal.flatMap { t in
+                r.watchCorrect.map { 100 * Double($0) / Double(max(t, 1)) }
+              }
+            }))
       }
     }
     let titles: [Metric: (String, String)] = [
       .testLoss: ("Test loss per epoch", "loss"), .trainLoss: ("Training loss per epoch", "loss"),
-      .testAccuracy: ("Test accuracy per epoch", "accuracy %"), .both: ("Training and test loss", "loss"),
+      .testAccuracy: ("Test accuracy per epoch", "accuracy %"),
+      .both: ("Training and test loss", "loss"),
       .drawings: ("Accuracy on the watched drawings", "accuracy %"),
     ]
     let (title, axis) = titles[metric] ?? ("", "")
     let chart = Chart(title: title, xLabel: "epoch", leftLabel: axis, series: series)
     try art.emit(to: session.console) { style in
-      LineChart.render(chart, width: min(Terminal.width, 160), height: max(10, min(22, Terminal.height - 3)), style: style)
+      LineChart.render(
+        chart, width: min(Terminal.width, 160), height: max(10, min(22, Terminal.height - 3)),
+        style: style)
     }
   }
 }

@@ -24,7 +24,10 @@ struct PredictCommand: SessionCommand {
   @Option(help: "Which MNIST set --index refers to: test or train.")
   var set: String = "test"
 
-  @Option(help: "A shipped model (models lists them), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best).")
+  @Option(
+    help:
+      "A shipped model (models lists them), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best)."
+  )
   var model: String?
 
   @OptionGroup var output: JSONOption
@@ -34,8 +37,12 @@ struct PredictCommand: SessionCommand {
   }
 
   func validate() throws {
-    if files.isEmpty && index == nil { throw userError("name a drawing file, or an MNIST image with --index") }
-    if set != "test" && set != "train" { throw userError("--set must be test or train, not \(set)") }
+    if files.isEmpty && index == nil {
+      throw userError("name a drawing file, or an MNIST image with --index")
+    }
+    if set != "test" && set != "train" {
+      throw userError("--set must be test or train, not \(set)")
+    }
   }
 
   func run(in session: Session) throws {
@@ -47,7 +54,8 @@ struct PredictCommand: SessionCommand {
       guard (0..<data.count).contains(index) else {
         throw userError("--index must be from 0 to \(data.count - 1) for the \(set) set")
       }
-      inputs.append(("\(set)[\(index)]", data.image(index).map { Float($0) / 255 }, Int(data.labels[index])))
+      inputs.append(
+        ("\(set)[\(index)]", data.image(index).map { Float($0) / 255 }, Int(data.labels[index])))
     }
     for file in files {
       let drawing = try Drawing(contentsOf: URL(fileURLWithPath: file))
@@ -59,17 +67,21 @@ struct PredictCommand: SessionCommand {
       notNumbers = notNumbers || !p.allSatisfy(\.isFinite)
       let best = p.indices.max { p[$0] < p[$1] } ?? 0
       if output.json {
-        session.console.line(try JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
+        session.console.line(
+          try JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
       } else {
         let truth = input.label.map { ", labelled \($0)" } ?? ""
-        session.console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
-                                            title: "\(input.name)\(truth), model \(model)"))
+        session.console.line(
+          ProbabilityBars.render(
+            probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
+            title: "\(input.name)\(truth), model \(model)"))
       }
     }
     // Every input is shown (JSON with null); the status says the answers are no answers.
     if notNumbers {
-      throw DigitKitError("\(URL(fileURLWithPath: model).lastPathComponent) gives probabilities that are not numbers; "
-                          + "its weights are broken (a training run that diverged?)")
+      throw DigitKitError(
+        "\(URL(fileURLWithPath: model).lastPathComponent) gives probabilities that are not numbers; "
+          + "its weights are broken (a training run that diverged?)")
     }
   }
 }

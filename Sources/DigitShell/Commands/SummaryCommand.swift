@@ -14,8 +14,12 @@ struct SummaryCommand: SessionCommand {
   var net: String?
 
   func validate() throws {
-    if model == nil && net == nil { throw userError("name a model (summary mynet) or a study net (--net net3)") }
-    if let net, NetName(rawValue: net) == nil { throw userError("--net must be net1, net2 or net3, not \(net)") }
+    if model == nil && net == nil {
+      throw userError("name a model (summary mynet) or a study net (--net net3)")
+    }
+    if let net, NetName(rawValue: net) == nil {
+      throw userError("--net must be net1, net2 or net3, not \(net)")
+    }
   }
 
   func run(in session: Session) throws {
@@ -38,13 +42,19 @@ enum ModelTable {
     for (i, layer) in m.layers.enumerated() {
       let params = layer.parameterCount
       let name = layer.spec.name.map { "\($0): " } ?? ""
-      rows.append((String(format: "%2d", i + 1), name + layer.spec.summary, describeShape(m.shapes[i]),
-                   params > 0 ? grouped(params) : "-"))
+      rows.append(
+        (
+          String(format: "%2d", i + 1), name + layer.spec.summary, describeShape(m.shapes[i]),
+          params > 0 ? grouped(params) : "-"
+        ))
     }
-    let w1 = rows.map(\.1.count).max() ?? 5, w2 = rows.map(\.2.count).max() ?? 6
+    let w1 = rows.map(\.1.count).max() ?? 5
+    let w2 = rows.map(\.2.count).max() ?? 6
     var lines = rows.map { r in
-      r.0.padding(toLength: 3, withPad: " ", startingAt: 0) + " " + r.1.padding(toLength: w1 + 2, withPad: " ", startingAt: 0)
-        + r.2.padding(toLength: w2 + 2, withPad: " ", startingAt: 0) + String(repeating: " ", count: max(0, 10 - r.3.count)) + r.3
+      r.0.padding(toLength: 3, withPad: " ", startingAt: 0) + " "
+        + r.1.padding(toLength: w1 + 2, withPad: " ", startingAt: 0)
+        + r.2.padding(toLength: w2 + 2, withPad: " ", startingAt: 0)
+        + String(repeating: " ", count: max(0, 10 - r.3.count)) + r.3
     }
     lines.insert(String(repeating: "-", count: lines[0].count), at: 1)
     lines.append("total parameters: \(grouped(m.parameterCount))")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import DigitKit
-import TextArt
 import Foundation
+import TextArt
 
 struct TrainCommand: SessionCommand {
   static let configuration = CommandConfiguration(
@@ -28,34 +28,50 @@ struct TrainCommand: SessionCommand {
   @Option(parsing: .unconditional, help: "Images per mini-batch (1–4096).")
   var batch = 32
 
-  @Option(parsing: .unconditional, help: "Learning rate (default: the net's, 0.01 for SGD, 0.001 for Adam).")
+  @Option(
+    parsing: .unconditional,
+    help: "Learning rate (default: the net's, 0.01 for SGD, 0.001 for Adam).")
   var lr: Float?
 
   @Option(help: "sgd (momentum 0.5) or adam (default: the net's).")
   var optimizer: OptimizerSettings.Kind?
 
-  @Option(parsing: .unconditional, help: "Drop probability for every dropout layer (0 turns dropout off).")
+  @Option(
+    parsing: .unconditional, help: "Drop probability for every dropout layer (0 turns dropout off)."
+  )
   var dropout: Float?
 
   @Option(parsing: .unconditional, help: "Seed for initialisation, shuffling and dropout.")
   var seed: UInt64 = 1
 
-  @Option(parsing: .unconditional, help: "Train on the first N training images only, for quick demos.")
+  @Option(
+    parsing: .unconditional, help: "Train on the first N training images only, for quick demos.")
   var limit: Int?
 
-  @Option(name: .customLong("test-limit"), parsing: .unconditional, help: "Test on the first N test images only, for quick demos.")
+  @Option(
+    name: .customLong("test-limit"), parsing: .unconditional,
+    help: "Test on the first N test images only, for quick demos.")
   var testLimit: Int?
 
-  @Option(name: .customLong("lr-decay"), parsing: .unconditional, help: "Multiply the learning rate by this after every epoch (e.g. 0.85).")
+  @Option(
+    name: .customLong("lr-decay"), parsing: .unconditional,
+    help: "Multiply the learning rate by this after every epoch (e.g. 0.85).")
   var lrDecay: Float?
 
-  @Flag(help: "Distort the training images at random (rotation, scale, shift, stroke thickness, blur, elastic).")
+  @Flag(
+    help:
+      "Distort the training images at random (rotation, scale, shift, stroke thickness, blur, elastic)."
+  )
   var augment = false
 
-  @Option(help: "A folder of labelled drawings (e.g. Data/drawings/validation) to score after every epoch.")
+  @Option(
+    help:
+      "A folder of labelled drawings (e.g. Data/drawings/validation) to score after every epoch.")
   var watch: String?
 
-  @Option(name: .customLong("keep-best"), help: "watch: keep the epoch that did best on the watched drawings.")
+  @Option(
+    name: .customLong("keep-best"),
+    help: "watch: keep the epoch that did best on the watched drawings.")
   var keepBest: String?
 
   @Option(help: "Save the trained model to this file (safetensors).")
@@ -64,19 +80,29 @@ struct TrainCommand: SessionCommand {
   @Flag(help: "With --out: replace a shipped model's file in Data/models.")
   var force = false
 
-  @Option(name: .customLong("as"), help: "Keep the trained model in the shell under this name (default: last).")
+  @Option(
+    name: .customLong("as"),
+    help: "Keep the trained model in the shell under this name (default: last).")
   var keepAs: String?
 
   @OptionGroup var output: JSONOption
 
   func validate() throws {
-    if model == nil && net == nil { throw userError("name a model to train (train mynet) or a study net (--net net1)") }
+    if model == nil && net == nil {
+      throw userError("name a model to train (train mynet) or a study net (--net net1)")
+    }
     if model != nil && net != nil { throw userError("give either a model or --net, not both") }
-    if let keepBest, keepBest != "watch" { throw userError("--keep-best takes watch (the epoch best on --watch drawings), not \(keepBest)") }
+    if let keepBest, keepBest != "watch" {
+      throw userError(
+        "--keep-best takes watch (the epoch best on --watch drawings), not \(keepBest)")
+    }
     if let keepAs { try validateModelName(keepAs) }
     if keepBest != nil && watch == nil { throw userError("--keep-best watch needs --watch DIR") }
     if let net, NetName(rawValue: net) == nil {
-      let hint = Suggest.closest(to: net, in: NetName.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+      let hint =
+        Suggest.closest(to: net, in: NetName.allCases.map(\.rawValue)).map {
+          " (did you mean \($0)?)"
+        } ?? ""
       throw userError("--net must be net1, net2 or net3, not \(net)\(hint)")
     }
   }
@@ -98,42 +124,56 @@ struct TrainCommand: SessionCommand {
       settings = OptimizerSettings.defaults(for: optimizer)
     }
     if let lr { settings.learningRate = lr }
-    var options = TrainingOptions(epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
-                                  limit: limit, dropout: dropout, testLimit: testLimit)
+    var options = TrainingOptions(
+      epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
+      limit: limit, dropout: dropout, testLimit: testLimit)
     options.augmentation = augment ? Augmentation() : nil
     options.learningRateDecay = lrDecay
     try options.validate()  // the bounds first, then whether the run fits in memory
-    try MemoryBudget.check("training \(model ?? net ?? "model")", model: target.model, batchSize: batch,
-                           optimizer: settings.kind)
+    try MemoryBudget.check(
+      "training \(model ?? net ?? "model")", model: target.model, batchSize: batch,
+      optimizer: settings.kind)
     let trainer = try Trainer(model: target.model, options: options)
-    let trainSet = try session.mnist(.train), testSet = try session.mnist(.test)
+    let trainSet = try session.mnist(.train)
+    let testSet = try session.mnist(.test)
     let watched = try watch.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }
-    let view = TrainingView(json: output.json, label: runLabel(target, options), previous: target.info.history,
-                            console: session.console)
+    let view = TrainingView(
+      json: output.json, label: runLabel(target, options), previous: target.info.history,
+      console: session.console)
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
       var how = "batch \(batch), \(settings.summary)"
       if let lrDecay { how += " × \(lrDecay) per epoch" }
       if augment { how += ", images distorted at random (--augment)" }
       if let watched { how += ", scoring \(watched.count) drawings after each epoch" }
-      let header = "Training \(model ?? net ?? "model") on \(count) images for \(plural(epochs, "epoch")), \(how). Ctrl-C stops."
-      session.console.line(Terminal.outputIsTerminal ? wrapText(header, width: Terminal.width - 1).joined(separator: "\n") : header)
+      let header =
+        "Training \(model ?? net ?? "model") on \(count) images for \(plural(epochs, "epoch")), \(how). Ctrl-C stops."
+      session.console.line(
+        Terminal.outputIsTerminal
+          ? wrapText(header, width: Terminal.width - 1).joined(separator: "\n") : header)
     }
     let outcome = Interrupts.whileRunning(session.cancel) {
-      trainer.train(on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,
-                    watch: watched, keepBest: keepBest != nil, cancel: session.cancel, onEvent: view.handle)
+      trainer.train(
+        on: trainSet, test: testSet, firstEpoch: target.info.history.count + 1,
+        watch: watched, keepBest: keepBest != nil, cancel: session.cancel, onEvent: view.handle)
     }
     view.finish(cancelled: outcome.cancelled)
     if let diverged = trainer.divergence { session.console.error(diverged.messageInFlags) }
     target.info.history += outcome.history
     target.info.training = options
-    target.info.note = outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
+    target.info.note =
+      outcome.cancelled ? "cancelled during epoch \(target.info.history.count + 1)" : nil
     if trainer.divergence != nil {
-      target.info.note = "diverged during epoch \(target.info.history.count + 1); the weights are from before it"
+      target.info.note =
+        "diverged during epoch \(target.info.history.count + 1); the weights are from before it"
     }
     if let kept = trainer.keptEpoch {
-      target.info.note = (target.info.note.map { $0 + "; " } ?? "") + "weights of epoch \(kept), the best on \(watch ?? "the watched drawings")"
-      if !output.json { session.console.line("Kept the weights of epoch \(kept), the best on the watched drawings.") }
+      target.info.note =
+        (target.info.note.map { $0 + "; " } ?? "")
+        + "weights of epoch \(kept), the best on \(watch ?? "the watched drawings")"
+      if !output.json {
+        session.console.line("Kept the weights of epoch \(kept), the best on the watched drawings.")
+      }
     }
     session.runs.append((view.label, outcome.history))
     // A session model keeps its name; a fresh study net is kept as "last" unless --as names it.
@@ -157,7 +197,8 @@ struct TrainCommand: SessionCommand {
     if !output.json && (out != nil || keptInHome) {
       let place = out ?? Session.lastModelURL.path
       let done = outcome.cancelled || trainer.divergence != nil ? "Saved" : "Done. Saved"
-      session.console.line("\(done) to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
+      session.console.line(
+        "\(done) to \(place)\(session.interactive ? " (in this shell: \(keptName))" : "").")
     }
     if outcome.cancelled && !session.interactive { throw ExitCode(130) }
     if trainer.divergence != nil && !session.interactive { throw ExitCode(1) }

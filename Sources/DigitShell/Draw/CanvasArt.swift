@@ -23,14 +23,20 @@ public enum CanvasArt {
   static let ramp: [Character] = Array(":-=+*#%@")
 
   /// Columns a picture of `width` cells takes.
-  public static func columns(_ width: Int, _ scale: Scale) -> Int { scale == .full ? width * 2 : width }
+  public static func columns(_ width: Int, _ scale: Scale) -> Int {
+    scale == .full ? width * 2 : width
+  }
   /// Rows a picture of `height` cells takes.
-  public static func rows(_ height: Int, _ scale: Scale) -> Int { scale == .full ? height : (height + 1) / 2 }
+  public static func rows(_ height: Int, _ scale: Scale) -> Int {
+    scale == .full ? height : (height + 1) / 2
+  }
 
   /// The picture as lines, each `columns(width, scale)` wide. `rich` uses 256-colour greys
   /// and half blocks; otherwise plain ASCII.
-  public static func lines(_ ink: [Float], width: Int, height: Int, scale: Scale, rich: Bool,
-                           marker: Marker? = nil) -> [String] {
+  public static func lines(
+    _ ink: [Float], width: Int, height: Int, scale: Scale, rich: Bool,
+    marker: Marker? = nil
+  ) -> [String] {
     func value(_ x: Int, _ y: Int) -> Float? {
       guard y < height, x < width, y * width + x < ink.count else { return nil }
       return min(1, max(0, ink[y * width + x]))
@@ -54,9 +60,11 @@ public enum CanvasArt {
     case .compact:
       for row in 0..<rows(height, .compact) {
         var line = ""
-        let top = row * 2, bottom = row * 2 + 1
+        let top = row * 2
+        let bottom = row * 2 + 1
         for x in 0..<width {
-          let t = value(x, top) ?? 0, b = value(x, bottom)
+          let t = value(x, top) ?? 0
+          let b = value(x, bottom)
           if rich {
             let tc = isMarker(x, top) ? markerColour(marker) : grey(t)
             let bc = b == nil ? nil : (isMarker(x, bottom) ? markerColour(marker) : grey(b ?? 0))
@@ -86,8 +94,8 @@ public enum CanvasArt {
 
   static func markerColour(_ m: Marker?) -> Int {
     guard let m else { return 235 }
-    if m.erasing { return 203 }        // salmon: the eraser
-    return m.penDown ? 40 : 33         // green: painting; blue: just looking
+    if m.erasing { return 203 }  // salmon: the eraser
+    return m.penDown ? 40 : 33  // green: painting; blue: just looking
   }
 
   static func markerText(_ m: Marker?) -> String {
@@ -117,14 +125,24 @@ public enum CanvasArt {
 enum VisibleText {
   /// Characters a line shows (ANSI CSI sequences take no room; our art uses no wide characters).
   static func width(_ s: String) -> Int {
-    var count = 0, inEscape = false, sawBracket = false
+    var count = 0
+    var inEscape = false
+    var sawBracket = false
     for scalar in s.unicodeScalars {
       if inEscape {
-        if !sawBracket { sawBracket = true; if scalar != "[" { inEscape = false }; continue }
+        if !sawBracket {
+          sawBracket = true
+          if scalar != "[" { inEscape = false }
+          continue
+        }
         if (0x40...0x7E).contains(scalar.value) { inEscape = false }
         continue
       }
-      if scalar == "\u{1B}" { inEscape = true; sawBracket = false; continue }
+      if scalar == "\u{1B}" {
+        inEscape = true
+        sawBracket = false
+        continue
+      }
       count += 1
     }
     return count

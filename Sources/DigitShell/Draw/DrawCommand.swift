@@ -38,15 +38,18 @@ struct DrawCommand: SessionCommand {
         throw userError("draw needs a terminal; in scripts load a drawing with: draw --load FILE")
       }
       session.drawing = loaded
-      session.console.line("Loaded \(load) (\(loaded.width)×\(loaded.height)) as the current drawing:")
+      session.console.line(
+        "Loaded \(load) (\(loaded.width)×\(loaded.height)) as the current drawing:")
       session.console.write(loaded.text)
-      DrawModels.printPrediction(of: loaded, title: load, modelName: modelName, model: named.model, to: session.console)
+      DrawModels.printPrediction(
+        of: loaded, title: load, modelName: modelName, model: named.model, to: session.console)
       return
     }
     let start = loaded ?? (new ? nil : session.drawing)
-    var loop = DrawLoop(editor: DrawEditor(drawing: start), modelName: modelName, model: named.model,
-                        rich: Terminal.allowsRichOutput,
-                        message: start != nil && loaded == nil ? "editing the current drawing (c clears)" : nil)
+    var loop = DrawLoop(
+      editor: DrawEditor(drawing: start), modelName: modelName, model: named.model,
+      rich: Terminal.allowsRichOutput,
+      message: start != nil && loaded == nil ? "editing the current drawing (c clears)" : nil)
     let action: EditorAction = try LeaveSignals.whileRunning { stop in
       let terminal = try RawTerminal()
       defer { terminal.restore() }
@@ -62,7 +65,10 @@ struct DrawCommand: SessionCommand {
       return
     }
     session.drawing = drawing
-    session.console.line("Kept your drawing as the current one (save-drawing FILE writes it to a file).")
-    DrawModels.printPrediction(of: drawing, title: "Your drawing", modelName: modelName, model: named.model, to: session.console)
+    session.console.line(
+      "Kept your drawing as the current one (save-drawing FILE writes it to a file).")
+    DrawModels.printPrediction(
+      of: drawing, title: "Your drawing", modelName: modelName, model: named.model,
+      to: session.console)
   }
 }

@@ -4,7 +4,10 @@ import DigitKit
 public struct CanvasPoint: Equatable, Hashable, Sendable {
   public var x: Int
   public var y: Int
-  public init(_ x: Int, _ y: Int) { self.x = x; self.y = y }
+  public init(_ x: Int, _ y: Int) {
+    self.x = x
+    self.y = y
+  }
 }
 
 /// The drawing editor without a terminal: a 28×28 canvas of ink (0…1), a cursor, a pen
@@ -43,9 +46,12 @@ public struct DrawEditor: Sendable {
     canvas = [Float](repeating: 0, count: Self.side * Self.side)
     guard let drawing else { return }
     if drawing.width <= Self.side && drawing.height <= Self.side {
-      let left = (Self.side - drawing.width) / 2, top = (Self.side - drawing.height) / 2
+      let left = (Self.side - drawing.width) / 2
+      let top = (Self.side - drawing.height) / 2
       for y in 0..<drawing.height {
-        for x in 0..<drawing.width { canvas[(top + y) * Self.side + left + x] = min(1, max(0, drawing[x, y])) }
+        for x in 0..<drawing.width {
+          canvas[(top + y) * Self.side + left + x] = min(1, max(0, drawing[x, y]))
+        }
       }
     } else if let image = try? Preprocess.mnistImage(drawing) {
       canvas = image
@@ -131,13 +137,17 @@ public struct DrawEditor: Sendable {
         mouseTool = event.button == .right ? .eraser : tool
         stamp(at: point, with: mouseTool ?? tool)
       } else if let from = mouseAt {
-        for p in Self.line(from: from, to: point).dropFirst() { stamp(at: p, with: mouseTool ?? tool) }
+        for p in Self.line(from: from, to: point).dropFirst() {
+          stamp(at: p, with: mouseTool ?? tool)
+        }
       }
       mouseAt = point
       cursor = point
     case .release:
       if let from = mouseAt, from != point {
-        for p in Self.line(from: from, to: point).dropFirst() { stamp(at: p, with: mouseTool ?? tool) }
+        for p in Self.line(from: from, to: point).dropFirst() {
+          stamp(at: p, with: mouseTool ?? tool)
+        }
         cursor = point
       }
       mouseAt = nil
@@ -155,7 +165,8 @@ public struct DrawEditor: Sendable {
     }
     var changed = false
     for (dx, dy, weight) in Self.footprint(brush) {
-      let x = point.x + dx, y = point.y + dy
+      let x = point.x + dx
+      let y = point.y + dy
       guard (0..<Self.side).contains(x), (0..<Self.side).contains(y) else { continue }
       let i = y * Self.side + x
       let value = tool == .pen ? max(canvas[i], weight) : min(canvas[i], 1 - weight)
@@ -202,15 +213,25 @@ extension DrawEditor {
   /// The cells of the straight line from `a` to `b`, both included (Bresenham).
   public static func line(from a: CanvasPoint, to b: CanvasPoint) -> [CanvasPoint] {
     var points: [CanvasPoint] = []
-    let dx = abs(b.x - a.x), dy = -abs(b.y - a.y)
-    let sx = a.x < b.x ? 1 : -1, sy = a.y < b.y ? 1 : -1
-    var x = a.x, y = a.y, error = dx + dy
+    let dx = abs(b.x - a.x)
+    let dy = -abs(b.y - a.y)
+    let sx = a.x < b.x ? 1 : -1
+    let sy = a.y < b.y ? 1 : -1
+    var x = a.x
+    var y = a.y
+    var error = dx + dy
     while true {
       points.append(CanvasPoint(x, y))
       if x == b.x && y == b.y { break }
       let e2 = 2 * error
-      if e2 >= dy { error += dy; x += sx }
-      if e2 <= dx { error += dx; y += sy }
+      if e2 >= dy {
+        error += dy
+        x += sx
+      }
+      if e2 <= dx {
+        error += dx
+        y += sy
+      }
     }
     return points
   }

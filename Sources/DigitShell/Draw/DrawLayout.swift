@@ -34,10 +34,12 @@ public struct DrawLayout: Equatable, Sendable {
 
   /// Columns and rows an arrangement needs (help wraps, so its height depends on the width).
   static func needs(_ arrangement: Arrangement) -> (width: Int, height: Int) {
-    let full = panelSize(.full), compact = panelSize(.compact)
+    let full = panelSize(.full)
+    let compact = panelSize(.compact)
     let body: (width: Int, height: Int)
     switch arrangement {
-    case .large: body = (full.width + 1 + compact.width, max(full.height, barsHeight + compact.height))
+    case .large:
+      body = (full.width + 1 + compact.width, max(full.height, barsHeight + compact.height))
     case .wide: body = (compact.width * 2 + barsWidth + 2, compact.height)
     case .tall: body = (compact.width + 1 + barsWidth, compact.height * 2)
     case .narrow: body = (compact.width + 1 + barsWidth, compact.height)
@@ -63,7 +65,8 @@ public struct DrawLayout: Equatable, Sendable {
   /// (nil); drags and releases outside it are passed on for the editor to clamp to the edge.
   /// At compact scale a character holds two canvas rows; the mouse lands on the upper one.
   public func canvasEvent(_ event: MouseEvent) -> MouseEvent? {
-    let column = event.x - Self.canvasLeft, row = event.y - Self.canvasTop
+    let column = event.x - Self.canvasLeft
+    let row = event.y - Self.canvasTop
     let x = scale == .full ? (column >= 0 ? column / 2 : -1) : column
     let y = scale == .full ? row : (row >= 0 ? row * 2 : -1)
     let inside = (0..<DrawEditor.side).contains(x) && (0..<DrawEditor.side).contains(y)

@@ -66,7 +66,8 @@ struct DrawLoop {
 
   /// One screenful: every line placed and cleared, then the rest of the screen cleared.
   func frame(layout: DrawLayout?, size: (width: Int, height: Int)) -> String {
-    let lines = layout.map { DrawScreen.lines(editor, view: view, layout: $0, rich: rich) }
+    let lines =
+      layout.map { DrawScreen.lines(editor, view: view, layout: $0, rich: rich) }
       ?? wrapText(DrawScreen.tooSmall(width: size.width, height: size.height), width: size.width)
     var out = ""
     for (row, line) in lines.prefix(size.height).enumerated() {

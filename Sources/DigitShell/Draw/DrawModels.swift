@@ -10,23 +10,33 @@ enum DrawModels {
   static let preferred = ["net3", "net3-augmented", "net2", "net1"]
 
   /// The named model, or the first shipped one of `preferred`; it must be a classifier.
-  static func resolve(_ name: String?, in session: Session) throws -> (name: String, model: NamedModel) {
+  static func resolve(_ name: String?, in session: Session) throws -> (
+    name: String, model: NamedModel
+  ) {
     if let name {
       let named = try session.resolveModel(name)
-      guard named.model.isClassifier else { throw userError("\(name) does not end in logsoftmax with 10 outputs yet") }
+      guard named.model.isClassifier else {
+        throw userError("\(name) does not end in logsoftmax with 10 outputs yet")
+      }
       return (name, named)
     }
     for candidate in preferred {
-      if let named = try? session.resolveModel(candidate), named.model.isClassifier { return (candidate, named) }
+      if let named = try? session.resolveModel(candidate), named.model.isClassifier {
+        return (candidate, named)
+      }
     }
-    throw userError("no shipped model (net3, net2 or net1) in Data/models; train one with: train --net net3 --out FILE, then use --model FILE")
+    throw userError(
+      "no shipped model (net3, net2 or net1) in Data/models; train one with: train --net net3 --out FILE, then use --model FILE"
+    )
   }
 
   /// Half blocks and colour on a terminal that allows them, else plain ASCII.
   static var artStyle: ArtStyle { Terminal.allowsRichOutput ? .rich : .ascii }
 
   /// The preprocessed image and the probabilities for a drawing, or nil when it is blank.
-  static func read(_ drawing: Drawing, with model: Model) -> (seen: [Float], probabilities: [Double])? {
+  static func read(_ drawing: Drawing, with model: Model) -> (
+    seen: [Float], probabilities: [Double]
+  )? {
     guard let seen = try? Preprocess.mnistImage(drawing) else { return nil }
     return (seen, Prediction.probabilities(model, image: seen))
   }
@@ -39,7 +49,9 @@ enum DrawModels {
       console.line("\(title): blank, nothing for \(modelName) to read.")
       return
     }
-    console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: artStyle,
-                                        title: "\(title), model \(modelName)"))
+    console.line(
+      ProbabilityBars.render(
+        probabilities: p, width: min(Terminal.width, 80), style: artStyle,
+        title: "\(title), model \(modelName)"))
   }
 }

@@ -9,7 +9,9 @@ public struct DrawView: Sendable {
   /// A passing message for the status line.
   public var message: String?
 
-  public init(modelName: String, probabilities: [Double]? = nil, seen: [Float]? = nil, message: String? = nil) {
+  public init(
+    modelName: String, probabilities: [Double]? = nil, seen: [Float]? = nil, message: String? = nil
+  ) {
     self.modelName = modelName
     self.probabilities = probabilities
     self.seen = seen
@@ -21,29 +23,44 @@ public struct DrawView: Sendable {
 public enum DrawScreen {
   /// The whole screen as lines joined by "\n" (no cursor movement), each at most `width`
   /// visible characters; or one line saying the window is too small.
-  public static func render(_ editor: DrawEditor, view: DrawView, width: Int, height: Int, rich: Bool) -> String {
-    guard let layout = DrawLayout.choose(width: width, height: height) else { return tooSmall(width: width, height: height) }
+  public static func render(
+    _ editor: DrawEditor, view: DrawView, width: Int, height: Int, rich: Bool
+  ) -> String {
+    guard let layout = DrawLayout.choose(width: width, height: height) else {
+      return tooSmall(width: width, height: height)
+    }
     return lines(editor, view: view, layout: layout, rich: rich).joined(separator: "\n")
   }
 
   /// "window too small: need at least W×H, have w×h".
   public static func tooSmall(width: Int, height: Int) -> String {
     let need = DrawLayout.minimum
-    return "window too small: need at least \(need.width)×\(need.height), have \(width)×\(height) (Esc leaves)"
+    return
+      "window too small: need at least \(need.width)×\(need.height), have \(width)×\(height) (Esc leaves)"
   }
 
   /// The screen's lines for a chosen layout.
-  public static func lines(_ editor: DrawEditor, view: DrawView, layout: DrawLayout, rich: Bool) -> [String] {
-    let marker = CanvasArt.Marker(editor.cursor, penDown: editor.penDown, erasing: editor.tool == .eraser)
-    let canvas = framed(CanvasArt.lines(editor.canvas, width: DrawEditor.side, height: DrawEditor.side,
-                                        scale: layout.scale, rich: rich, marker: marker),
-                        title: "your drawing", rich: rich)
-    let seenArt = view.seen.map {
-      CanvasArt.lines($0, width: DrawEditor.side, height: DrawEditor.side, scale: .compact, rich: rich)
-    } ?? blankPicture(note: "(blank)")
+  public static func lines(_ editor: DrawEditor, view: DrawView, layout: DrawLayout, rich: Bool)
+    -> [String]
+  {
+    let marker = CanvasArt.Marker(
+      editor.cursor, penDown: editor.penDown, erasing: editor.tool == .eraser)
+    let canvas = framed(
+      CanvasArt.lines(
+        editor.canvas, width: DrawEditor.side, height: DrawEditor.side,
+        scale: layout.scale, rich: rich, marker: marker),
+      title: "your drawing", rich: rich)
+    let seenArt =
+      view.seen.map {
+        CanvasArt.lines(
+          $0, width: DrawEditor.side, height: DrawEditor.side, scale: .compact, rich: rich)
+      } ?? blankPicture(note: "(blank)")
     let seen = framed(seenArt, title: "what \(view.modelName) sees", rich: rich)
     var bars = ProbabilityColumn.lines(view.probabilities, model: view.modelName, rich: rich)
-    if !layout.showsSeen { bars.append(""); bars += ["(wider window:", "what the net sees)"] }
+    if !layout.showsSeen {
+      bars.append("")
+      bars += ["(wider window:", "what the net sees)"]
+    }
     let body: [String]
     switch layout.arrangement {
     case .large: body = Columns.join([canvas, bars + seen], gap: 1)
@@ -53,13 +70,16 @@ public enum DrawScreen {
     }
     let bodyWidth = body.map(VisibleText.width).max() ?? 0
     return [statusLine(editor, view: view, width: layout.width, rich: rich)] + body
-      + DrawHelp.lines(width: max(bodyWidth, DrawLayout.needs(layout.arrangement).width)).map { dim($0, rich) }
+      + DrawHelp.lines(width: max(bodyWidth, DrawLayout.needs(layout.arrangement).width)).map {
+        dim($0, rich)
+      }
   }
 
   static func statusLine(_ editor: DrawEditor, view: DrawView, width: Int, rich: Bool) -> String {
     let pen = editor.penDown ? (editor.tool == .eraser ? "ERASING" : "PEN DOWN") : "pen up"
     let tool = editor.tool == .eraser ? "eraser" : "pen"
-    var text = "draw · \(view.modelName) · \(pen) · \(tool) · \(editor.brush == .soft ? "soft" : "hard") brush"
+    var text =
+      "draw · \(view.modelName) · \(pen) · \(tool) · \(editor.brush == .soft ? "soft" : "hard") brush"
     if !rich { text = text.replacingOccurrences(of: "·", with: "|") }
     if let note = view.message ?? editor.note { text += rich ? " · \(note)" : " | \(note)" }
     let clipped = text.count > width ? String(text.prefix(max(0, width - 3))) + "..." : text
@@ -69,7 +89,8 @@ public enum DrawScreen {
   /// Lines inside a frame with a title in its top edge.
   static func framed(_ lines: [String], title: String, rich: Bool) -> [String] {
     let inner = lines.map(VisibleText.width).max() ?? 0
-    let (h, v, tl, tr, bl, br) = rich ? ("─", "│", "┌", "┐", "└", "┘") : ("-", "|", "+", "+", "+", "+")
+    let (h, v, tl, tr, bl, br) =
+      rich ? ("─", "│", "┌", "┐", "└", "┘") : ("-", "|", "+", "+", "+", "+")
     let label = String(" \(title) ".prefix(max(0, inner - 1)))
     let top = tl + h + label + String(repeating: h, count: max(0, inner - 1 - label.count)) + tr
     let bottom = bl + String(repeating: h, count: inner) + br
@@ -78,15 +99,19 @@ public enum DrawScreen {
 
   /// An empty compact picture with a note in its middle.
   static func blankPicture(note: String) -> [String] {
-    let rows = CanvasArt.rows(DrawEditor.side, .compact), width = DrawEditor.side
+    let rows = CanvasArt.rows(DrawEditor.side, .compact)
+    let width = DrawEditor.side
     return (0..<rows).map { row in
       guard row == rows / 2 else { return String(repeating: " ", count: width) }
       let left = (width - note.count) / 2
-      return String(repeating: " ", count: left) + note + String(repeating: " ", count: width - left - note.count)
+      return String(repeating: " ", count: left) + note
+        + String(repeating: " ", count: width - left - note.count)
     }
   }
 
-  static func dim(_ s: String, _ rich: Bool) -> String { rich ? "\u{1B}[2m" + s + CanvasArt.reset : s }
+  static func dim(_ s: String, _ rich: Bool) -> String {
+    rich ? "\u{1B}[2m" + s + CanvasArt.reset : s
+  }
 }
 
 /// Blocks of lines placed side by side, each padded to its own width.

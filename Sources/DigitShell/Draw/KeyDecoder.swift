@@ -53,7 +53,7 @@ public struct KeyDecoder: Sendable {
     case UInt8(ascii: "c"): return .clear
     case UInt8(ascii: "u"): return .undo
     case 13, 10: return .keep
-    case UInt8(ascii: "q"), 3, 4: return .leave   // q, Ctrl-C, Ctrl-D
+    case UInt8(ascii: "q"), 3, 4: return .leave  // q, Ctrl-C, Ctrl-D
     default: return nil
     }
   }
@@ -91,10 +91,14 @@ public struct KeyDecoder: Sendable {
     let length = end - start + 1
     let params = Array(bytes[(start + 2)..<end])
     if params.first == UInt8(ascii: "<"), final == UInt8(ascii: "M") || final == UInt8(ascii: "m") {
-      return (mouse(params.dropFirst(), released: final == UInt8(ascii: "m")).map { .mouse($0) }, length)
+      return (
+        mouse(params.dropFirst(), released: final == UInt8(ascii: "m")).map { .mouse($0) }, length
+      )
     }
     // Plain arrows only; with modifiers (ESC [ 1 ; 5 A) they still move.
-    if params.allSatisfy({ $0 == UInt8(ascii: ";") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+    if params.allSatisfy({
+      $0 == UInt8(ascii: ";") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+    }) {
       return (arrow(final), length)
     }
     return (nil, length)
@@ -113,15 +117,18 @@ public struct KeyDecoder: Sendable {
   /// SGR mouse parameters `b;x;y` (x and y 1-based) as a 0-based screen event. The low two
   /// bits of b are the button, 32 means motion with a button held, 64 the wheel (ignored).
   private static func mouse(_ params: ArraySlice<UInt8>, released: Bool) -> MouseEvent? {
-    let fields = String(decoding: params, as: UTF8.self).split(separator: ";", omittingEmptySubsequences: false)
-    guard fields.count == 3, let code = Int(fields[0]), let x = Int(fields[1]), let y = Int(fields[2]),
-          x >= 1, y >= 1, code & 64 == 0 else { return nil }
+    let fields = String(decoding: params, as: UTF8.self).split(
+      separator: ";", omittingEmptySubsequences: false)
+    guard fields.count == 3, let code = Int(fields[0]), let x = Int(fields[1]),
+      let y = Int(fields[2]),
+      x >= 1, y >= 1, code & 64 == 0
+    else { return nil }
     let button: MouseEvent.Button
     switch code & 3 {
     case 0: button = .left
     case 1: button = .middle
     case 2: button = .right
-    default: return nil   // "no button": motion without a press
+    default: return nil  // "no button": motion without a press
     }
     let kind: MouseEvent.Kind = released ? .release : (code & 32 != 0 ? .drag : .press)
     return MouseEvent(kind, button, x: x - 1, y: y - 1)

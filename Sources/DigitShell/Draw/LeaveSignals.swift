@@ -1,7 +1,7 @@
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// SIGINT, SIGTERM and SIGHUP while the editor runs: a plain handler notes the signal, and

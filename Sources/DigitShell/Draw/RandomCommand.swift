@@ -29,15 +29,21 @@ struct RandomCommand: SessionCommand {
     let image = pixels.map { Float($0) / 255 }
     let style = DrawModels.artStyle
     session.console.line("MNIST test image \(index), labelled \(label):")
-    session.console.line(DigitArt.render(pixels: pixels, width: test.columns, height: test.rows, style: style,
-                                 maxWidth: min(Terminal.width, 80)))
+    session.console.line(
+      DigitArt.render(
+        pixels: pixels, width: test.columns, height: test.rows, style: style,
+        maxWidth: min(Terminal.width, 80)))
     // Already MNIST-shaped: the net reads it as it is, as `predict --index` does.
     let p = Prediction.probabilities(named.model, image: image)
     let best = p.indices.max { p[$0] < p[$1] } ?? 0
-    session.console.line(ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: style,
-                                        title: "test image \(index), model \(modelName)"))
-    session.console.line(best == label ? "\(modelName) is right." : "\(modelName) is wrong: the label says \(label).")
+    session.console.line(
+      ProbabilityBars.render(
+        probabilities: p, width: min(Terminal.width, 80), style: style,
+        title: "test image \(index), model \(modelName)"))
+    session.console.line(
+      best == label ? "\(modelName) is right." : "\(modelName) is wrong: the label says \(label).")
     session.drawing = Drawing(width: test.columns, height: test.rows, ink: image)
-    session.console.line("It is now the current drawing (draw changes it, save-drawing FILE keeps it).")
+    session.console.line(
+      "It is now the current drawing (draw changes it, save-drawing FILE keeps it).")
   }
 }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// The terminal as a full-screen editor wants it: raw keys (no echo, no line buffering, no
@@ -11,9 +12,11 @@ import Glibc
 /// (a Swift trap, a bad access) restores the terminal too, through `CrashRestore`.
 final class RawTerminal {
   /// Alternate screen, hidden cursor, mouse buttons and drags, SGR coordinates.
-  static let enterSequence = "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?1000h\u{1B}[?1002h\u{1B}[?1006h\u{1B}[H\u{1B}[2J"
+  static let enterSequence =
+    "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?1000h\u{1B}[?1002h\u{1B}[?1006h\u{1B}[H\u{1B}[2J"
   /// The same switched off in reverse order.
-  static let leaveSequence = "\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
+  static let leaveSequence =
+    "\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l"
 
   private var original = termios()
   private(set) var isRaw = false
@@ -69,7 +72,7 @@ final class RawTerminal {
     guard poll(&fds, 1, milliseconds) > 0 else { return [] }
     var buffer = [UInt8](repeating: 0, count: 512)
     let n = buffer.withUnsafeMutableBytes { systemRead(STDIN_FILENO, $0.baseAddress, $0.count) }
-    if n == 0 { return [4] }   // end of input (the terminal went away): as Ctrl-D
+    if n == 0 { return [4] }  // end of input (the terminal went away): as Ctrl-D
     return n > 0 ? Array(buffer.prefix(n)) : []
   }
 
@@ -121,5 +124,9 @@ private func crashHandler(_ sig: Int32) {
 }
 
 /// The system calls under names a method called `write` or `read` does not hide.
-private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int { write(fd, buffer, count) }
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(fd, buffer, count) }
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+  write(fd, buffer, count)
+}
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  read(fd, buffer, count)
+}

@@ -19,13 +19,17 @@ public enum LessonView {
       return rich ? "\u{1B}[1mdigitlab> \(command)\u{1B}[22m" : "digitlab> \(command)"
     case .exerciseAsk(let ask):
       return "\n" + ProseFormatter.format("**Exercise:** \(ask)", width: w, rich: rich)
-        + "\n" + remark("Type the commands yourself, then press Enter to check. skip shows one way.", width: w)
+        + "\n"
+        + remark(
+          "Type the commands yourself, then press Enter to check. skip shows one way.", width: w)
     case .hint(let hint):
       return ProseFormatter.format("**Hint:** \(hint)", width: w, rich: rich)
     case .checkResult(let result):
       return result.outcomes.map { outcome in
         let label = outcome.passed ? "  ok: " : "  not yet: "
-        return wrap(outcome.sentence, width: w, firstIndent: label, restIndent: String(repeating: " ", count: label.count))
+        return wrap(
+          outcome.sentence, width: w, firstIndent: label,
+          restIndent: String(repeating: " ", count: label.count))
       }.joined(separator: "\n") + (result.passed ? "\nWell done." : "")
     case .info(let info):
       return remark(info, width: w)
@@ -39,8 +43,11 @@ public enum LessonView {
     wrap("(\(text))", width: width, restIndent: " ")
   }
 
-  private static func wrap(_ text: String, width: Int, firstIndent: String = "", restIndent: String = "") -> String {
-    wrapText(text, width: width, firstIndent: firstIndent, restIndent: restIndent).joined(separator: "\n")
+  private static func wrap(
+    _ text: String, width: Int, firstIndent: String = "", restIndent: String = ""
+  ) -> String {
+    wrapText(text, width: width, firstIndent: firstIndent, restIndent: restIndent).joined(
+      separator: "\n")
   }
 }
 
@@ -54,7 +61,8 @@ enum LessonSessionState {
   static func attach(_ runner: LessonRunner, to session: Session) {
     let console = session.console
     runner.onOutput = { output in
-      console.line(LessonView.render(output, width: Terminal.width, rich: Terminal.allowsRichOutput))
+      console.line(
+        LessonView.render(output, width: Terminal.width, rich: Terminal.allowsRichOutput))
     }
     session.lesson = runner
   }

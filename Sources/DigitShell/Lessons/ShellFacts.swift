@@ -53,6 +53,7 @@ struct ShellExecutor: CommandExecutor {
 /// recurse until the stack ran out, and one lesson inside another cannot be steered.
 func refuseInsideACell(_ session: Session, command: String) throws {
   guard session.cellDepth == 0 else {
-    throw userError("\(command) cannot start a lesson from inside a lesson's cell; run it at the prompt")
+    throw userError(
+      "\(command) cannot start a lesson from inside a lesson's cell; run it at the prompt")
   }
 }

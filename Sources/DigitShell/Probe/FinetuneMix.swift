@@ -24,9 +24,12 @@ public enum FinetuneMix {
   /// `LabelledDrawings.images`), stored as MNIST bytes. With `augmentation`, every copy but
   /// the first is distorted differently (seeded by `seed`), so the net sees the learner's
   /// style in many variations rather than the same few images again and again.
-  public static func make(mnist: MNISTSet, drawings: [[Float]], labels: [Int], repeats: Int,
-                          augmentation: Augmentation? = nil, seed: UInt64 = 1) -> MNISTSet {
-    var images = mnist.images, allLabels = mnist.labels
+  public static func make(
+    mnist: MNISTSet, drawings: [[Float]], labels: [Int], repeats: Int,
+    augmentation: Augmentation? = nil, seed: UInt64 = 1
+  ) -> MNISTSet {
+    var images = mnist.images
+    var allLabels = mnist.labels
     let bytes = drawings.map(Preprocess.bytes)
     var random = SeededGenerator(seed: seed ^ 0xD1A6_0000)
     images.reserveCapacity(images.count + repeats * bytes.count * mnist.pixelsPerImage)

@@ -22,19 +22,31 @@ struct Score {
       guard let t = s.test else { return "-" }
       return "\(t.correct)/\(t.total) (" + String(format: "%.2f%%", t.accuracy) + ")"
     }
-    var lines = [row("", "before", "after"),
-                 row("your drawings", ownText(before), ownText(after)),
-                 row("MNIST test (first \(after.test?.total ?? 0))", testText(before), testText(after))]
-    let changed = drawings.names.indices.filter { before.own.predictions[$0] != after.own.predictions[$0] }
+    var lines = [
+      row("", "before", "after"),
+      row("your drawings", ownText(before), ownText(after)),
+      row("MNIST test (first \(after.test?.total ?? 0))", testText(before), testText(after)),
+    ]
+    let changed = drawings.names.indices.filter {
+      before.own.predictions[$0] != after.own.predictions[$0]
+    }
     let shown = drawings.count <= 10 ? Array(drawings.names.indices) : changed
     for i in shown {
       let mark = after.own.predictions[i] == drawings.labels[i] ? "right" : "wrong"
-      lines.append(row("  " + drawings.names[i], "read as \(before.own.predictions[i])",
-                       "read as \(after.own.predictions[i]) (\(mark))"))
+      lines.append(
+        row(
+          "  " + drawings.names[i], "read as \(before.own.predictions[i])",
+          "read as \(after.own.predictions[i]) (\(mark))"))
     }
-    if drawings.count > 10 { lines.append("  (\(changed.count) of your \(drawings.count) drawings are read differently now)") }
-    return lines + TextColumns.wrap("Your drawings were in the mix, so this shows that it learnt them; "
-      + "keep new ones and finetune again to see whether it generalises.", width: min(Terminal.width, 80))
+    if drawings.count > 10 {
+      lines.append(
+        "  (\(changed.count) of your \(drawings.count) drawings are read differently now)")
+    }
+    return lines
+      + TextColumns.wrap(
+        "Your drawings were in the mix, so this shows that it learnt them; "
+          + "keep new ones and finetune again to see whether it generalises.",
+        width: min(Terminal.width, 80))
   }
 }
 
@@ -42,7 +54,8 @@ extension Score {
   /// When MNIST test accuracy fell by at least half a point: how many test images went from
   /// right to wrong, and the commonest new confusion (true digit read as another).
   static func forgetting(_ before: Score, _ after: Score, labels: [UInt8]) -> String? {
-    guard let b = before.test, let a = after.test, b.correct - a.correct >= max(1, b.total / 200) else { return nil }
+    guard let b = before.test, let a = after.test, b.correct - a.correct >= max(1, b.total / 200)
+    else { return nil }
     var pairs = [Int: Int]()  // 10 · truth + answer
     var lost = 0
     for i in 0..<min(labels.count, b.predictions.count, a.predictions.count) {
@@ -51,9 +64,12 @@ extension Score {
       lost += 1
       pairs[10 * truth + a.predictions[i], default: 0] += 1
     }
-    guard let top = pairs.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) else { return nil }
+    guard
+      let top = pairs.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) })
+    else { return nil }
     let points = String(format: "%.1f", b.accuracy - a.accuracy)
-    return "MNIST test accuracy fell \(points) points: \(lost) test images it read right before are wrong now, "
+    return
+      "MNIST test accuracy fell \(points) points: \(lost) test images it read right before are wrong now, "
       + "most often \(top.key / 10)s read as \(top.key % 10)s (\(top.value)). A drawing that looks like another digit "
       + "teaches the net to read that digit wrong; more --mnist, fewer --epochs or a lower --lr trade less."
   }
@@ -82,6 +98,9 @@ final class FinetuneProgress {
   }
 
   func finish() {
-    if shown { console.write("\r\u{1B}[K"); shown = false }
+    if shown {
+      console.write("\r\u{1B}[K")
+      shown = false
+    }
   }
 }

@@ -7,7 +7,9 @@ enum HiddenLayer {
   /// How many layers run before the final linear layer (`model.forward(x, upTo: depth)`),
   /// or nil when the model has no linear layer after some other layer.
   static func depth(of model: Model) -> Int? {
-    guard let last = model.layers.lastIndex(where: { $0.spec.kind == .linear }), last > 0 else { return nil }
+    guard let last = model.layers.lastIndex(where: { $0.spec.kind == .linear }), last > 0 else {
+      return nil
+    }
     return last
   }
 
@@ -37,16 +39,21 @@ final class HiddenFeatureCache {
 
   /// The table for `model` over `images`, from the cache or computed in batches of 1000.
   /// Returns nil when `cancel` is set between batches (nothing is cached then).
-  func table(for model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken) -> UnitRows? {
+  func table(for model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken) -> UnitRows?
+  {
     if let table = cached(model, depth: depth) { return table }
-    guard let table = Self.compute(model, depth: depth, images: images, cancel: cancel) else { return nil }
+    guard let table = Self.compute(model, depth: depth, images: images, cancel: cancel) else {
+      return nil
+    }
     tables.store(table, for: model, key: depth)
     return table
   }
 
   /// Batched forward passes (1000 images each: big matrix products, which BLAS likes) up to
   /// the last hidden layer, in inference mode.
-  static func compute(_ model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken) -> UnitRows? {
+  static func compute(_ model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken)
+    -> UnitRows?
+  {
     let dimension = model.shapes[depth - 1].reduce(1, *)
     var rows: [Float] = []
     rows.reserveCapacity(images.count * dimension)

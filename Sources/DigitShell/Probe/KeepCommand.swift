@@ -17,20 +17,28 @@ struct KeepCommand: SessionCommand {
   var label: String
 
   func validate() throws {
-    guard OwnDrawings.label(label) != nil else { throw userError("LABEL must be one digit from 0 to 9, not \(label)") }
+    guard OwnDrawings.label(label) != nil else {
+      throw userError("LABEL must be one digit from 0 to 9, not \(label)")
+    }
   }
 
   func run(in session: Session) throws {
-    guard let digit = OwnDrawings.label(label) else { throw userError("LABEL must be one digit from 0 to 9, not \(label)") }
+    guard let digit = OwnDrawings.label(label) else {
+      throw userError("LABEL must be one digit from 0 to 9, not \(label)")
+    }
     guard let drawing = session.drawing else {
       throw userError("no current drawing yet; make one with draw, random or draw --load FILE")
     }
-    guard !drawing.isBlank else { throw userError("the current drawing is blank: there is nothing to keep") }
+    guard !drawing.isBlank else {
+      throw userError("the current drawing is blank: there is nothing to keep")
+    }
     let directory = OwnDrawings.directory
     let name = try OwnDrawings.keep(drawing.text, label: digit, in: directory)
     let counts = OwnDrawings.counts(OwnDrawings.files(in: directory))
     session.console.line("Kept as \(name) in \(directory.path).")
-    let note = "Your set has \(OwnDrawings.summary(counts)). finetune --model M trains on MNIST plus your set."
-    session.console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+    let note =
+      "Your set has \(OwnDrawings.summary(counts)). finetune --model M trains on MNIST plus your set."
+    session.console.line(
+      TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
   }
 }

@@ -15,7 +15,9 @@ public struct UnitRows: Sendable {
 
   /// Normalises `rows` (count×dimension values, row by row).
   public init(rows: [Float], dimension: Int) {
-    precondition(dimension > 0 && rows.count % dimension == 0, "UnitRows: \(rows.count) values in rows of \(dimension)")
+    precondition(
+      dimension > 0 && rows.count % dimension == 0,
+      "UnitRows: \(rows.count) values in rows of \(dimension)")
     self.dimension = dimension
     count = rows.count / dimension
     var scaled = rows
@@ -37,7 +39,10 @@ public struct UnitRows: Sendable {
 public struct Neighbour: Equatable, Sendable {
   public let index: Int
   public let similarity: Float
-  public init(index: Int, similarity: Float) { self.index = index; self.similarity = similarity }
+  public init(index: Int, similarity: Float) {
+    self.index = index
+    self.similarity = similarity
+  }
 }
 
 /// Ranks the rows of a table by cosine similarity to a query.
@@ -57,9 +62,13 @@ public enum NearestNeighbours {
     unitQuery.withUnsafeBufferPointer { q in
       table.values.withUnsafeBufferPointer { rows in
         scores.withUnsafeMutableBufferPointer { out in
-          guard let q = q.baseAddress, let rows = rows.baseAddress, let out = out.baseAddress else { return }
-          BLAS.gemm(transposeB: true, m: 1, n: table.count, k: table.dimension,
-                    a: q, lda: table.dimension, b: rows, ldb: table.dimension, beta: 0, c: out, ldc: table.count)
+          guard let q = q.baseAddress, let rows = rows.baseAddress, let out = out.baseAddress else {
+            return
+          }
+          BLAS.gemm(
+            transposeB: true, m: 1, n: table.count, k: table.dimension,
+            a: q, lda: table.dimension, b: rows, ldb: table.dimension, beta: 0, c: out,
+            ldc: table.count)
         }
       }
     }

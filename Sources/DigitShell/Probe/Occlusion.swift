@@ -27,15 +27,21 @@ public struct OcclusionMap: Equatable, Sendable {
 
   /// Occludes `image` (side×side ink 0…1, row-major) patch by patch and asks `classify` for
   /// the probabilities of all the images at once (one batch; the first is the whole image).
-  public init(image: [Float], side: Int = 28, patch: Int = 4, stride: Int = 2, target: Int,
-              classify: ([[Float]]) -> [[Double]]) {
+  public init(
+    image: [Float], side: Int = 28, patch: Int = 4, stride: Int = 2, target: Int,
+    classify: ([[Float]]) -> [[Double]]
+  ) {
     self.side = side
     self.patch = patch
     self.stride = stride
     self.target = target
     origins = Occlusion.origins(side: side, patch: patch, stride: stride)
     var batch = [image]
-    for y in origins { for x in origins { batch.append(Occlusion.blanked(image, side: side, x: x, y: y, patch: patch)) } }
+    for y in origins {
+      for x in origins {
+        batch.append(Occlusion.blanked(image, side: side, x: x, y: y, patch: patch))
+      }
+    }
     let outputs = classify(batch)
     let probability = { (row: [Double]) -> Double in target < row.count ? row[target] : 0 }
     baseline = outputs.first.map(probability) ?? 0
@@ -49,9 +55,13 @@ public struct OcclusionMap: Equatable, Sendable {
 
   /// The patch whose blanking lowers the target's probability most (the first on ties):
   /// the pixel rows and columns it covers (0-based, clipped), its drop and the answer without it.
-  public var strongest: (rows: ClosedRange<Int>, columns: ClosedRange<Int>, drop: Double, answer: Int)? {
+  public var strongest:
+    (rows: ClosedRange<Int>, columns: ClosedRange<Int>, drop: Double, answer: Int)?
+  {
     guard let best = drops.indices.max(by: { drops[$0] < drops[$1] }) else { return nil }
-    return (covered(origins[best / cells]), covered(origins[best % cells]), drops[best], answers[best])
+    return (
+      covered(origins[best / cells]), covered(origins[best % cells]), drops[best], answers[best]
+    )
   }
 
   /// The pixels a patch starting at `origin` covers along one axis.
@@ -70,10 +80,13 @@ public enum Occlusion {
   }
 
   /// `image` with the s×s square starting at (x, y), clipped to the image, set to 0 (no ink).
-  public static func blanked(_ image: [Float], side n: Int, x: Int, y: Int, patch s: Int) -> [Float] {
+  public static func blanked(_ image: [Float], side n: Int, x: Int, y: Int, patch s: Int) -> [Float]
+  {
     var copy = image
     for row in clipped(y, s, n) {
-      for column in clipped(x, s, n) where row * n + column < copy.count { copy[row * n + column] = 0 }
+      for column in clipped(x, s, n) where row * n + column < copy.count {
+        copy[row * n + column] = 0
+      }
     }
     return copy
   }

@@ -9,14 +9,16 @@ public enum OwnDrawings {
 
   /// The digit a LABEL argument names: exactly one of 0–9, else nil.
   public static func label(_ text: String) -> Int? {
-    guard text.count == 1, let character = text.first, character.isASCII, let digit = character.wholeNumberValue
+    guard text.count == 1, let character = text.first, character.isASCII,
+      let digit = character.wholeNumberValue
     else { return nil }
     return digit
   }
 
   /// The number in `LABEL-NNN.txt` when `name` is such a file for `label`, else nil.
   public static func number(in name: String, label: Int) -> Int? {
-    let prefix = "\(label)-", suffix = ".txt"
+    let prefix = "\(label)-"
+    let suffix = ".txt"
     guard name.hasPrefix(prefix), name.hasSuffix(suffix) else { return nil }
     let middle = name.dropFirst(prefix.count).dropLast(suffix.count)
     guard !middle.isEmpty, middle.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
@@ -30,7 +32,8 @@ public enum OwnDrawings {
   /// The name for the next drawing of `label`: `LABEL-NNN.txt`, NNN one past the highest
   /// number taken (so 001 first, and numbers never go back after a deletion), three digits or more.
   public static func nextFileName(label: Int, existing: [String]) -> String {
-    let highest = existing.compactMap { number(in: $0, label: label) }
+    let highest =
+      existing.compactMap { number(in: $0, label: label) }
       .filter { $0 < largestNumber }.max() ?? 0
     return fileName(label: label, number: highest + 1)
   }
@@ -53,7 +56,8 @@ public enum OwnDrawings {
     while let n = number(in: name, label: label), n <= largestNumber {
       if link(temporary.path, directory.appendingPathComponent(name).path) == 0 { return name }
       guard errno == EEXIST else {
-        throw DigitKitError("cannot keep the drawing in \(directory.path): \(String(cString: strerror(errno)))")
+        throw DigitKitError(
+          "cannot keep the drawing in \(directory.path): \(String(cString: strerror(errno)))")
       }
       name = fileName(label: label, number: n + 1)
     }

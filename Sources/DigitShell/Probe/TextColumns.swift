@@ -5,7 +5,9 @@ import TextArt
 public enum TextColumns {
   /// `left` and `right` side by side, `gap` columns apart; `right` starts `offset` lines down.
   /// Trailing spaces are trimmed (the renderers' habit).
-  public static func beside(_ left: [String], _ right: [String], gap: Int = 3, offset: Int = 0) -> [String] {
+  public static func beside(_ left: [String], _ right: [String], gap: Int = 3, offset: Int = 0)
+    -> [String]
+  {
     let leftWidth = left.map { visibleWidth($0) }.max() ?? 0
     let count = max(left.count, right.count + offset)
     return (0..<count).map { row in

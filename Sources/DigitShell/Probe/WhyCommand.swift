@@ -40,7 +40,8 @@ struct WhyCommand: SessionCommand {
       throw userError("the current drawing is blank: there is nothing to explain")
     }
     let train = try session.mnist(.train)
-    let table = try trainingTable(net, name: modelName, depth: depth, train: train, session: session)
+    let table = try trainingTable(
+      net, name: modelName, depth: depth, train: train, session: session)
     let probabilities = Prediction.probabilities(net, image: seen)
     let predicted = Occlusion.argmax(probabilities)
     let query = HiddenLayer.features(of: seen, model: net, depth: depth)
@@ -51,7 +52,9 @@ struct WhyCommand: SessionCommand {
       hiddenLayer: HiddenLayer.describe(net, depth: depth), neighbours: neighbours,
       neighbourImages: neighbours.map { Array(train.image($0.index)) },
       neighbourLabels: neighbours.map { Int(train.labels[$0.index]) }, occlusion: occlusion)
-    try art.emit(to: session.console) { style in report.render(style: style, width: min(Terminal.width, 80)) }
+    try art.emit(to: session.console) { style in
+      report.render(style: style, width: min(Terminal.width, 80))
+    }
   }
 
   /// The training images' last hidden layer, cached per model; Ctrl-C stops the first reading.
@@ -59,12 +62,16 @@ struct WhyCommand: SessionCommand {
     _ net: Model, name: String, depth: Int, train: MNISTSet, session: Session
   ) throws -> UnitRows {
     if let table = session.hiddenFeatures.cached(net, depth: depth) { return table }
-    let note = "Reading the \(train.count) training images through \(name) (once per model per session)..."
-    session.console.line(TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+    let note =
+      "Reading the \(train.count) training images through \(name) (once per model per session)..."
+    session.console.line(
+      TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
     let table = Interrupts.whileRunning(session.cancel) {
       session.hiddenFeatures.table(for: net, depth: depth, images: train, cancel: session.cancel)
     }
-    guard let table else { throw userError("stopped by Ctrl-C before all training images were read") }
+    guard let table else {
+      throw userError("stopped by Ctrl-C before all training images were read")
+    }
     return table
   }
 
@@ -74,8 +81,11 @@ struct WhyCommand: SessionCommand {
     var data: [Float] = []
     data.reserveCapacity(images.count * side * side)
     for image in images { data += image.map { ($0 - MNIST.mean) / MNIST.std } }
-    let out = model.forward(Tensor(shape: [images.count, 1, side, side], data: data), training: false)
+    let out = model.forward(
+      Tensor(shape: [images.count, 1, side, side], data: data), training: false)
     let k = out.itemSize
-    return (0..<out.batch).map { row in out.data[(row * k)..<((row + 1) * k)].map { Double(exp($0)) } }
+    return (0..<out.batch).map { row in
+      out.data[(row * k)..<((row + 1) * k)].map { Double(exp($0)) }
+    }
   }
 }

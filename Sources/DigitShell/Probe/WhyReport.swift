@@ -31,7 +31,8 @@ struct WhyReport {
 
   private func header(width: Int) -> [String] {
     let ranked = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }
-    var text = "Why does \(modelName) say \(predicted)? It gives \(predicted) \(percent(probabilities[predicted]))"
+    var text =
+      "Why does \(modelName) say \(predicted)? It gives \(predicted) \(percent(probabilities[predicted]))"
     if let second = ranked.dropFirst().first, probabilities[second] >= 0.01 {
       text += ", then \(second) \(percent(probabilities[second]))"
     }
@@ -48,27 +49,36 @@ struct WhyReport {
     guard !neighbours.isEmpty else {
       return lines + ["   (that layer is all zeros for this drawing, so nothing is near it)"]
     }
-    let captions = zip(neighbourLabels, neighbours).map { "\($0)  cos \(String(format: "%.2f", $1.similarity))" }
+    let captions = zip(neighbourLabels, neighbours).map {
+      "\($0)  cos \(String(format: "%.2f", $1.similarity))"
+    }
     let others = neighbourLabels.map { $0 != predicted }
-    let options = DigitGridOptions(style: style, width: width, columns: neighbours.count,
-                                   highlight: others)
-    lines += TextColumns.lines(DigitGrid.render(images: neighbourImages, captions: captions, options: options))
-    return lines + wrapText(agreement(marked: style.color ? "in red" : "marked with !"), width: width)
+    let options = DigitGridOptions(
+      style: style, width: width, columns: neighbours.count,
+      highlight: others)
+    lines += TextColumns.lines(
+      DigitGrid.render(images: neighbourImages, captions: captions, options: options))
+    return lines
+      + wrapText(agreement(marked: style.color ? "in red" : "marked with !"), width: width)
   }
 
   /// "All 5 are 7s: …", "3 of 5 are 7s; the others (…) are 9s and 4s: …", "None of the 5 is a 7: …".
   private func agreement(marked: String) -> String {
     let n = neighbours.count
     let others = neighbourLabels.filter { $0 != predicted }
-    if others.isEmpty { return "All \(n) are \(predicted)s: to \(modelName) your drawing looks like these." }
+    if others.isEmpty {
+      return "All \(n) are \(predicted)s: to \(modelName) your drawing looks like these."
+    }
     var counts = [Int: Int]()
     for label in others { counts[label, default: 0] += 1 }
     let digits = counts.keys.sorted {
-      counts[$0, default: 0] > counts[$1, default: 0] || (counts[$0, default: 0] == counts[$1, default: 0] && $0 < $1)
+      counts[$0, default: 0] > counts[$1, default: 0]
+        || (counts[$0, default: 0] == counts[$1, default: 0] && $0 < $1)
     }
     let names = digits.map { "\($0)s" }.joined(separator: " and ")
     if others.count == n {
-      return "None of the \(n) is a \(predicted); they are \(names) (\(marked)): inside \(modelName) your "
+      return
+        "None of the \(n) is a \(predicted); they are \(names) (\(marked)): inside \(modelName) your "
         + "drawing sits among other digits, though it answers \(predicted)."
     }
     return "\(n - others.count) of \(n) are \(predicted)s; the others (\(marked)) are \(names): "
@@ -84,22 +94,33 @@ struct WhyReport {
         + "the map shows how far P(\(predicted)) drops without each part.", width: width)
     // The picture fits 30 columns: full size in half blocks, half size (framed) in ASCII,
     // so each line holds the same rows as a line of the map (one cell per 2×2 block).
-    let picture = TextColumns.lines(DigitArt.render(pixels: Preprocess.bytes(seen), width: o.side, height: o.side,
-                                                    style: style, maxWidth: 30))
-    let heat = TextColumns.lines(Heatmap.render(values: o.drops.map(Float.init), width: o.cells, height: o.cells,
-                                                style: style, maxWidth: width))
-    let mapLines = Array(heat.prefix(o.cells)), key = Array(heat.dropFirst(o.cells))
+    let picture = TextColumns.lines(
+      DigitArt.render(
+        pixels: Preprocess.bytes(seen), width: o.side, height: o.side,
+        style: style, maxWidth: 30))
+    let heat = TextColumns.lines(
+      Heatmap.render(
+        values: o.drops.map(Float.init), width: o.cells, height: o.cells,
+        style: style, maxWidth: width))
+    let mapLines = Array(heat.prefix(o.cells))
+    let key = Array(heat.dropFirst(o.cells))
     let pictureWidth = picture.map { visibleWidth($0) }.max() ?? 0
     let gap = 4
     if pictureWidth + gap + 2 * o.cells > width {
       // Too narrow for side by side: the map goes below the picture.
-      lines += ["\(modelName) sees:"] + picture + ["Drop in P(\(predicted)) without each part:"] + mapLines + key
-      return lines + wrapText(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
+      lines +=
+        ["\(modelName) sees:"] + picture + ["Drop in P(\(predicted)) without each part:"] + mapLines
+        + key
+      return lines
+        + wrapText(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
     }
-    let titles = TextColumns.padded(TextColumns.centred("\(modelName) sees", in: pictureWidth), to: pictureWidth + gap)
+    let titles =
+      TextColumns.padded(
+        TextColumns.centred("\(modelName) sees", in: pictureWidth), to: pictureWidth + gap)
       + TextColumns.centred("drop in P(\(predicted))", in: o.cells * 2)
     lines.append(TextColumns.trimmed(titles))
-    lines += TextColumns.beside(picture, mapLines, gap: gap, offset: max(0, (picture.count - mapLines.count) / 2))
+    lines += TextColumns.beside(
+      picture, mapLines, gap: gap, offset: max(0, (picture.count - mapLines.count) / 2))
     lines += key
     lines += wrapText(explanation(signed: o.drops.contains { $0 < 0 }, style: style), width: width)
     return lines
@@ -108,14 +129,20 @@ struct WhyReport {
   private func explanation(signed: Bool, style: ArtStyle) -> String {
     let o = occlusion
     guard let strongest = o.strongest, strongest.drop > 0.0005 else {
-      return "No part matters on its own: blanking any one patch moves P(\(predicted)) by less than 0.1 points."
+      return
+        "No part matters on its own: blanking any one patch moves P(\(predicted)) by less than 0.1 points."
     }
     var text = "\(style.color ? "Red" : "#") marks ink that speaks for \(predicted)"
     text += signed ? ", \(style.color ? "blue" : "%") ink that speaks against it. " : ". "
-    let r = strongest.rows, c = strongest.columns
-    text += "Blanking rows \(r.lowerBound + 1)-\(r.upperBound + 1), columns \(c.lowerBound + 1)-\(c.upperBound + 1) "
-    text += "takes P(\(predicted)) from \(percent(o.baseline)) to \(percent(o.baseline - strongest.drop))"
-    if strongest.answer != predicted { return text + ", and then \(modelName) says \(strongest.answer)." }
+    let r = strongest.rows
+    let c = strongest.columns
+    text +=
+      "Blanking rows \(r.lowerBound + 1)-\(r.upperBound + 1), columns \(c.lowerBound + 1)-\(c.upperBound + 1) "
+    text +=
+      "takes P(\(predicted)) from \(percent(o.baseline)) to \(percent(o.baseline - strongest.drop))"
+    if strongest.answer != predicted {
+      return text + ", and then \(modelName) says \(strongest.answer)."
+    }
     return text + (strongest.drop < 0.5 ? "; no single patch changes its answer." : ".")
   }
 

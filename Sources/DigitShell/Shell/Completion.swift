@@ -11,7 +11,9 @@ public enum Completion {
   /// binding (the session whose prompt is showing, and the words offered), behind a lock.
   static let readline = ReadlineBinding()
 
-  static func complete(text: String, start: Int) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+  static func complete(text: String, start: Int) -> UnsafeMutablePointer<
+    UnsafeMutablePointer<CChar>?
+  >? {
     let models = readline.sessionModelNames()
     let (matches, filesToo) = Completion.matches(
       for: text, in: String(cString: digitlab_rl_line_buffer()), at: start, sessionModels: models)
@@ -36,7 +38,8 @@ public enum Completion {
     } else {
       // A lesson's name after `lesson` and `run`; model names only where a model can go.
       options = optionNames(for: words[0])
-      options += words[0] == "lesson" || words[0] == "run" ? lessonNames() : modelNames(sessionModels)
+      options +=
+        words[0] == "lesson" || words[0] == "run" ? lessonNames() : modelNames(sessionModels)
     }
     return (options.filter { $0.hasPrefix(text) }.sorted(), !words.isEmpty)
   }
@@ -46,13 +49,18 @@ public enum Completion {
   }
 
   static func optionNames(for command: String) -> [String] {
-    guard let type = DigitLabCommand.commandTypes.first(where: { $0.configuration.commandName == command }) else {
+    guard
+      let type = DigitLabCommand.commandTypes.first(where: {
+        $0.configuration.commandName == command
+      })
+    else {
       return []
     }
     // ArgumentParser's help for the command lists its long options.
     let help = type.helpMessage(columns: 200)
     var names: Set<String> = []
-    for token in help.split(whereSeparator: { " ,\n<>=".contains($0) }) where token.hasPrefix("--") {
+    for token in help.split(whereSeparator: { " ,\n<>=".contains($0) }) where token.hasPrefix("--")
+    {
       names.insert(String(token))
     }
     return names.sorted()
@@ -60,7 +68,9 @@ public enum Completion {
 
   /// Lesson numbers and ids (`3`, `03-net1-layer-by-layer`).
   static func lessonNames() -> [String] {
-    guard let catalog = try? LessonCatalog(directory: DataLocator.lessonsDirectory()) else { return [] }
+    guard let catalog = try? LessonCatalog(directory: DataLocator.lessonsDirectory()) else {
+      return []
+    }
     return catalog.entries.flatMap { [String($0.number), $0.id] }
   }
 
@@ -80,7 +90,9 @@ final class ReadlineBinding: @unchecked Sendable {
   /// Completes model names from `session` while its prompt is showing.
   func bind(_ session: Session) { lock.withLock { self.session = session } }
 
-  func sessionModelNames() -> [String] { lock.withLock { session.map { Array($0.models.keys) } ?? [] } }
+  func sessionModelNames() -> [String] {
+    lock.withLock { session.map { Array($0.models.keys) } ?? [] }
+  }
 
   func setCandidates(_ words: [String]) { lock.withLock { candidates = words } }
 

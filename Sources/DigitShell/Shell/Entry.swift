@@ -74,11 +74,14 @@ public enum CommandRunner {
   /// ArgumentParser's grammar and each command's `validate()`.
   public static func parse(_ words: [String]) -> Parsed {
     if let first = words.first, Shell.builtins.contains(first), first != "help" {
-      return .failure("\(first) is a word for the digitlab> prompt, not a command to run here", status: 2)
+      return .failure(
+        "\(first) is a word for the digitlab> prompt, not a command to run here", status: 2)
     }
     if let first = words.first, !first.hasPrefix("-"), first != "help",
-       !DigitLabCommand.commandTypes.contains(where: { $0.configuration.commandName == first }) {
-      let names = DigitLabCommand.commandTypes.compactMap { $0.configuration.commandName } + Shell.builtins
+      !DigitLabCommand.commandTypes.contains(where: { $0.configuration.commandName == first })
+    {
+      let names =
+        DigitLabCommand.commandTypes.compactMap { $0.configuration.commandName } + Shell.builtins
       let hint = Suggest.closest(to: first, in: names).map { " (did you mean \($0)?)" } ?? ""
       return .failure("unknown command '\(first)'\(hint); type help for the list", status: 2)
     }
@@ -97,11 +100,13 @@ public enum CommandRunner {
     // Help requested: ArgumentParser's full help text.
     if code == .success { return .help(DigitLabCommand.fullMessage(for: error)) }
     if let exit = error as? ExitCode { return .exit(exit.rawValue) }
-    var message = DigitLabCommand.message(for: error)
+    var message =
+      DigitLabCommand.message(for: error)
       .split(separator: "\n").first.map(String.init) ?? "\(error)"
     if let negative = negativeValue(behind: message, in: words) { message = negative }
-    return .failure(message.replacingOccurrences(of: "Error: ", with: "") + helpHint(words),
-                    status: code.rawValue == 0 ? 1 : code.rawValue)
+    return .failure(
+      message.replacingOccurrences(of: "Error: ", with: "") + helpHint(words),
+      status: code.rawValue == 0 ? 1 : code.rawValue)
   }
 
   /// ArgumentParser reads `--digit -1` as an option with its value missing; say what was

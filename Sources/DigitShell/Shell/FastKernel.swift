@@ -1,7 +1,8 @@
 import DigitKit
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// Gets OpenBLAS's fast kernel without the user knowing: OpenBLAS reads OPENBLAS_CORETYPE
@@ -10,15 +11,18 @@ import Glibc
 enum FastKernel {
   static func reexecIfNeeded() {
     #if os(Linux)
-    let env = ProcessInfo.processInfo.environment
-    guard let core = BLAS.preferredCoreType(cpuFlags: BLAS.cpuFlags(), detectedCore: BLAS.coreName,
-                                            environment: env) else { return }
-    setenv("OPENBLAS_CORETYPE", core, 1)
-    var argv = CommandLine.arguments.map { strdup($0) }
-    argv.append(nil)
-    execv("/proc/self/exe", &argv)
-    // execv returned: it failed; carry on with the kernel we have.
-    unsetenv("OPENBLAS_CORETYPE")
+      let env = ProcessInfo.processInfo.environment
+      guard
+        let core = BLAS.preferredCoreType(
+          cpuFlags: BLAS.cpuFlags(), detectedCore: BLAS.coreName,
+          environment: env)
+      else { return }
+      setenv("OPENBLAS_CORETYPE", core, 1)
+      var argv = CommandLine.arguments.map { strdup($0) }
+      argv.append(nil)
+      execv("/proc/self/exe", &argv)
+      // execv returned: it failed; carry on with the kernel we have.
+      unsetenv("OPENBLAS_CORETYPE")
     #endif
   }
 }

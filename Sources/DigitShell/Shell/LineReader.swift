@@ -1,9 +1,10 @@
 import CReadline
 import Foundation
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// Reads command lines: GNU readline (history, completion, Ctrl-C clears the line) on a

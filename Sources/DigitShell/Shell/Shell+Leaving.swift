@@ -9,21 +9,26 @@ extension Shell {
   /// which is saved after every training) in `~/.digitlab/models/NAME.safetensors`, so
   /// Ctrl-D never loses work without a word; returns the lines that say so.
   func keepSessionModels() -> [String] {
-    let names = session.models.keys.filter { $0 != "last" && !ShippedModels.isReserved($0) }.sorted()
+    let names = session.models.keys.filter { $0 != "last" && !ShippedModels.isReserved($0) }
+      .sorted()
     guard !names.isEmpty else { return [] }
     let folder = Shell.keptModelsDirectory
-    var kept: [String] = [], lines: [String] = []
+    var kept: [String] = []
+    var lines: [String] = []
     for name in names {
       guard let named = session.models[name] else { continue }
       do {
-        try named.model.save(to: folder.appendingPathComponent(name + ".safetensors"), info: named.info)
+        try named.model.save(
+          to: folder.appendingPathComponent(name + ".safetensors"), info: named.info)
         kept.append(name)
       } catch {
         lines.append("Could not keep \(name): \(error)")
       }
     }
     if let first = kept.first {
-      let what = kept.count == 1 ? "Your model \(first) is" : "Your models \(kept.joined(separator: ", ")) are"
+      let what =
+        kept.count == 1
+        ? "Your model \(first) is" : "Your models \(kept.joined(separator: ", ")) are"
       lines.insert(
         "\(what) kept in \(folder.path); load \(first) \(folder.path)/\(first).safetensors brings it back.",
         at: 0)

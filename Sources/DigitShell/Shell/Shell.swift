@@ -1,12 +1,14 @@
 import DigitKit
+import Foundation
 import LessonKit
 import TextArt
-import Foundation
 
 /// The interactive `digitlab>` shell. Every line goes through the same grammar as the command line.
 public final class Shell {
   /// Words the shell handles itself.
-  public static let builtins = ["help", "quit", "exit", "clear", "back", "again", "where", "skip", "restart"]
+  public static let builtins = [
+    "help", "quit", "exit", "clear", "back", "again", "where", "skip", "restart",
+  ]
 
   let session: Session
 
@@ -18,8 +20,9 @@ public final class Shell {
   public func run() -> Int32 {
     let interactive = Terminal.inputIsTerminal
     session.interactive = interactive
-    let reader = LineReader(interactive: interactive, historyURL: Session.homeDirectory.appendingPathComponent("history"),
-                            session: session)
+    let reader = LineReader(
+      interactive: interactive, historyURL: Session.homeDirectory.appendingPathComponent("history"),
+      session: session)
     session.rememberCommand = { [weak reader] in reader?.remember($0) }
     defer { session.rememberCommand = nil }
     if interactive {
@@ -30,7 +33,8 @@ public final class Shell {
     reading: while let line = reader.next(prompt: prompt) {
       if let runner = session.lesson {
         // A lesson step may run cells: Ctrl-C stops the cell, never the shell.
-        let handled = interactive
+        let handled =
+          interactive
           ? Interrupts.whileRunning(session.cancel) { lessonStep(line, runner) }
           : lessonStep(line, runner)
         if let handled {
@@ -49,7 +53,8 @@ public final class Shell {
         failed = true
       case .command(let words):
         // Ctrl-C during any command stops that command, never the shell.
-        let status = interactive
+        let status =
+          interactive
           ? Interrupts.whileRunning(session.cancel) { CommandRunner.run(words, session: session) }
           : CommandRunner.run(words, session: session)
         if status != 0 { failed = true }
@@ -96,7 +101,8 @@ extension Shell {
     case "quit", "exit": return .quit
     case "clear": return .clear
     case "back", "again", "where", "skip", "restart":
-      return .failure("\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
+      return .failure(
+        "\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
     case "help": return .help(words.dropFirst().first)
     default: return .command(words)
     }
@@ -109,7 +115,8 @@ extension Shell {
     guard let runner = session.lesson else { return "digitlab> " }
     let number = runner.lesson.number.map(String.init) ?? runner.lesson.id
     // The step last shown, as `where` counts it.
-    return "digitlab [lesson \(number) \(min(max(runner.position, 1), runner.stepCount))/\(runner.stepCount)]> "
+    return
+      "digitlab [lesson \(number) \(min(max(runner.position, 1), runner.stepCount))/\(runner.stepCount)]> "
   }
 
   /// Lesson words while a lesson is open: Enter, back, again, where, skip, restart, quit.
@@ -124,12 +131,16 @@ extension Shell {
     case "skip": runner.skip()
     case "restart": runner.restart()
     case "quit", "exit":
-      session.console.line("Left \(runner.lesson.displayName) at step \(max(runner.position, 1)); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there.")
+      session.console.line(
+        "Left \(runner.lesson.displayName) at step \(max(runner.position, 1)); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there."
+      )
       session.lesson = nil
       return true
     default: return nil
     }
-    if let notice = runner.progress.takeNotice() { session.console.line(LessonView.remark(notice, width: Terminal.width)) }
+    if let notice = runner.progress.takeNotice() {
+      session.console.line(LessonView.remark(notice, width: Terminal.width))
+    }
     if runner.isFinished { session.lesson = nil }
     return true
   }
@@ -142,16 +153,27 @@ public enum Help {
   @discardableResult
   public static func print(_ command: String?, to console: Console) -> Bool {
     if let command {
-      guard let type = DigitLabCommand.commandTypes.first(where: { $0.configuration.commandName == command }) else {
-        let hint = Suggest.closest(to: command, in: Completion.commandNames()).map { " (did you mean \($0)?)" } ?? ""
+      guard
+        let type = DigitLabCommand.commandTypes.first(where: {
+          $0.configuration.commandName == command
+        })
+      else {
+        let hint =
+          Suggest.closest(to: command, in: Completion.commandNames()).map {
+            " (did you mean \($0)?)"
+          } ?? ""
         console.error("no command '\(command)'\(hint)")
         return false
       }
-      console.line(type.helpMessage(columns: Terminal.width).replacingOccurrences(of: "USAGE: digitlab ", with: "USAGE: "))
+      console.line(
+        type.helpMessage(columns: Terminal.width).replacingOccurrences(
+          of: "USAGE: digitlab ", with: "USAGE: "))
       return true
     }
     console.line("Commands (help CMD for details):")
-    var rows = DigitLabCommand.commandTypes.map { ($0.configuration.commandName ?? "", $0.configuration.abstract) }
+    var rows = DigitLabCommand.commandTypes.map {
+      ($0.configuration.commandName ?? "", $0.configuration.abstract)
+    }
     rows.append(("clear", "Clear the screen."))
     rows.append(("quit", "Leave (or Ctrl-D). Inside a lesson: leave the lesson."))
     let width = max(40, min(Terminal.width, 100))
@@ -165,8 +187,11 @@ public enum Help {
 func helpRow(_ name: String, _ abstract: String, width: Int) -> String {
   let indent = 15
   let lines = wrapText(abstract, width: max(10, width - indent))
-  let first = "  " + name.padding(toLength: indent - 3, withPad: " ", startingAt: 0) + " " + (lines.first ?? "")
-  return ([first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }).joined(separator: "\n")
+  let first =
+    "  " + name.padding(toLength: indent - 3, withPad: " ", startingAt: 0) + " "
+    + (lines.first ?? "")
+  return ([first] + lines.dropFirst().map { String(repeating: " ", count: indent) + $0 }).joined(
+    separator: "\n")
 }
 
 /// Splits a shell line into words: spaces separate, quotes group, backslash escapes.
@@ -176,21 +201,41 @@ enum ShellWords {
   }
 
   static func split(_ line: String) throws -> [String] {
-    var words: [String] = [], current = "", inWord = false
-    var quote: Character? = nil, escape = false
+    var words: [String] = []
+    var current = ""
+    var inWord = false
+    var quote: Character? = nil
+    var escape = false
     for ch in line {
-      if escape { current.append(ch); escape = false; inWord = true; continue }
-      if ch == "\\" && quote != "'" { escape = true; continue }
+      if escape {
+        current.append(ch)
+        escape = false
+        inWord = true
+        continue
+      }
+      if ch == "\\" && quote != "'" {
+        escape = true
+        continue
+      }
       if let q = quote {
         if ch == q { quote = nil } else { current.append(ch) }
         continue
       }
-      if ch == "\"" || ch == "'" { quote = ch; inWord = true; continue }
-      if ch == " " || ch == "\t" {
-        if inWord { words.append(current); current = ""; inWord = false }
+      if ch == "\"" || ch == "'" {
+        quote = ch
+        inWord = true
         continue
       }
-      current.append(ch); inWord = true
+      if ch == " " || ch == "\t" {
+        if inWord {
+          words.append(current)
+          current = ""
+          inWord = false
+        }
+        continue
+      }
+      current.append(ch)
+      inWord = true
     }
     if quote != nil { throw UnbalancedQuote() }
     if inWord { words.append(current) }

@@ -1,8 +1,9 @@
 import DigitKit
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// Ctrl-C handling: while long work runs, SIGINT sets a flag instead of killing the process,
@@ -20,7 +21,9 @@ public enum Interrupts {
   }()
 
   /// Runs `work` with SIGINT routed to `token`; the previous SIGINT handler is restored after.
-  public static func whileRunning<T>(_ token: CancellationToken, _ work: () throws -> T) rethrows -> T {
+  public static func whileRunning<T>(_ token: CancellationToken, _ work: () throws -> T) rethrows
+    -> T
+  {
     token.reset()
     let flag = requested
     flag.pointee = 0

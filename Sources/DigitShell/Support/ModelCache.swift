@@ -30,7 +30,8 @@ final class ModelCache<Key: Hashable, Value> {
   /// Keeps `value` for `model` as it is now, replacing what was kept for it under `key`.
   func store(_ value: Value, for model: Model, key: Key) {
     entries.removeAll { $0.model == nil || ($0.model === model && $0.key == key) }
-    entries.append(Entry(model: model, key: key, fingerprint: Self.fingerprint(model), value: value))
+    entries.append(
+      Entry(model: model, key: key, fingerprint: Self.fingerprint(model), value: value))
     if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
   }
 

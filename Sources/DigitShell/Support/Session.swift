@@ -6,7 +6,10 @@ import LessonKit
 public final class NamedModel {
   public let model: Model
   public var info: ModelInfo
-  public init(model: Model, info: ModelInfo) { self.model = model; self.info = info }
+  public init(model: Model, info: ModelInfo) {
+    self.model = model
+    self.info = info
+  }
 }
 
 /// Everything a shell session remembers between commands: named models, loaded data,
@@ -53,8 +56,12 @@ public final class Session {
   /// (Foundation on Linux reads the password file and ignores `$HOME`), else in the user's home.
   public static var homeDirectory: URL {
     let env = ProcessInfo.processInfo.environment.filter { !$0.value.isEmpty }
-    let home = env["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
-    let base = env["DIGITLAB_HOME"].map { URL(fileURLWithPath: $0) } ?? home.appendingPathComponent(".digitlab")
+    let home =
+      env["HOME"].map { URL(fileURLWithPath: $0) }
+      ?? FileManager.default.homeDirectoryForCurrentUser
+    let base =
+      env["DIGITLAB_HOME"].map { URL(fileURLWithPath: $0) }
+      ?? home.appendingPathComponent(".digitlab")
     try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
     return base
   }
@@ -78,7 +85,9 @@ public final class Session {
     let known = Array(models.keys) + ShippedModels.names()
     let hint = Suggest.closest(to: name, in: known).map { " (did you mean \($0)?)" } ?? ""
     if NetName(rawValue: name) != nil {
-      throw DigitKitError("no shipped model \(name) in Data/models yet; train one with: train --net \(name) --out FILE")
+      throw DigitKitError(
+        "no shipped model \(name) in Data/models yet; train one with: train --net \(name) --out FILE"
+      )
     }
     throw DigitKitError("no model or file named \(name)\(hint)")
   }

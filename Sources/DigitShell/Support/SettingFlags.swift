@@ -23,7 +23,9 @@ extension DigitKitError {
     guard let setting else { return message }
     var text = message
     if text.hasPrefix(setting.name) { text = setting.flag + text.dropFirst(setting.name.count) }
-    if text.hasSuffix(" " + setting.name) { text = text.dropLast(setting.name.count) + setting.flag }
+    if text.hasSuffix(" " + setting.name) {
+      text = text.dropLast(setting.name.count) + setting.flag
+    }
     if let value = suggestedValue {
       let fits = "\(setting.name) \(value) fits"
       if text.hasSuffix(fits) { text = text.dropLast(fits.count) + "try \(setting.flag) \(value)" }

@@ -7,14 +7,17 @@ enum ShippedModels {
   /// The shipped models' names, sorted; empty when there is no models folder.
   static func names() -> [String] {
     guard let dir = try? DataLocator.modelsDirectory(),
-          let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+      let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path)
+    else { return [] }
     return files.filter { $0.hasSuffix(suffix) && $0.count > suffix.count }
       .map { String($0.dropLast(suffix.count)) }.sorted()
   }
 
   /// The file of the shipped model `name`, if there is one.
   static func file(named name: String) -> URL? {
-    guard !name.contains("/"), !name.isEmpty, let dir = try? DataLocator.modelsDirectory() else { return nil }
+    guard !name.contains("/"), !name.isEmpty, let dir = try? DataLocator.modelsDirectory() else {
+      return nil
+    }
     let url = dir.appendingPathComponent(name + suffix)
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
   }
@@ -31,7 +34,8 @@ enum ShippedModels {
     guard !force, let dir = try? DataLocator.modelsDirectory() else { return }
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     guard target.deletingLastPathComponent().path == dir.resolvingSymlinksInPath().path,
-          FileManager.default.fileExists(atPath: target.path) else { return }
+      FileManager.default.fileExists(atPath: target.path)
+    else { return }
     throw DigitKitError("\(path) is a shipped model in Data/models; add --force to replace it")
   }
 
@@ -43,6 +47,7 @@ enum ShippedModels {
 func folderNote(for path: String) -> String? {
   let folder = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
   guard !FileManager.default.fileExists(atPath: folder.path),
-        FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().path) else { return nil }
+    FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().path)
+  else { return nil }
   return "(made the folder \(folder.path) for it)"
 }

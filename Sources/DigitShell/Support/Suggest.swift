@@ -3,23 +3,29 @@ public enum Suggest {
   /// The candidate closest to `word`, if it is close enough to be a likely typo.
   public static func closest(to word: String, in candidates: [String]) -> String? {
     let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+    guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else {
+      return nil
+    }
     let limit = max(2, word.count / 3)
     if best.1 <= limit { return best.0 }
-    if let prefix = candidates.sorted().first(where: { $0.hasPrefix(word) && !word.isEmpty }) { return prefix }
+    if let prefix = candidates.sorted().first(where: { $0.hasPrefix(word) && !word.isEmpty }) {
+      return prefix
+    }
     return nil
   }
 
   /// Levenshtein distance.
   public static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous = Array(0...b.count)
     for i in 1...a.count {
       var current = [i] + [Int](repeating: 0, count: b.count)
       for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-import Glibc
+  import Glibc
 #endif
 
 /// What the terminal can show. Colour and Unicode only go to a real terminal, and never
@@ -27,7 +28,9 @@ public enum Terminal {
     if outputIsTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
       return max(40, Int(size.ws_col))
     }
-    if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 { return max(40, n) }
+    if let c = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(c), n > 0 {
+      return max(40, n)
+    }
     return 80
   }
 
@@ -95,8 +98,8 @@ public final class Console {
 /// The system's write(2), which `Console.write` would otherwise shadow.
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
   #if canImport(Darwin)
-  return Darwin.write(descriptor, buffer, count)
+    return Darwin.write(descriptor, buffer, count)
   #else
-  return Glibc.write(descriptor, buffer, count)
+    return Glibc.write(descriptor, buffer, count)
   #endif
 }

@@ -27,7 +27,9 @@ final class TrainingView {
   func handle(_ event: TrainingEvent) {
     switch event {
     case .batch(let p):
-      guard live, !json, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else { return }
+      guard live, !json, Date().timeIntervalSince(lastDraw) > 0.1 || p.done == p.total else {
+        return
+      }
       lastDraw = Date()
       console.write(ProgressText.redraw(p))
       progressShown = true
@@ -44,7 +46,8 @@ final class TrainingView {
         // Move up over the previous chart and draw the epoch line and a fresh chart in its place.
         if chartLines > 0 { console.write("\u{1B}[\(chartLines)A\r\u{1B}[J") }
         console.line(EpochText.line(r))
-        let chart = TrainingChart.render(history, title: label, width: Terminal.width, height: chartHeight, style: Art.style())
+        let chart = TrainingChart.render(
+          history, title: label, width: Terminal.width, height: chartHeight, style: Art.style())
         console.line(chart)
         chartLines = chart.split(separator: "\n", omittingEmptySubsequences: false).count
       } else {
@@ -56,33 +59,49 @@ final class TrainingView {
   private var chartHeight: Int { max(8, min(18, Terminal.height - 6)) }
 
   private func clearProgress() {
-    if progressShown { console.write("\r\u{1B}[K"); progressShown = false }
+    if progressShown {
+      console.write("\r\u{1B}[K")
+      progressShown = false
+    }
   }
 
   func finish(cancelled: Bool) {
     clearProgress()
     guard !json else { return }
     if !live && epochsThisRun > 0 {
-      console.line(TrainingChart.render(history, title: label, width: Terminal.width, height: 18, style: .ascii))
+      console.line(
+        TrainingChart.render(
+          history, title: label, width: Terminal.width, height: 18, style: .ascii))
     }
-    if cancelled { console.line("Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")); the weights so far are kept.") }
+    if cancelled {
+      console.line(
+        "Ctrl-C: training stopped after \(plural(epochsThisRun, "full epoch")); the weights so far are kept."
+      )
+    }
   }
 }
 
 /// The per-epoch chart: train and test loss on the left axis, test accuracy on the right.
 enum TrainingChart {
-  static func render(_ history: [EpochResult], title: String, width: Int, height: Int, style: ArtStyle) -> String {
+  static func render(
+    _ history: [EpochResult], title: String, width: Int, height: Int, style: ArtStyle
+  ) -> String {
     var series = [
       ChartSeries(name: "train loss", values: history.map { $0.trainLoss }),
       ChartSeries(name: "test loss", values: history.map { $0.testLoss }),
       ChartSeries(name: "test accuracy", values: history.map { $0.testAccuracy }, axis: .right),
     ]
     if history.contains(where: { $0.watchTotal != nil }) {
-      series.append(ChartSeries(name: "drawings accuracy", values: history.map { r in
-        r.watchTotal.flatMap { t in r.watchCorrect.map { 100 * Double($0) / Double(max(t, 1)) } }
-      }, axis: .right))
+      series.append(
+        ChartSeries(
+          name: "drawings accuracy",
+          values: history.map { r in
+            r.watchTotal.flatMap { t in r.watchCorrect.map { 100 * Double($0) / Double(max(t, 1)) }
+            }
+          }, axis: .right))
     }
-    let chart = Chart(title: title, xLabel: "epoch", leftLabel: "loss", rightLabel: "accuracy %", series: series)
+    let chart = Chart(
+      title: title, xLabel: "epoch", leftLabel: "loss", rightLabel: "accuracy %", series: series)
     return LineChart.render(chart, width: width, height: height, style: style)
   }
 }
@@ -91,11 +110,13 @@ enum TrainingChart {
 enum ProgressText {
   /// Carriage return, the line for `p` fitted to the terminal, clear to end of line.
   static func redraw(_ p: BatchProgress) -> String {
-    let info = ProgressInfo(epoch: p.epoch, epochs: p.epochs, done: p.done, total: p.total,
-                            imagesPerSecond: p.imagesPerSecond,
-                            etaSeconds: p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : .nan,
-                            runningLoss: p.runningLoss)
-    return "\r" + ProgressLine.render(info, width: Terminal.width - 1, style: Art.style()) + "\u{1B}[K"
+    let info = ProgressInfo(
+      epoch: p.epoch, epochs: p.epochs, done: p.done, total: p.total,
+      imagesPerSecond: p.imagesPerSecond,
+      etaSeconds: p.imagesPerSecond > 0 ? Double(p.total - p.done) / p.imagesPerSecond : .nan,
+      runningLoss: p.runningLoss)
+    return "\r" + ProgressLine.render(info, width: Terminal.width - 1, style: Art.style())
+      + "\u{1B}[K"
   }
 }
 
@@ -104,10 +125,18 @@ public enum EpochText {
   /// The full line when it fits `width`, else a shorter one (accuracy as a percentage, then
   /// without the time), so an 80-column terminal never wraps it. Without a width (output to
   /// a file or pipe, for scripts and transcripts) the line is always full.
-  public static func line(_ r: EpochResult, width: Int? = Terminal.outputIsTerminal ? Terminal.width : nil) -> String {
-    let drawings = r.watchCorrect.flatMap { c in r.watchTotal.map { "  drawings \(c)/\($0)" } } ?? ""
-    let losses = String(format: "epoch %2d  train loss %.4f  test loss %.4f", r.epoch, r.trainLoss, r.testLoss)
-    let full = losses + String(format: "  test %d/%d (%.2f%%)  %.1f s", r.testCorrect, r.testTotal, r.testAccuracy, r.seconds) + drawings
+  public static func line(
+    _ r: EpochResult, width: Int? = Terminal.outputIsTerminal ? Terminal.width : nil
+  ) -> String {
+    let drawings =
+      r.watchCorrect.flatMap { c in r.watchTotal.map { "  drawings \(c)/\($0)" } } ?? ""
+    let losses = String(
+      format: "epoch %2d  train loss %.4f  test loss %.4f", r.epoch, r.trainLoss, r.testLoss)
+    let full =
+      losses
+      + String(
+        format: "  test %d/%d (%.2f%%)  %.1f s", r.testCorrect, r.testTotal, r.testAccuracy,
+        r.seconds) + drawings
     guard let width, full.count > width else { return full }
     let short = losses + String(format: "  test %.2f%%", r.testAccuracy) + drawings
     let timed = short + String(format: "  %.0f s", r.seconds)

@@ -9,8 +9,11 @@ final class SafeTensorsTests: XCTestCase {
 
   func testModelRoundTripKeepsWeightsLayersAndHistory() throws {
     let model = Model.make(.net2, seed: 5)
-    let history = [EpochResult(epoch: 1, trainLoss: 0.5, trainCorrect: 10, trainTotal: 20, testLoss: 0.4,
-                               testCorrect: 9000, testTotal: 10000, seconds: 1.5)]
+    let history = [
+      EpochResult(
+        epoch: 1, trainLoss: 0.5, trainCorrect: 10, trainTotal: 20, testLoss: 0.4,
+        testCorrect: 9000, testTotal: 10000, seconds: 1.5)
+    ]
     let info = ModelInfo(net: "net2", history: history)
     let url = temporaryURL()
     try model.save(to: url, info: info)
@@ -39,9 +42,13 @@ final class SafeTensorsTests: XCTestCase {
     XCTAssertEqual(model.parameterCount, Model.make(.net2).parameterCount)
   }
 
-  func assertRejects(_ bytes: [UInt8], _ text: String, file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertThrowsError(try Model.load(SafeTensors(bytes: bytes)), file: file, line: line) { error in
-      XCTAssert("\(error)".contains(text), "'\(error)' should say '\(text)'", file: file, line: line)
+  func assertRejects(
+    _ bytes: [UInt8], _ text: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    XCTAssertThrowsError(try Model.load(SafeTensors(bytes: bytes)), file: file, line: line) {
+      error in
+      XCTAssert(
+        "\(error)".contains(text), "'\(error)' should say '\(text)'", file: file, line: line)
       XCTAssertFalse("\(error)".contains("\n"), file: file, line: line)
     }
   }
@@ -67,17 +74,21 @@ final class SafeTensorsTests: XCTestCase {
   func testHeaderNotJSON() { assertRejects(header("{not json"), "not valid JSON") }
 
   func testWrongDtype() {
-    assertRejects(header(#"{"a":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}"#, data: [0, 0]), "F16")
+    assertRejects(
+      header(#"{"a":{"dtype":"F16","shape":[1],"data_offsets":[0,2]}}"#, data: [0, 0]), "F16")
   }
 
   func testWrongShape() throws {
     var file = try Model.make(.net2).checkpoint(info: ModelInfo())
     file.tensors["fc2.weight"] = Tensor(zeros: [10, 49])
-    assertRejects(try file.serialized(), "fc2.weight has shape [10, 49] but the layer needs [10, 50]")
+    assertRejects(
+      try file.serialized(), "fc2.weight has shape [10, 49] but the layer needs [10, 50]")
   }
 
   func testDataOffsetsDisagreeWithShape() {
-    assertRejects(header(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "4 bytes of data for shape [2]")
+    assertRejects(
+      header(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]),
+      "4 bytes of data for shape [2]")
   }
 
   func testUnknownLayerKind() throws {
@@ -93,7 +104,9 @@ final class SafeTensorsTests: XCTestCase {
   }
 
   func testMissingFileNamesThePath() {
-    XCTAssertThrowsError(try Model.load(contentsOf: URL(fileURLWithPath: "/nonexistent/x.safetensors"))) {
+    XCTAssertThrowsError(
+      try Model.load(contentsOf: URL(fileURLWithPath: "/nonexistent/x.safetensors"))
+    ) {
       XCTAssert("\($0)".contains("/nonexistent/x.safetensors"))
     }
   }
@@ -104,10 +117,13 @@ final class SafeTensorsTests: XCTestCase {
     try Model.make(.net2).save(to: url, info: ModelInfo(note: "old"))
     let before = try Data(contentsOf: url)
     // Writing into a folder that does not allow it fails before touching the target.
-    XCTAssertThrowsError(try AtomicFile.write([1, 2, 3], to: URL(fileURLWithPath: "/proc/digitlab-test/x")))
+    XCTAssertThrowsError(
+      try AtomicFile.write([1, 2, 3], to: URL(fileURLWithPath: "/proc/digitlab-test/x")))
     XCTAssertEqual(try Data(contentsOf: url), before)
-    let leftovers = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
-      .filter { $0.contains(url.lastPathComponent) && $0.contains(".tmp-") }
+    let leftovers = try FileManager.default.contentsOfDirectory(
+      atPath: url.deletingLastPathComponent().path
+    )
+    .filter { $0.contains(url.lastPathComponent) && $0.contains(".tmp-") }
     XCTAssertEqual(leftovers, [])
   }
 }

@@ -25,10 +25,12 @@ final class MNISTTests: XCTestCase {
 
   /// A temporary folder holding copies of the test files, one of them altered.
   func brokenCopy(_ alter: (inout [UInt8]) throws -> Void) throws -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mnist-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "mnist-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     for name in ["t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"] {
-      try FileManager.default.copyItem(at: mnist.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+      try FileManager.default.copyItem(
+        at: mnist.appendingPathComponent(name), to: dir.appendingPathComponent(name))
     }
     let target = dir.appendingPathComponent("t10k-labels-idx1-ubyte.gz")
     var bytes = [UInt8](try Data(contentsOf: target))
@@ -37,10 +39,14 @@ final class MNISTTests: XCTestCase {
     return dir
   }
 
-  func assertLoadFails(_ dir: URL, containing text: String, file: StaticString = #filePath, line: UInt = #line) {
+  func assertLoadFails(
+    _ dir: URL, containing text: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     XCTAssertThrowsError(try MNIST.load(.test, from: dir), file: file, line: line) { error in
       let message = "\(error)"
-      XCTAssert(message.contains("t10k-labels-idx1-ubyte.gz"), "names the file: \(message)", file: file, line: line)
+      XCTAssert(
+        message.contains("t10k-labels-idx1-ubyte.gz"), "names the file: \(message)", file: file,
+        line: line)
       XCTAssert(message.contains(text), "'\(message)' should say '\(text)'", file: file, line: line)
       XCTAssertFalse(message.contains("\n"), "one line", file: file, line: line)
     }
@@ -57,7 +63,9 @@ final class MNISTTests: XCTestCase {
   }
 
   func testNotGzip() throws {
-    assertLoadFails(try brokenCopy { $0 = Array("hello, this is not gzip at all".utf8) }, containing: "not a gzip file")
+    assertLoadFails(
+      try brokenCopy { $0 = Array("hello, this is not gzip at all".utf8) },
+      containing: "not a gzip file")
   }
 
   func testCorruptGzip() throws {
@@ -65,18 +73,23 @@ final class MNISTTests: XCTestCase {
   }
 
   func testBadMagicNumber() throws {
-    XCTAssertThrowsError(try MNIST.parseIDX([0, 0, 8, 3, 0, 0, 0, 1, 1], dimensions: 1, name: "x")) {
+    XCTAssertThrowsError(try MNIST.parseIDX([0, 0, 8, 3, 0, 0, 0, 1, 1], dimensions: 1, name: "x"))
+    {
       XCTAssert("\($0)".contains("bad magic number"))
     }
   }
 
   func testWrongLength() throws {
-    XCTAssertThrowsError(try MNIST.parseIDX([0, 0, 8, 1, 0, 0, 0, 3, 1, 2], dimensions: 1, name: "x")) {
+    XCTAssertThrowsError(
+      try MNIST.parseIDX([0, 0, 8, 1, 0, 0, 0, 3, 1, 2], dimensions: 1, name: "x")
+    ) {
       XCTAssert("\($0)".contains("holds 2 bytes of data, header says 3"), "\($0)")
     }
   }
 
   func testImplausibleDimensions() throws {
-    XCTAssertThrowsError(try MNIST.parseIDX([0, 0, 8, 3, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 1], dimensions: 3, name: "x"))
+    XCTAssertThrowsError(
+      try MNIST.parseIDX(
+        [0, 0, 8, 3, 255, 255, 255, 255, 255, 255, 255, 255, 0, 0, 0, 1], dimensions: 3, name: "x"))
   }
 }

@@ -21,7 +21,9 @@ final class DrawingTests: XCTestCase {
     XCTAssertEqual(try Drawing(text: "#.\r\n.#\r3.\n\r"), lf)
   }
 
-  func assertError(_ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line) {
+  func assertError(
+    _ text: String, _ expected: String, file: StaticString = #filePath, line: UInt = #line
+  ) {
     XCTAssertThrowsError(try Drawing(text: text), file: file, line: line) {
       XCTAssertEqual("\($0)", expected, file: file, line: line)
     }
@@ -31,8 +33,12 @@ final class DrawingTests: XCTestCase {
     assertError("", "the drawing is empty")
     assertError("##\n#\n", "line 2, column 2: row is 1 wide, the first row is 2")
     assertError("#.\n#x\n", "line 2, column 2: 'x' is not a drawing character (use . # or 1-9)")
-    assertError(String(repeating: "#", count: 65), "line 1, column 65: rows are 65 wide, at most 64 are allowed")
-    assertError(String(repeating: "#\n", count: 65), "line 65: the drawing has 65 rows, at most 64 are allowed")
+    assertError(
+      String(repeating: "#", count: 65),
+      "line 1, column 65: rows are 65 wide, at most 64 are allowed")
+    assertError(
+      String(repeating: "#\n", count: 65),
+      "line 65: the drawing has 65 rows, at most 64 are allowed")
   }
 
   func testTextRoundTrip() throws {
@@ -43,7 +49,9 @@ final class DrawingTests: XCTestCase {
 
 /// Preprocessing against cases worked out by hand.
 final class PreprocessTests: XCTestCase {
-  func image(_ text: String) throws -> [Float] { try Preprocess.mnistImage(try Drawing(text: text)) }
+  func image(_ text: String) throws -> [Float] {
+    try Preprocess.mnistImage(try Drawing(text: text))
+  }
 
   /// A full 2×2 square anywhere becomes a 20×20 square centred at (14, 14): rows and columns 4…23.
   func testSquareIsCroppedScaledAndCentred() throws {
@@ -69,8 +77,14 @@ final class PreprocessTests: XCTestCase {
   func testCentreOfMassIsCentred() throws {
     // Left column full ink, right column faint: the mass sits left of the box centre.
     let img = try image("#1\n#1\n")
-    var mass: Float = 0, mx: Float = 0
-    for y in 0..<28 { for x in 0..<28 { mass += img[y * 28 + x]; mx += img[y * 28 + x] * (Float(x) + 0.5) } }
+    var mass: Float = 0
+    var mx: Float = 0
+    for y in 0..<28 {
+      for x in 0..<28 {
+        mass += img[y * 28 + x]
+        mx += img[y * 28 + x] * (Float(x) + 0.5)
+      }
+    }
     XCTAssertEqual(mx / mass, 14, accuracy: 0.5)
     XCTAssertGreaterThan(img[14 * 28 + 23], 0, "the box is shifted right of 4…23")
   }

@@ -6,24 +6,28 @@ import XCTest
 final class ConvAlgorithmTests: XCTestCase {
   /// (in, out, kernel, padding, batch, height, width)
   private let shapes: [(Int, Int, Int, Int, Int, Int, Int)] = [
-    (1, 32, 5, 0, 16, 28, 28),   // Net3 conv1
+    (1, 32, 5, 0, 16, 28, 28),  // Net3 conv1
     (32, 32, 5, 0, 16, 24, 24),  // Net3 conv2
-    (32, 64, 5, 0, 5, 10, 10),   // Net3 conv3, a batch that does not split evenly
-    (10, 20, 5, 0, 3, 12, 12),   // Net2 conv2: channels not a multiple of 16
-    (3, 17, 3, 1, 2, 7, 9),      // padding, odd sizes, one row past a 16-row tile
-    (2, 16, 3, 2, 1, 4, 4),      // padding wider than the output border
+    (32, 64, 5, 0, 5, 10, 10),  // Net3 conv3, a batch that does not split evenly
+    (10, 20, 5, 0, 3, 12, 12),  // Net2 conv2: channels not a multiple of 16
+    (3, 17, 3, 1, 2, 7, 9),  // padding, odd sizes, one row past a 16-row tile
+    (2, 16, 3, 2, 1, 4, 4),  // padding wider than the output border
   ]
   /// Shapes Winograd takes: 5×5, even outputs, 16+ input channels.
   private let winogradShapes: [(Int, Int, Int, Int, Int, Int, Int)] = [
     (32, 32, 5, 0, 16, 24, 24),  // Net3 conv2
-    (32, 64, 5, 0, 5, 10, 10),   // Net3 conv3, 3×3 tiles per sample
-    (20, 17, 5, 1, 3, 14, 10),   // padding, a non-square image, channels not a multiple of 16
+    (32, 64, 5, 0, 5, 10, 10),  // Net3 conv3, 3×3 tiles per sample
+    (20, 17, 5, 1, 3, 14, 10),  // padding, a non-square image, channels not a multiple of 16
   ]
 
   func testWinogradMatchesIm2col() {
     for (index, s) in winogradShapes.enumerated() {
-      let results = [ConvAlgorithm.winograd, .im2col].map { run($0, shape: s, seed: UInt64(20 + index)) }
-      for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"].enumerated() {
+      let results = [ConvAlgorithm.winograd, .im2col].map {
+        run($0, shape: s, seed: UInt64(20 + index))
+      }
+      for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"]
+        .enumerated()
+      {
         assertClose(results[0][part], results[1][part], tolerance: 5e-4, "shape \(index) \(name)")
       }
     }
@@ -31,11 +35,14 @@ final class ConvAlgorithmTests: XCTestCase {
 
   /// Forward, then backward twice (it must add into the gradients, not set them):
   /// [output, input gradient, weight gradient, bias gradient].
-  private func run(_ algorithm: ConvAlgorithm, shape s: (Int, Int, Int, Int, Int, Int, Int), seed: UInt64) -> [[Float]] {
+  private func run(
+    _ algorithm: ConvAlgorithm, shape s: (Int, Int, Int, Int, Int, Int, Int), seed: UInt64
+  ) -> [[Float]] {
     let (c, o, k, pad, batch, h, w) = s
     let x = randomTensor([batch, c, h, w], seed: seed)
     var random = SeededGenerator(seed: 3)
-    let conv = Conv2d(inputChannels: c, outputChannels: o, kernel: k, padding: pad, name: "conv", random: &random)
+    let conv = Conv2d(
+      inputChannels: c, outputChannels: o, kernel: k, padding: pad, name: "conv", random: &random)
     conv.algorithm = algorithm
     let y = conv.forward(x, context: trainingContext)
     let dy = randomTensor(y.shape, seed: 77)
@@ -48,8 +55,12 @@ final class ConvAlgorithmTests: XCTestCase {
   func testDirectMatchesIm2col() throws {
     try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
     for (index, s) in shapes.enumerated() {
-      let results = [ConvAlgorithm.direct, .im2col].map { run($0, shape: s, seed: UInt64(10 + index)) }
-      for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"].enumerated() {
+      let results = [ConvAlgorithm.direct, .im2col].map {
+        run($0, shape: s, seed: UInt64(10 + index))
+      }
+      for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"]
+        .enumerated()
+      {
         assertClose(results[0][part], results[1][part], tolerance: 2e-4, "shape \(index) \(name)")
       }
     }
@@ -61,21 +72,26 @@ final class ConvAlgorithmTests: XCTestCase {
     try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
     for (algorithm, kernel) in [(ConvAlgorithm.direct, 3), (.winograd, 5)] {
       var random = SeededGenerator(seed: 5)
-      let fast = Conv2d(inputChannels: 16, outputChannels: 16, kernel: kernel, name: "conv", random: &random)
+      let fast = Conv2d(
+        inputChannels: 16, outputChannels: 16, kernel: kernel, name: "conv", random: &random)
       random = SeededGenerator(seed: 5)
-      let reference = Conv2d(inputChannels: 16, outputChannels: 16, kernel: kernel, name: "conv", random: &random)
+      let reference = Conv2d(
+        inputChannels: 16, outputChannels: 16, kernel: kernel, name: "conv", random: &random)
       fast.algorithm = algorithm
       reference.algorithm = .im2col
-      for (step, (batch, h, w)) in [(4, 12, 12), (2, 12, 12), (3, 10, 14), (4, 12, 12)].enumerated() {
+      for (step, (batch, h, w)) in [(4, 12, 12), (2, 12, 12), (3, 10, 14), (4, 12, 12)].enumerated()
+      {
         let x = randomTensor([batch, 16, h, w], seed: UInt64(step))
         var outputs: [[Float]] = []
         for conv in [fast, reference] {
           conv.weight.zeroGradient()
           let y = conv.forward(x, context: trainingContext)
-          let dx = conv.backward(randomTensor(y.shape, seed: 50 + UInt64(step)), needsInputGradient: true)
+          let dx = conv.backward(
+            randomTensor(y.shape, seed: 50 + UInt64(step)), needsInputGradient: true)
           outputs.append(y.data + dx.data + conv.weight.gradient.data)
         }
-        assertClose(outputs[0], outputs[1], tolerance: 5e-4, "\(algorithm) step \(step): \(batch)×\(h)×\(w)")
+        assertClose(
+          outputs[0], outputs[1], tolerance: 5e-4, "\(algorithm) step \(step): \(batch)×\(h)×\(w)")
       }
     }
   }
@@ -83,7 +99,8 @@ final class ConvAlgorithmTests: XCTestCase {
   func testFirstLayerSkipsInputGradient() throws {
     try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
     var random = SeededGenerator(seed: 3)
-    let conv = Conv2d(inputChannels: 1, outputChannels: 32, kernel: 5, name: "conv1", random: &random)
+    let conv = Conv2d(
+      inputChannels: 1, outputChannels: 32, kernel: 5, name: "conv1", random: &random)
     conv.algorithm = .direct
     let y = conv.forward(randomTensor([4, 1, 28, 28], seed: 1), context: trainingContext)
     let dx = conv.backward(randomTensor(y.shape, seed: 2), needsInputGradient: false)

@@ -6,7 +6,9 @@ final class GradientCheckTests: XCTestCase {
   var random = SeededGenerator(seed: 3)
 
   func testLinear() {
-    checkGradients(Linear(inputs: 6, outputs: 4, name: "fc", random: &random), input: randomTensor([3, 6], seed: 1))
+    checkGradients(
+      Linear(inputs: 6, outputs: 4, name: "fc", random: &random),
+      input: randomTensor([3, 6], seed: 1))
   }
 
   /// Each convolution algorithm that runs on this CPU (the others fall back, and are
@@ -16,10 +18,14 @@ final class GradientCheckTests: XCTestCase {
   }
 
   /// A fresh convolution running `algorithm`, initialised from `seed`.
-  private func conv(_ c: Int, _ o: Int, kernel: Int, padding: Int = 0, _ algorithm: ConvAlgorithm,
-                    seed: UInt64 = 3) -> Conv2d {
+  private func conv(
+    _ c: Int, _ o: Int, kernel: Int, padding: Int = 0, _ algorithm: ConvAlgorithm,
+    seed: UInt64 = 3
+  ) -> Conv2d {
     var random = SeededGenerator(seed: seed)
-    let layer = Conv2d(inputChannels: c, outputChannels: o, kernel: kernel, padding: padding, name: "conv", random: &random)
+    let layer = Conv2d(
+      inputChannels: c, outputChannels: o, kernel: kernel, padding: padding, name: "conv",
+      random: &random)
     layer.algorithm = algorithm
     return layer
   }
@@ -32,7 +38,8 @@ final class GradientCheckTests: XCTestCase {
 
   func testConv2dWithPadding() {
     for algorithm in convAlgorithms {
-      checkGradients(conv(2, 2, kernel: 3, padding: 1, algorithm), input: randomTensor([2, 2, 5, 5], seed: 3))
+      checkGradients(
+        conv(2, 2, kernel: 3, padding: 1, algorithm), input: randomTensor([2, 2, 5, 5], seed: 3))
     }
   }
 
@@ -48,7 +55,8 @@ final class GradientCheckTests: XCTestCase {
   /// A layer Winograd F(2×2, 5×5) takes: 5×5, 16 input channels, an even output (with padding).
   func testConv2dWinogradShape() {
     for algorithm in convAlgorithms {
-      checkGradients(conv(16, 3, kernel: 5, padding: 1, algorithm), input: randomTensor([2, 16, 4, 6], seed: 5))
+      checkGradients(
+        conv(16, 3, kernel: 5, padding: 1, algorithm), input: randomTensor([2, 16, 4, 6], seed: 5))
     }
   }
 
@@ -79,11 +87,13 @@ final class GradientCheckTests: XCTestCase {
     let (_, g) = NLLLoss.lossAndGradient(logp, targets: targets)
     for row in 0..<4 {
       for k in 0..<10 {
-        var plus = logp, minus = logp
+        var plus = logp
+        var minus = logp
         plus.data[row * 10 + k] += 1e-2
         minus.data[row * 10 + k] -= 1e-2
-        let numeric = (NLLLoss.lossAndGradient(plus, targets: targets).loss
-                       - NLLLoss.lossAndGradient(minus, targets: targets).loss) / 2e-2
+        let numeric =
+          (NLLLoss.lossAndGradient(plus, targets: targets).loss
+            - NLLLoss.lossAndGradient(minus, targets: targets).loss) / 2e-2
         XCTAssertEqual(g.data[row * 10 + k], numeric, accuracy: 1e-3)
       }
     }
@@ -99,7 +109,9 @@ final class GradientCheckTests: XCTestCase {
     let dropped = y.data.filter { $0 == 0 }.count
     XCTAssert((400...600).contains(dropped), "dropped \(dropped) of 1000 at p = 0.5")
     XCTAssert(y.data.allSatisfy { $0 == 0 || $0 == 2 }, "kept values are scaled by 1/(1-p)")
-    XCTAssertEqual(layer.forward(x, context: ForwardContext(training: false, random: RandomSource(seed: 1))).data, x.data)
+    XCTAssertEqual(
+      layer.forward(x, context: ForwardContext(training: false, random: RandomSource(seed: 1)))
+        .data, x.data)
   }
 
   /// Dropout2d drops whole feature maps.

@@ -8,7 +8,8 @@ final class PyTorchParityTests: XCTestCase {
   /// Runs forward and backward with the fixture's tensors and compares y, dx and parameter gradients.
   func check(_ layer: Layer, _ name: String, tolerance: Float = 1e-4) throws {
     let f = try Fixtures.load(name)
-    let x = try XCTUnwrap(f.tensors["x"]), dy = try XCTUnwrap(f.tensors["dy"])
+    let x = try XCTUnwrap(f.tensors["x"])
+    let dy = try XCTUnwrap(f.tensors["dy"])
     for p in layer.parameters {
       p.value = try XCTUnwrap(f.tensors[p.name], "\(name): \(p.name)")
       p.zeroGradient()
@@ -19,16 +20,24 @@ final class PyTorchParityTests: XCTestCase {
     let dx = layer.backward(dy, needsInputGradient: true)
     assertClose(dx.data, try XCTUnwrap(f.tensors["dx"]).data, tolerance: tolerance, "\(name) dx")
     for p in layer.parameters {
-      assertClose(p.gradient.data, try XCTUnwrap(f.tensors["d\(p.name)"]).data, tolerance: tolerance, "\(name) d\(p.name)")
+      assertClose(
+        p.gradient.data, try XCTUnwrap(f.tensors["d\(p.name)"]).data, tolerance: tolerance,
+        "\(name) d\(p.name)")
     }
   }
 
-  func testLinear() throws { try check(Linear(inputs: 7, outputs: 5, name: "fc", random: &random), "linear") }
+  func testLinear() throws {
+    try check(Linear(inputs: 7, outputs: 5, name: "fc", random: &random), "linear")
+  }
   func testConv2d() throws {
-    try check(Conv2d(inputChannels: 3, outputChannels: 4, kernel: 5, name: "c", random: &random), "conv2d")
+    try check(
+      Conv2d(inputChannels: 3, outputChannels: 4, kernel: 5, name: "c", random: &random), "conv2d")
   }
   func testConv2dPadding() throws {
-    try check(Conv2d(inputChannels: 2, outputChannels: 3, kernel: 3, padding: 1, name: "c", random: &random), "conv2d_pad")
+    try check(
+      Conv2d(
+        inputChannels: 2, outputChannels: 3, kernel: 3, padding: 1, name: "c", random: &random),
+      "conv2d_pad")
   }
   func testMaxPool2d() throws { try check(MaxPool2d(kernel: 2), "maxpool2d") }
   func testMaxPool2dOddSize() throws { try check(MaxPool2d(kernel: 2), "maxpool2d_odd") }
@@ -52,15 +61,22 @@ final class TrainingStepParityTests: XCTestCase {
     let f = try Fixtures.load("\(net.rawValue)_step")
     let model = Model.make(net)
     model.setDropout(0)  // the fixtures were made in eval mode
-    for (name, p) in model.namedParameters { p.value = try XCTUnwrap(f.tensors["init.\(name)"], name) }
+    for (name, p) in model.namedParameters {
+      p.value = try XCTUnwrap(f.tensors["init.\(name)"], name)
+    }
     let x = try XCTUnwrap(f.tensors["x"])
     let targets = try XCTUnwrap(f.tensors["target"]).data.map { Int($0) }
     let optimizer = net.defaultOptimizer.make(for: model.namedParameters.map(\.parameter))
     for step in 1...2 {
       let out = model.forward(x, training: true)
       let (loss, g) = NLLLoss.lossAndGradient(out, targets: targets)
-      XCTAssertEqual(loss, try XCTUnwrap(f.tensors["loss\(step)"]).data[0], accuracy: 1e-4, "\(net) loss \(step)")
-      if step == 1 { assertClose(out.data, try XCTUnwrap(f.tensors["out"]).data, tolerance: tolerance, "\(net) out") }
+      XCTAssertEqual(
+        loss, try XCTUnwrap(f.tensors["loss\(step)"]).data[0], accuracy: 1e-4, "\(net) loss \(step)"
+      )
+      if step == 1 {
+        assertClose(
+          out.data, try XCTUnwrap(f.tensors["out"]).data, tolerance: tolerance, "\(net) out")
+      }
       model.backward(g)
       if step == 1 {
         for (name, p) in model.namedParameters {
@@ -71,7 +87,9 @@ final class TrainingStepParityTests: XCTestCase {
       optimizer.step()
     }
     for (name, p) in model.namedParameters {
-      assertClose(p.value.data, try XCTUnwrap(f.tensors["after.\(name)"]).data, tolerance: tolerance, "\(net) after.\(name)")
+      assertClose(
+        p.value.data, try XCTUnwrap(f.tensors["after.\(name)"]).data, tolerance: tolerance,
+        "\(net) after.\(name)")
     }
   }
 

@@ -31,9 +31,10 @@ final class ModelTests: XCTestCase {
   /// Backward stops at the first layer with parameters: Net1's flatten and the input
   /// gradient of the linear layer after it are never computed.
   func testBackwardSkipsGradientsNobodyUses() {
-    let net1 = Model.make(.net1), net3 = Model.make(.net3)
+    let net1 = Model.make(.net1)
+    let net3 = Model.make(.net3)
     XCTAssertEqual((0..<3).map(net1.needsInputGradient(at:)), [false, false, true])  // flatten, linear, relu
-    XCTAssertEqual((0..<3).map(net3.needsInputGradient(at:)), [false, true, true])   // conv, relu, conv
+    XCTAssertEqual((0..<3).map(net3.needsInputGradient(at:)), [false, true, true])  // conv, relu, conv
     // Backward with the first layers' gradients skipped still fills every parameter's gradient.
     let x = randomTensor([4, 1, 28, 28], seed: 9)
     let (_, g) = NLLLoss.lossAndGradient(net1.forward(x, training: true), targets: [0, 1, 2, 3])
@@ -53,8 +54,14 @@ final class ModelTests: XCTestCase {
   func testInitialisationBounds() {
     let m = Model.make(.net3)
     for (name, p) in m.namedParameters {
-      let fanIn = name.hasPrefix("conv1") ? 25 : name.hasPrefix("conv2") ? 800 : name.hasPrefix("conv3") ? 800
-        : name.hasPrefix("fc1") ? 576 : 256
+      let fanIn =
+        name.hasPrefix("conv1")
+        ? 25
+        : name.hasPrefix("conv2")
+          ? 800
+          : name.hasPrefix("conv3")
+            ? 800
+            : name.hasPrefix("fc1") ? 576 : 256
       let bound = 1 / Float(fanIn).squareRoot()
       let maxAbs = p.value.data.map(abs).max() ?? 0
       XCTAssertLessThanOrEqual(maxAbs, bound, name)
@@ -66,8 +73,11 @@ final class ModelTests: XCTestCase {
 /// The optimizer defaults live in one place, as the reference sets them.
 final class OptimizerDefaultsTests: XCTestCase {
   func testDefaultsPerNetAndPerKind() {
-    XCTAssertEqual(OptimizerSettings.defaults(for: .sgd), OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5))
-    XCTAssertEqual(OptimizerSettings.defaults(for: .adam), OptimizerSettings(kind: .adam, learningRate: 1e-3))
+    XCTAssertEqual(
+      OptimizerSettings.defaults(for: .sgd),
+      OptimizerSettings(kind: .sgd, learningRate: 0.01, momentum: 0.5))
+    XCTAssertEqual(
+      OptimizerSettings.defaults(for: .adam), OptimizerSettings(kind: .adam, learningRate: 1e-3))
     XCTAssertEqual(OptimizerSettings.defaults(for: NetName.net1), .defaults(for: .sgd))
     XCTAssertEqual(OptimizerSettings.defaults(for: NetName.net2), .defaults(for: .sgd))
     XCTAssertEqual(OptimizerSettings.defaults(for: NetName.net3), .defaults(for: .adam))

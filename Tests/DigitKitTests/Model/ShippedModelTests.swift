@@ -6,14 +6,23 @@ import XCTest
 final class ShippedModelTests: XCTestCase {
   static let test = try! MNIST.load(.test, from: repositoryData.appendingPathComponent("mnist"))
 
-  func check(_ name: String, atLeast correct: Int, maxLoss: Double? = nil, file: StaticString = #filePath, line: UInt = #line) throws {
+  func check(
+    _ name: String, atLeast correct: Int, maxLoss: Double? = nil, file: StaticString = #filePath,
+    line: UInt = #line
+  ) throws {
     let url = repositoryData.appendingPathComponent("models/\(name).safetensors")
     let (model, info) = try Model.load(contentsOf: url)
     let e = try XCTUnwrap(Evaluator.evaluate(model, on: Self.test))
-    XCTAssertGreaterThanOrEqual(e.correct, correct, "\(name): \(e.correct)/10000", file: file, line: line)
-    if let maxLoss { XCTAssertLessThanOrEqual(e.loss, maxLoss, "\(name): test loss \(e.loss)", file: file, line: line) }
+    XCTAssertGreaterThanOrEqual(
+      e.correct, correct, "\(name): \(e.correct)/10000", file: file, line: line)
+    if let maxLoss {
+      XCTAssertLessThanOrEqual(
+        e.loss, maxLoss, "\(name): test loss \(e.loss)", file: file, line: line)
+    }
     // The recorded history holds what the model really scores (the last epoch, or the kept one).
-    XCTAssert(info.history.contains { $0.testCorrect == e.correct }, "\(name): metadata agrees", file: file, line: line)
+    XCTAssert(
+      info.history.contains { $0.testCorrect == e.correct }, "\(name): metadata agrees", file: file,
+      line: line)
   }
 
   func testNet1() throws { try check("net1", atLeast: 9761) }
@@ -27,9 +36,11 @@ final class ShippedModelTests: XCTestCase {
   /// `plot net3-study net3-augmented --metric drawings` can draw the full curves.
   func testLongRunsRecordTheWatchedDrawingsEveryEpoch() throws {
     for (name, epochs) in [("net3-study", 19), ("net3-augmented", 15)] {
-      let (_, info) = try Model.load(contentsOf: repositoryData.appendingPathComponent("models/\(name).safetensors"))
+      let (_, info) = try Model.load(
+        contentsOf: repositoryData.appendingPathComponent("models/\(name).safetensors"))
       XCTAssertEqual(info.history.count, epochs, name)
-      XCTAssertEqual(info.history.compactMap(\.watchTotal), Array(repeating: 386, count: epochs), name)
+      XCTAssertEqual(
+        info.history.compactMap(\.watchTotal), Array(repeating: 386, count: epochs), name)
     }
   }
 }

@@ -21,7 +21,8 @@ final class InferenceMemoryTests: XCTestCase {
 
   func testBatchShrinksToWhatFits() throws {
     let model = try Self.wideModel()
-    let batch = try MemoryBudget.inferenceBatchSize("evaluating wide", model: model, preferred: 250, available: 2e9)
+    let batch = try MemoryBudget.inferenceBatchSize(
+      "evaluating wide", model: model, preferred: 250, available: 2e9)
     XCTAssert((1..<250).contains(batch), "\(batch)")
     XCTAssertLessThanOrEqual(MemoryBudget.inferenceBytes(model: model, batchSize: batch), 2e9)
     XCTAssertGreaterThan(MemoryBudget.inferenceBytes(model: model, batchSize: batch + 1), 2e9)
@@ -30,9 +31,14 @@ final class InferenceMemoryTests: XCTestCase {
   }
 
   func testRefusedWhenNotEvenOneImageFits() throws {
-    XCTAssertThrowsError(try Evaluator.checkMemory(try Self.wideModel(), name: "wide", available: 150e6)) { error in
+    XCTAssertThrowsError(
+      try Evaluator.checkMemory(try Self.wideModel(), name: "wide", available: 150e6)
+    ) { error in
       XCTAssert("\(error)".hasPrefix("evaluating wide needs about "), "\(error)")
-      XCTAssert("\(error)".hasSuffix(" for one image but only 150 MB is free; close other programs or use a smaller model"), "\(error)")
+      XCTAssert(
+        "\(error)".hasSuffix(
+          " for one image but only 150 MB is free; close other programs or use a smaller model"),
+        "\(error)")
     }
     XCTAssertNoThrow(try Evaluator.checkMemory(Model.make(.net3), name: "net3", available: 1e9))
   }

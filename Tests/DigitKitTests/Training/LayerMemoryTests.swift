@@ -7,7 +7,10 @@ final class LayerMemoryTests: XCTestCase {
 
   func testLayerTooBigForMemoryIsRefusedInWords() {
     XCTAssertThrowsError(try MemoryBudget.checkParameters(of: huge, available: { 23e9 })) { error in
-      XCTAssertEqual("\(error)", "linear 100000→100000 would need 80.0 GB for its weights and their gradients; only 23.0 GB is free")
+      XCTAssertEqual(
+        "\(error)",
+        "linear 100000→100000 would need 80.0 GB for its weights and their gradients; only 23.0 GB is free"
+      )
     }
     XCTAssertNoThrow(try MemoryBudget.checkParameters(of: huge, available: { 100e9 }))
     let conv = LayerSpec(kind: .conv2d, inputs: 4096, outputs: 4096, kernel: 28)
@@ -19,25 +22,33 @@ final class LayerMemoryTests: XCTestCase {
   /// Small layers never ask the system how much memory is free.
   func testSmallLayersAreNotChecked() throws {
     let small = LayerSpec(kind: .linear, inputs: 784, outputs: 520)
-    try MemoryBudget.checkParameters(of: small, available: { XCTFail("asked for free memory"); return 0 })
+    try MemoryBudget.checkParameters(
+      of: small,
+      available: {
+        XCTFail("asked for free memory")
+        return 0
+      })
   }
 
   /// The model refuses the layer before allocating it, and stays as it was.
   func testModelRefusesTheLayerAndStaysUsable() throws {
     let model = Model()
     try model.append(LayerSpec(kind: .flatten))
-    XCTAssertThrowsError(try model.append(LayerSpec(kind: .linear, inputs: 784, outputs: 100_000)
-      .with(outputs: 100_000, inputs: 100_000)))
+    XCTAssertThrowsError(
+      try model.append(
+        LayerSpec(kind: .linear, inputs: 784, outputs: 100_000)
+          .with(outputs: 100_000, inputs: 100_000)))
     XCTAssertEqual(model.layers.count, 1)
     try model.append(LayerSpec(kind: .linear, inputs: 784, outputs: 10))
     XCTAssertEqual(model.outputShape, [10])
   }
 }
 
-private extension LayerSpec {
-  func with(outputs: Int, inputs: Int) -> LayerSpec {
+extension LayerSpec {
+  fileprivate func with(outputs: Int, inputs: Int) -> LayerSpec {
     var spec = self
-    spec.inputs = inputs; spec.outputs = outputs
+    spec.inputs = inputs
+    spec.outputs = outputs
     return spec
   }
 }

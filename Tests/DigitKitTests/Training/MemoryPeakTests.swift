@@ -15,22 +15,29 @@ import XCTest
 final class MemoryPeakTests: XCTestCase {
   func testEstimateIsWithin30PercentOfTheMeasuredPeak() throws {
     #if !os(Linux)
-    throw XCTSkip("reads /proc/self/status")
+      throw XCTSkip("reads /proc/self/status")
     #else
-    for net in NetName.allCases {
-      let measured = try measurePeak(net, batchSize: 64)
-      let estimate = MemoryBudget.trainingBytes(model: Model.make(net), batchSize: 64, optimizer: net.optimizerKind)
-        - MemoryBudget.baseBytes
-      let ratio = estimate / measured
-      print("MemoryPeakTests: \(net) batch 64: measured \(Int(measured / 1e6)) MB, estimated \(Int(estimate / 1e6)) MB (×\(String(format: "%.2f", ratio)))")
-      XCTAssert((0.7...1.3).contains(ratio), "\(net): estimate \(estimate) bytes, measured \(measured) bytes")
-    }
+      for net in NetName.allCases {
+        let measured = try measurePeak(net, batchSize: 64)
+        let estimate =
+          MemoryBudget.trainingBytes(
+            model: Model.make(net), batchSize: 64, optimizer: net.optimizerKind)
+          - MemoryBudget.baseBytes
+        let ratio = estimate / measured
+        print(
+          "MemoryPeakTests: \(net) batch 64: measured \(Int(measured / 1e6)) MB, estimated \(Int(estimate / 1e6)) MB (×\(String(format: "%.2f", ratio)))"
+        )
+        XCTAssert(
+          (0.7...1.3).contains(ratio),
+          "\(net): estimate \(estimate) bytes, measured \(measured) bytes")
+      }
     #endif
   }
 
   /// Runs `MemoryPeakProbe` for `net` in a child process; the bytes it measured.
   private func measurePeak(_ net: NetName, batchSize: Int) throws -> Double {
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("digitlab-peak-\(getpid())-\(net)")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "digitlab-peak-\(getpid())-\(net)")
     let child = Process()
     child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
     child.arguments = ["DigitKitTests.MemoryPeakProbe/testProbe"]
@@ -53,7 +60,8 @@ final class MemoryPeakProbe: XCTestCase {
   func testProbe() throws {
     guard let request = ProcessInfo.processInfo.environment["DIGITLAB_MEMORY_PROBE"] else { return }
     let words = request.split(separator: " ", maxSplits: 2).map(String.init)
-    let net = try XCTUnwrap(NetName(rawValue: words[0])), batch = try XCTUnwrap(Int(words[1]))
+    let net = try XCTUnwrap(NetName(rawValue: words[0]))
+    let batch = try XCTUnwrap(Int(words[1]))
     let before = try statusBytes("VmRSS")
     let model = Model.make(net)
     let optimizer = net.defaultOptimizer.make(for: model.namedParameters.map(\.parameter))
@@ -72,7 +80,8 @@ final class MemoryPeakProbe: XCTestCase {
   private func statusBytes(_ field: String) throws -> Double {
     let status = try String(contentsOfFile: "/proc/self/status", encoding: .utf8)
     let line = try XCTUnwrap(status.split(separator: "\n").first { $0.hasPrefix(field + ":") })
-    let kilobytes = try XCTUnwrap(line.split(separator: " ").dropFirst().first.flatMap { Double($0) })
+    let kilobytes = try XCTUnwrap(
+      line.split(separator: " ").dropFirst().first.flatMap { Double($0) })
     return kilobytes * 1024
   }
 }

@@ -9,7 +9,8 @@ final class TrainerTests: XCTestCase {
   /// (seeds 1–6 gave 84.0–87.2%; an untrained net gives about 10%).
   func testNet2LearnsFromAFewThousandImages() throws {
     let model = Model.make(.net2, seed: 1)
-    let options = TrainingOptions(epochs: 2, batchSize: 32, optimizer: NetName.net2.defaultOptimizer, limit: 6000)
+    let options = TrainingOptions(
+      epochs: 2, batchSize: 32, optimizer: NetName.net2.defaultOptimizer, limit: 6000)
     var epochs: [EpochResult] = []
     var batches = 0
     let (history, cancelled) = try Trainer(model: model, options: options)
@@ -31,8 +32,10 @@ final class TrainerTests: XCTestCase {
   func testSameSeedSameNumbers() throws {
     func run() throws -> (Double, [Float]) {
       let model = Model.make(.net2, seed: 3)
-      let options = TrainingOptions(epochs: 1, batchSize: 16, optimizer: NetName.net2.defaultOptimizer, seed: 3, limit: 320)
-      let (h, _) = try Trainer(model: model, options: options).train(on: Self.train, test: Self.test.prefix(100))
+      let options = TrainingOptions(
+        epochs: 1, batchSize: 16, optimizer: NetName.net2.defaultOptimizer, seed: 3, limit: 320)
+      let (h, _) = try Trainer(model: model, options: options).train(
+        on: Self.train, test: Self.test.prefix(100))
       return (h[0].trainLoss, model.namedParameters[0].parameter.value.data)
     }
     let (a, b) = (try run(), try run())
@@ -46,15 +49,20 @@ final class TrainerTests: XCTestCase {
     let before = model.namedParameters[0].parameter.value
     let token = CancellationToken()
     var batches = 0
-    let options = TrainingOptions(epochs: 3, batchSize: 10, optimizer: NetName.net1.defaultOptimizer)
+    let options = TrainingOptions(
+      epochs: 3, batchSize: 10, optimizer: NetName.net1.defaultOptimizer)
     let (history, cancelled) = try Trainer(model: model, options: options)
       .train(on: Self.train, test: Self.test, cancel: token) { event in
-        if case .batch = event { batches += 1; if batches == 5 { token.cancel() } }
+        if case .batch = event {
+          batches += 1
+          if batches == 5 { token.cancel() }
+        }
       }
     XCTAssertTrue(cancelled)
     XCTAssertEqual(batches, 5)
     XCTAssertEqual(history.count, 0)
-    XCTAssertNotEqual(model.namedParameters[0].parameter.value, before, "weights from 5 batches are kept")
+    XCTAssertNotEqual(
+      model.namedParameters[0].parameter.value, before, "weights from 5 batches are kept")
   }
 
   /// Each bad setting is named, in the engine's words (no flags), with which setting it is.
@@ -63,18 +71,31 @@ final class TrainerTests: XCTestCase {
     var decay = TrainingOptions(optimizer: NetName.net1.defaultOptimizer)
     decay.learningRateDecay = 0
     for (options, setting, message) in [
-      (TrainingOptions(epochs: 0, optimizer: NetName.net1.defaultOptimizer), TrainingSetting.epochs,
-       "epochs must be from 1 to 1000, not 0"),
-      (TrainingOptions(batchSize: 0, optimizer: NetName.net1.defaultOptimizer), .batchSize,
-       "batch size must be from 1 to 4096, not 0"),
-      (TrainingOptions(optimizer: OptimizerSettings(kind: .sgd, learningRate: -1)), .learningRate,
-       "learning rate must be above 0 and at most 10"),
-      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, limit: 0), .limit,
-       "training image limit must be at least 1, not 0"),
-      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, testLimit: 0), .testLimit,
-       "test image limit must be at least 1, not 0"),
-      (TrainingOptions(optimizer: NetName.net1.defaultOptimizer, dropout: 1), .dropout,
-       "dropout probability must be at least 0 and below 1, not 1"),
+      (
+        TrainingOptions(epochs: 0, optimizer: NetName.net1.defaultOptimizer),
+        TrainingSetting.epochs,
+        "epochs must be from 1 to 1000, not 0"
+      ),
+      (
+        TrainingOptions(batchSize: 0, optimizer: NetName.net1.defaultOptimizer), .batchSize,
+        "batch size must be from 1 to 4096, not 0"
+      ),
+      (
+        TrainingOptions(optimizer: OptimizerSettings(kind: .sgd, learningRate: -1)), .learningRate,
+        "learning rate must be above 0 and at most 10"
+      ),
+      (
+        TrainingOptions(optimizer: NetName.net1.defaultOptimizer, limit: 0), .limit,
+        "training image limit must be at least 1, not 0"
+      ),
+      (
+        TrainingOptions(optimizer: NetName.net1.defaultOptimizer, testLimit: 0), .testLimit,
+        "test image limit must be at least 1, not 0"
+      ),
+      (
+        TrainingOptions(optimizer: NetName.net1.defaultOptimizer, dropout: 1), .dropout,
+        "dropout probability must be at least 0 and below 1, not 1"
+      ),
       (decay, .learningRateDecay, "learning-rate decay must be above 0 and at most 1"),
     ] {
       XCTAssertThrowsError(try Trainer(model: m, options: options)) { error in
@@ -88,11 +109,16 @@ final class TrainerTests: XCTestCase {
   func testDropoutProbabilityCheck() {
     for p: Float in [0, 0.5, 0.999] { XCTAssertNoThrow(try Dropout.checkProbability(p)) }
     for p: Float in [-0.1, 1, 1.5, .nan] {
-      XCTAssertThrowsError(try Dropout.checkProbability(p)) { XCTAssertEqual(($0 as? DigitKitError)?.setting, .dropout) }
+      XCTAssertThrowsError(try Dropout.checkProbability(p)) {
+        XCTAssertEqual(($0 as? DigitKitError)?.setting, .dropout)
+      }
     }
     var random = SeededGenerator(seed: 1)
-    XCTAssertThrowsError(try LayerSpec(kind: .dropout2d, p: 1).makeLayer(random: &random)) { error in
-      XCTAssertEqual((error as? DigitKitError)?.message, "dropout2d: dropout probability must be at least 0 and below 1, not 1")
+    XCTAssertThrowsError(try LayerSpec(kind: .dropout2d, p: 1).makeLayer(random: &random)) {
+      error in
+      XCTAssertEqual(
+        (error as? DigitKitError)?.message,
+        "dropout2d: dropout probability must be at least 0 and below 1, not 1")
     }
   }
 
@@ -100,7 +126,9 @@ final class TrainerTests: XCTestCase {
     let m = Model()
     try m.append(LayerSpec(kind: .flatten))
     try m.append(LayerSpec(kind: .linear, inputs: 784, outputs: 10))
-    XCTAssertThrowsError(try Trainer(model: m, options: TrainingOptions(optimizer: NetName.net1.defaultOptimizer))) {
+    XCTAssertThrowsError(
+      try Trainer(model: m, options: TrainingOptions(optimizer: NetName.net1.defaultOptimizer))
+    ) {
       XCTAssert("\($0)".contains("logsoftmax"))
     }
   }

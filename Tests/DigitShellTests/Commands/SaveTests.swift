@@ -8,9 +8,12 @@ final class SaveTests: XCTestCase {
   func dataCopy() throws -> (data: URL, net1: URL) {
     let data = Binary.temporaryHome().appendingPathComponent("Data")
     let fm = FileManager.default
-    try fm.createDirectory(at: data.appendingPathComponent("models"), withIntermediateDirectories: true)
+    try fm.createDirectory(
+      at: data.appendingPathComponent("models"), withIntermediateDirectories: true)
     let real = Binary.repository.appendingPathComponent("Data")
-    try fm.createSymbolicLink(at: data.appendingPathComponent("mnist"), withDestinationURL: real.appendingPathComponent("mnist"))
+    try fm.createSymbolicLink(
+      at: data.appendingPathComponent("mnist"),
+      withDestinationURL: real.appendingPathComponent("mnist"))
     let net1 = data.appendingPathComponent("models/net1.safetensors")
     try fm.copyItem(at: real.appendingPathComponent("models/net1.safetensors"), to: net1)
     return (data, net1)
@@ -20,14 +23,19 @@ final class SaveTests: XCTestCase {
     let (data, net1) = try dataCopy()
     let before = try Data(contentsOf: net1)
     let (output, status) = try Binary.run(
-      input: "new net1\nnew mine\nsave mine \(net1.path)\n", environment: ["DIGITLAB_DATA": data.path])
+      input: "new net1\nnew mine\nsave mine \(net1.path)\n",
+      environment: ["DIGITLAB_DATA": data.path])
     XCTAssertNotEqual(status, 0)
-    XCTAssertTrue(output.contains("error: net1 is a shipped model's name; pick another, e.g. my-net1"), output)
-    XCTAssertTrue(output.contains("error: \(net1.path) is a shipped model in Data/models; add --force to replace it"), output)
+    XCTAssertTrue(
+      output.contains("error: net1 is a shipped model's name; pick another, e.g. my-net1"), output)
+    XCTAssertTrue(
+      output.contains(
+        "error: \(net1.path) is a shipped model in Data/models; add --force to replace it"), output)
     XCTAssertEqual(try Data(contentsOf: net1), before, "the shipped file is untouched")
 
     let (forced, forcedStatus) = try Binary.run(
-      input: "new mine\nsave mine \(net1.path) --force\n", environment: ["DIGITLAB_DATA": data.path])
+      input: "new mine\nsave mine \(net1.path) --force\n", environment: ["DIGITLAB_DATA": data.path]
+    )
     XCTAssertEqual(forcedStatus, 0, forced)
     XCTAssertNotEqual(try Data(contentsOf: net1), before, "--force replaces it")
   }
@@ -39,7 +47,8 @@ final class SaveTests: XCTestCase {
       home: URL(fileURLWithPath: "/proc/no-such-home"))
     XCTAssertEqual(status, 0, output)
     XCTAssertTrue(FileManager.default.fileExists(atPath: out.path), output)
-    XCTAssertTrue(output.contains("error: could not save to /proc/no-such-home/last.safetensors"), output)
+    XCTAssertTrue(
+      output.contains("error: could not save to /proc/no-such-home/last.safetensors"), output)
     XCTAssertTrue(output.contains("Done. Saved to \(out.path)."), output)
   }
 }

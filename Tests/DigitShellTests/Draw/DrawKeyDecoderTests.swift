@@ -11,8 +11,9 @@ final class DrawKeyDecoderTests: XCTestCase {
   func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
 
   func testLettersSpaceAndEnter() {
-    XCTAssertEqual(decode(bytes("hjkl ebcu\r")),
-                   [.left, .down, .up, .right, .togglePen, .toggleEraser, .toggleBrush, .clear, .undo, .keep])
+    XCTAssertEqual(
+      decode(bytes("hjkl ebcu\r")),
+      [.left, .down, .up, .right, .togglePen, .toggleEraser, .toggleBrush, .clear, .undo, .keep])
     XCTAssertEqual(decode([10]), [.keep])
     XCTAssertEqual(decode(bytes("xyz")), [], "other keys mean nothing")
   }
@@ -25,7 +26,8 @@ final class DrawKeyDecoderTests: XCTestCase {
   }
 
   func testArrows() {
-    XCTAssertEqual(decode([27, 91, 65, 27, 91, 66, 27, 91, 67, 27, 91, 68]), [.up, .down, .right, .left])
+    XCTAssertEqual(
+      decode([27, 91, 65, 27, 91, 66, 27, 91, 67, 27, 91, 68]), [.up, .down, .right, .left])
     XCTAssertEqual(decode(bytes("\u{1B}OA\u{1B}OD")), [.up, .left], "application cursor mode")
     XCTAssertEqual(decode(bytes("\u{1B}[1;5C")), [.right], "with Ctrl held")
     XCTAssertEqual(decode(bytes("\u{1B}[15~k")), [.up], "F5 is skipped whole")
@@ -42,18 +44,24 @@ final class DrawKeyDecoderTests: XCTestCase {
 
   func testSGRMousePressDragRelease() {
     let keys = decode(bytes("\u{1B}[<0;10;5M\u{1B}[<32;11;5M\u{1B}[<32;12;6M\u{1B}[<0;12;6m"))
-    XCTAssertEqual(keys, [
-      .mouse(MouseEvent(.press, .left, x: 9, y: 4)),
-      .mouse(MouseEvent(.drag, .left, x: 10, y: 4)),
-      .mouse(MouseEvent(.drag, .left, x: 11, y: 5)),
-      .mouse(MouseEvent(.release, .left, x: 11, y: 5)),
-    ])
+    XCTAssertEqual(
+      keys,
+      [
+        .mouse(MouseEvent(.press, .left, x: 9, y: 4)),
+        .mouse(MouseEvent(.drag, .left, x: 10, y: 4)),
+        .mouse(MouseEvent(.drag, .left, x: 11, y: 5)),
+        .mouse(MouseEvent(.release, .left, x: 11, y: 5)),
+      ])
   }
 
   func testSGRMouseButtonsModifiersAndWheel() {
-    XCTAssertEqual(decode(bytes("\u{1B}[<2;1;1M")), [.mouse(MouseEvent(.press, .right, x: 0, y: 0))])
-    XCTAssertEqual(decode(bytes("\u{1B}[<34;3;2M")), [.mouse(MouseEvent(.drag, .right, x: 2, y: 1))])
-    XCTAssertEqual(decode(bytes("\u{1B}[<16;3;2M")), [.mouse(MouseEvent(.press, .left, x: 2, y: 1))], "Ctrl-click")
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[<2;1;1M")), [.mouse(MouseEvent(.press, .right, x: 0, y: 0))])
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[<34;3;2M")), [.mouse(MouseEvent(.drag, .right, x: 2, y: 1))])
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[<16;3;2M")), [.mouse(MouseEvent(.press, .left, x: 2, y: 1))],
+      "Ctrl-click")
     XCTAssertEqual(decode(bytes("\u{1B}[<64;3;2M\u{1B}[<65;3;2M")), [], "the wheel is ignored")
     XCTAssertEqual(decode(bytes("\u{1B}[<35;3;2M")), [], "motion with no button")
     XCTAssertEqual(decode(bytes("\u{1B}[<0;0;2M\u{1B}[<0;x;2M")), [], "bad coordinates")

@@ -6,12 +6,16 @@ import XCTest
 final class DrawScreenTests: XCTestCase {
   /// Visible characters of a line (colour codes take no room).
   func visibleWidth(_ line: Substring) -> Int {
-    line.replacingOccurrences(of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression).count
+    line.replacingOccurrences(
+      of: "\u{1B}\\[[0-9;?]*[A-Za-z]", with: "", options: .regularExpression
+    ).count
   }
 
   func sampleEditor() -> DrawEditor {
     var editor = DrawEditor()
-    for key: EditorKey in [.up, .up, .up, .togglePen, .right, .right, .down, .down, .down, .down, .down, .left] {
+    for key: EditorKey in [
+      .up, .up, .up, .togglePen, .right, .right, .down, .down, .down, .down, .down, .left,
+    ] {
       _ = editor.handle(key)
     }
     return editor
@@ -19,21 +23,26 @@ final class DrawScreenTests: XCTestCase {
 
   func sampleView() -> DrawView {
     var p = [Double](repeating: 0.01, count: 10)
-    p[9] = 0.81; p[7] = 0.10
+    p[9] = 0.81
+    p[7] = 0.10
     return DrawView(modelName: "net3", probabilities: p, seen: sampleEditor().canvas)
   }
 
-  func assertFits(_ text: String, width: Int, height: Int, file: StaticString = #filePath, line: UInt = #line) {
+  func assertFits(
+    _ text: String, width: Int, height: Int, file: StaticString = #filePath, line: UInt = #line
+  ) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     XCTAssertLessThanOrEqual(lines.count, height, "too many lines", file: file, line: line)
     for (i, l) in lines.enumerated() {
-      XCTAssertLessThanOrEqual(visibleWidth(l), width, "line \(i + 1) is too wide: \(l)", file: file, line: line)
+      XCTAssertLessThanOrEqual(
+        visibleWidth(l), width, "line \(i + 1) is too wide: \(l)", file: file, line: line)
     }
   }
 
   func testFitsEightyByTwentyFourInBothStyles() {
     for rich in [false, true] {
-      let text = DrawScreen.render(sampleEditor(), view: sampleView(), width: 80, height: 24, rich: rich)
+      let text = DrawScreen.render(
+        sampleEditor(), view: sampleView(), width: 80, height: 24, rich: rich)
       assertFits(text, width: 80, height: 24)
       XCTAssertTrue(text.contains("your drawing"))
       XCTAssertTrue(text.contains("what net3 sees"))
@@ -45,7 +54,8 @@ final class DrawScreenTests: XCTestCase {
   }
 
   func testASCIIAtEightyByTwentyFourHasNoEscapesAndShowsTheBars() {
-    let text = DrawScreen.render(sampleEditor(), view: sampleView(), width: 80, height: 24, rich: false)
+    let text = DrawScreen.render(
+      sampleEditor(), view: sampleView(), width: 80, height: 24, rich: false)
     XCTAssertFalse(text.contains("\u{1B}"))
     XCTAssertTrue(text.unicodeScalars.allSatisfy { $0.isASCII })
     XCTAssertTrue(text.contains("9 #######    81.0%"), text)
@@ -53,10 +63,14 @@ final class DrawScreenTests: XCTestCase {
   }
 
   func testEveryArrangementFitsItsWindow() {
-    for (w, h) in [(49, 20), (60, 20), (60, 40), (80, 19), (100, 30), (89, 33), (120, 50), (200, 60)] {
+    for (w, h) in [
+      (49, 20), (60, 20), (60, 40), (80, 19), (100, 30), (89, 33), (120, 50), (200, 60),
+    ] {
       XCTAssertNotNil(DrawLayout.choose(width: w, height: h), "\(w)×\(h)")
       for rich in [false, true] {
-        assertFits(DrawScreen.render(sampleEditor(), view: sampleView(), width: w, height: h, rich: rich), width: w, height: h)
+        assertFits(
+          DrawScreen.render(sampleEditor(), view: sampleView(), width: w, height: h, rich: rich),
+          width: w, height: h)
       }
     }
     XCTAssertEqual(DrawLayout.choose(width: 120, height: 50)?.arrangement, .large)
@@ -68,15 +82,23 @@ final class DrawScreenTests: XCTestCase {
     let need = DrawLayout.minimum
     XCTAssertEqual(need.width, 49)
     XCTAssertEqual(need.height, 20)
-    XCTAssertEqual(DrawScreen.render(DrawEditor(), view: sampleView(), width: 40, height: 15, rich: true),
-                   "window too small: need at least 49×20, have 40×15 (Esc leaves)")
-    XCTAssertTrue(DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 19, rich: false).contains("your drawing"))
-    XCTAssertTrue(DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 18, rich: false).hasPrefix("window too small"))
-    XCTAssertTrue(DrawScreen.render(DrawEditor(), view: sampleView(), width: 48, height: 40, rich: false).hasPrefix("window too small"))
+    XCTAssertEqual(
+      DrawScreen.render(DrawEditor(), view: sampleView(), width: 40, height: 15, rich: true),
+      "window too small: need at least 49×20, have 40×15 (Esc leaves)")
+    XCTAssertTrue(
+      DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 19, rich: false)
+        .contains("your drawing"))
+    XCTAssertTrue(
+      DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 18, rich: false)
+        .hasPrefix("window too small"))
+    XCTAssertTrue(
+      DrawScreen.render(DrawEditor(), view: sampleView(), width: 48, height: 40, rich: false)
+        .hasPrefix("window too small"))
   }
 
   func testABlankCanvasInvitesDrawing() {
-    let text = DrawScreen.render(DrawEditor(), view: DrawView(modelName: "net2"), width: 80, height: 24, rich: false)
+    let text = DrawScreen.render(
+      DrawEditor(), view: DrawView(modelName: "net2"), width: 80, height: 24, rich: false)
     XCTAssertTrue(text.contains("draw a digit"))
     XCTAssertTrue(text.contains("(blank)"))
     XCTAssertTrue(text.contains("draw | net2 | pen up | pen | soft brush"))
@@ -84,23 +106,31 @@ final class DrawScreenTests: XCTestCase {
 
   func testTheCursorAndInkShowOnTheASCIICanvas() throws {
     var editor = DrawEditor()
-    for key: EditorKey in [.toggleBrush, .togglePen, .right, .right, .right, .togglePen] { _ = editor.handle(key) }
+    for key: EditorKey in [.toggleBrush, .togglePen, .right, .right, .right, .togglePen] {
+      _ = editor.handle(key)
+    }
     let layout = try XCTUnwrap(DrawLayout.choose(width: 80, height: 24))
-    let lines = DrawScreen.lines(editor, view: DrawView(modelName: "m"), layout: layout, rich: false)
+    let lines = DrawScreen.lines(
+      editor, view: DrawView(modelName: "m"), layout: layout, rich: false)
     // Canvas row 14 is the lower half of screen row 2 + 7; its cells start at column 1.
     let row = Array(lines[DrawLayout.canvasTop + 7])
-    XCTAssertEqual(String(row[(1 + 14)...(1 + 16)]), "***", "a full cell over a blank one: half ink")
+    XCTAssertEqual(
+      String(row[(1 + 14)...(1 + 16)]), "***", "a full cell over a blank one: half ink")
     XCTAssertEqual(row[1 + 17], "+", "the cursor, pen up")
   }
 
   func testMouseCellsMapToCanvasCells() throws {
     let wide = try XCTUnwrap(DrawLayout.choose(width: 80, height: 24))
     XCTAssertEqual(wide.canvasEvent(MouseEvent(.press, x: 1, y: 2)), MouseEvent(.press, x: 0, y: 0))
-    XCTAssertEqual(wide.canvasEvent(MouseEvent(.press, x: 28, y: 15)), MouseEvent(.press, x: 27, y: 26))
+    XCTAssertEqual(
+      wide.canvasEvent(MouseEvent(.press, x: 28, y: 15)), MouseEvent(.press, x: 27, y: 26))
     XCTAssertNil(wide.canvasEvent(MouseEvent(.press, x: 40, y: 5)), "a press outside the canvas")
-    XCTAssertEqual(wide.canvasEvent(MouseEvent(.drag, x: 40, y: 5)), MouseEvent(.drag, x: 39, y: 6), "the editor clamps drags")
+    XCTAssertEqual(
+      wide.canvasEvent(MouseEvent(.drag, x: 40, y: 5)), MouseEvent(.drag, x: 39, y: 6),
+      "the editor clamps drags")
     let large = try XCTUnwrap(DrawLayout.choose(width: 120, height: 50))
     XCTAssertEqual(large.scale, .full)
-    XCTAssertEqual(large.canvasEvent(MouseEvent(.press, x: 4, y: 9)), MouseEvent(.press, x: 1, y: 7))
+    XCTAssertEqual(
+      large.canvasEvent(MouseEvent(.press, x: 4, y: 9)), MouseEvent(.press, x: 1, y: 7))
   }
 }

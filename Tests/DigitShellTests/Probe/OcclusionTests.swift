@@ -5,10 +5,13 @@ import XCTest
 final class OcclusionTests: XCTestCase {
   func testPatchesAreCentredOnEveryStrideBlock() {
     // o_i = i·t − (s − t)/2: 4×4 patches every 2 pixels start one pixel before each 2×2 block.
-    XCTAssertEqual(Occlusion.origins(side: 28, patch: 4, stride: 2), Array(stride(from: -1, through: 25, by: 2)))
+    XCTAssertEqual(
+      Occlusion.origins(side: 28, patch: 4, stride: 2), Array(stride(from: -1, through: 25, by: 2)))
     XCTAssertEqual(Occlusion.origins(side: 6, patch: 2, stride: 2), [0, 2, 4])
     XCTAssertEqual(Occlusion.origins(side: 5, patch: 3, stride: 1), [-1, 0, 1, 2, 3])
-    XCTAssertEqual(Occlusion.origins(side: 5, patch: 2, stride: 2), [0, 2, 4], "the last block is cut by the edge")
+    XCTAssertEqual(
+      Occlusion.origins(side: 5, patch: 2, stride: 2), [0, 2, 4],
+      "the last block is cut by the edge")
     XCTAssertEqual(Occlusion.origins(side: 0, patch: 4, stride: 2), [])
   }
 
@@ -17,11 +20,17 @@ final class OcclusionTests: XCTestCase {
     let corner = Occlusion.blanked(ones, side: 4, x: -1, y: -1, patch: 2)
     XCTAssertEqual(corner, [0] + [Float](repeating: 1, count: 15))
     let middle = Occlusion.blanked(ones, side: 4, x: 1, y: 1, patch: 2)
-    XCTAssertEqual(middle, [1, 1, 1, 1,
-                            1, 0, 0, 1,
-                            1, 0, 0, 1,
-                            1, 1, 1, 1])
-    XCTAssertEqual(Occlusion.blanked(ones, side: 4, x: 9, y: 9, patch: 4), ones, "a patch outside changes nothing")
+    XCTAssertEqual(
+      middle,
+      [
+        1, 1, 1, 1,
+        1, 0, 0, 1,
+        1, 0, 0, 1,
+        1, 1, 1, 1,
+      ])
+    XCTAssertEqual(
+      Occlusion.blanked(ones, side: 4, x: 9, y: 9, patch: 4), ones,
+      "a patch outside changes nothing")
     XCTAssertEqual(Occlusion.blanked(ones, side: 4, x: -9, y: 0, patch: 4), ones)
   }
 
@@ -57,7 +66,9 @@ final class OcclusionTests: XCTestCase {
     XCTAssertEqual(map.origins, [0, 2])
     XCTAssertEqual(map.baseline, 0.9, accuracy: 1e-12)
     XCTAssertEqual(map.drops.count, 4)
-    for (value, expected) in zip(map.drops, [0, 0.8, 0, 0]) { XCTAssertEqual(value, expected, accuracy: 1e-12) }
+    for (value, expected) in zip(map.drops, [0, 0.8, 0, 0]) {
+      XCTAssertEqual(value, expected, accuracy: 1e-12)
+    }
     XCTAssertEqual(map.answers, [1, 0, 1, 1])
     let strongest = map.strongest
     XCTAssertEqual(strongest?.rows, 0...1)
@@ -70,10 +81,13 @@ final class OcclusionTests: XCTestCase {
     // 28×28, 4×4 every 2: the first patch starts at −1 and covers pixels 0…2.
     var image = [Float](repeating: 0, count: 28 * 28)
     image[0] = 1
-    let map = OcclusionMap(image: image, target: 0) { batch in batch.map { [Double($0[0]), 1 - Double($0[0])] } }
+    let map = OcclusionMap(image: image, target: 0) { batch in
+      batch.map { [Double($0[0]), 1 - Double($0[0])] }
+    }
     XCTAssertEqual(map.cells, 14)
     XCTAssertEqual(map.strongest?.rows, 0...2)
     XCTAssertEqual(map.strongest?.columns, 0...2)
-    XCTAssertEqual(map.drops.filter { $0 != 0 }.count, 1, "only the corner patch covers pixel (0, 0)")
+    XCTAssertEqual(
+      map.drops.filter { $0 != 0 }.count, 1, "only the corner patch covers pixel (0, 0)")
   }
 }

@@ -6,7 +6,9 @@ import XCTest
 final class ConsoleTests: XCTestCase {
   /// Runs `digitlab arguments…` with standard output and error sent where asked; returns
   /// the status and what reached the pipe, if one of them is a pipe.
-  func run(_ arguments: [String], stdout: FileHandle?, stderr: FileHandle?) throws -> (status: Int32, text: String) {
+  func run(_ arguments: [String], stdout: FileHandle?, stderr: FileHandle?) throws -> (
+    status: Int32, text: String
+  ) {
     let process = Process()
     process.executableURL = Binary.url
     process.arguments = arguments

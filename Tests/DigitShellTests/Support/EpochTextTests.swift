@@ -4,19 +4,23 @@ import XCTest
 
 /// The line printed after each training epoch: complete for scripts, never wrapped at 80 columns.
 final class EpochTextTests: XCTestCase {
-  let watched = EpochResult(epoch: 18, trainLoss: 0.0789, trainCorrect: 59_000, trainTotal: 60_000,
-                            testLoss: 0.0290, testCorrect: 9918, testTotal: 10_000, seconds: 120.4,
-                            watchCorrect: 371, watchTotal: 386)
+  let watched = EpochResult(
+    epoch: 18, trainLoss: 0.0789, trainCorrect: 59_000, trainTotal: 60_000,
+    testLoss: 0.0290, testCorrect: 9918, testTotal: 10_000, seconds: 120.4,
+    watchCorrect: 371, watchTotal: 386)
 
   func testFullLineWhenNotATerminal() {
-    XCTAssertEqual(EpochText.line(watched, width: nil),
-                   "epoch 18  train loss 0.0789  test loss 0.0290  test 9918/10000 (99.18%)  120.4 s  drawings 371/386")
+    XCTAssertEqual(
+      EpochText.line(watched, width: nil),
+      "epoch 18  train loss 0.0789  test loss 0.0290  test 9918/10000 (99.18%)  120.4 s  drawings 371/386"
+    )
   }
 
   func testEightyColumnsGetAShorterLineThatKeepsTheDrawings() {
     let line = EpochText.line(watched, width: 80)
     XCTAssertLessThanOrEqual(line.count, 80)
-    XCTAssertEqual(line, "epoch 18  train loss 0.0789  test loss 0.0290  test 99.18%  drawings 371/386")
+    XCTAssertEqual(
+      line, "epoch 18  train loss 0.0789  test loss 0.0290  test 99.18%  drawings 371/386")
   }
 
   func testWideTerminalKeepsTheFullLine() {
@@ -25,8 +29,10 @@ final class EpochTextTests: XCTestCase {
 
   func testWithoutDrawingsTheTimeStaysAtEightyColumns() {
     var plain = watched
-    plain.watchCorrect = nil; plain.watchTotal = nil
-    XCTAssertEqual(EpochText.line(plain, width: 80),
-                   "epoch 18  train loss 0.0789  test loss 0.0290  test 9918/10000 (99.18%)  120.4 s")
+    plain.watchCorrect = nil
+    plain.watchTotal = nil
+    XCTAssertEqual(
+      EpochText.line(plain, width: 80),
+      "epoch 18  train loss 0.0789  test loss 0.0290  test 9918/10000 (99.18%)  120.4 s")
   }
 }

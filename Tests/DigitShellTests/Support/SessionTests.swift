@@ -1,6 +1,5 @@
-import XCTest
-
 import DigitShell
+import XCTest
 
 /// Sessions are passed in, never global: two of them in one process keep their own models,
 /// pages and output.
@@ -20,7 +19,8 @@ final class SessionTests: XCTestCase {
   }
 
   func testTwoSessionsSideBySideDoNotSeeEachOthersModelsOrPages() {
-    let first = Captured(), second = Captured()
+    let first = Captured()
+    let second = Captured()
     XCTAssertEqual(first.run("new mine"), 0)
     XCTAssertEqual(first.run("add mine flatten"), 0)
     XCTAssertNotEqual(second.run("summary mine"), 0, "the second session has no model called mine")
@@ -33,6 +33,7 @@ final class SessionTests: XCTestCase {
     XCTAssertEqual(first.run("next"), 0, "the first session showed a page")
     XCTAssertNotEqual(second.run("next"), 0, "the second did not")
     XCTAssertTrue(second.text.contains("nothing to page through yet: use show first"), second.text)
-    XCTAssertFalse(first.text.contains("nothing to page through"), "each session's output stays its own")
+    XCTAssertFalse(
+      first.text.contains("nothing to page through"), "each session's output stays its own")
   }
 }

@@ -35,18 +35,23 @@ enum Pty {
     .appendingPathComponent("pty_driver.py")
 
   /// Starts the shell at `columns`×`rows` with home `home`, types `steps`, and reports.
-  static func run(_ steps: [Step], home: URL = Binary.temporaryHome(), columns: Int = 80, rows: Int = 24)
+  static func run(
+    _ steps: [Step], home: URL = Binary.temporaryHome(), columns: Int = 80, rows: Int = 24
+  )
     throws -> Result
   {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     let json = String(decoding: try JSONEncoder().encode(steps), as: UTF8.self)
-    process.arguments = ["python3", driver.path, Binary.url.path, home.path, "\(columns)", "\(rows)", json]
+    process.arguments = [
+      "python3", driver.path, Binary.url.path, home.path, "\(columns)", "\(rows)", json,
+    ]
     process.currentDirectoryURL = Binary.repository
     var env = ProcessInfo.processInfo.environment
     env["DIGITLAB_DATA"] = Binary.repository.appendingPathComponent("Data").path
     process.environment = env
-    let output = Pipe(), errors = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
     try process.run()
@@ -54,8 +59,12 @@ enum Pty {
     let problems = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw NSError(domain: "Pty", code: Int(process.terminationStatus), userInfo: [
-        NSLocalizedDescriptionKey: "pty_driver.py failed: " + String(decoding: problems, as: UTF8.self)])
+      throw NSError(
+        domain: "Pty", code: Int(process.terminationStatus),
+        userInfo: [
+          NSLocalizedDescriptionKey: "pty_driver.py failed: "
+            + String(decoding: problems, as: UTF8.self)
+        ])
     }
     return try JSONDecoder().decode(Result.self, from: data)
   }

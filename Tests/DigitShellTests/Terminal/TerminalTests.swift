@@ -7,16 +7,18 @@ final class TerminalTests: XCTestCase {
   /// learner built and says where (issue 18).
   func testCtrlDKeepsTheModelsAndASessionWithATypoEndsWell() throws {
     let home = Binary.temporaryHome()
-    let result = try Pty.run([
-      .init("new mine\r", until: "New model mine"),
-      .init("add mine flatten\r", until: "total 0"),
-      .init("trian\r", until: "did you mean train?"),
-      .init("<C-d>", until: "Bye."),
-    ], home: home)
+    let result = try Pty.run(
+      [
+        .init("new mine\r", until: "New model mine"),
+        .init("add mine flatten\r", until: "total 0"),
+        .init("trian\r", until: "did you mean train?"),
+        .init("<C-d>", until: "Bye."),
+      ], home: home)
     XCTAssertEqual(result.timedOut, [], result.screens.last ?? "")
     XCTAssertEqual(result.status, 0, result.screens.last ?? "")
     // The line wraps at the screen's edge; read it as one.
-    let screen = (result.screens.last ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let screen = (result.screens.last ?? "").split(whereSeparator: \.isWhitespace).joined(
+      separator: " ")
     XCTAssertTrue(screen.contains("Your model mine is kept in \(home.path)/models;"), screen)
     XCTAssertTrue(FileManager.default.fileExists(atPath: home.path + "/models/mine.safetensors"))
   }

@@ -60,4 +60,17 @@ final class MessagesTests: XCTestCase {
       XCTAssertTrue(output.contains("  m: 1 layer, 0 parameters, output 784"), output)
     }
   }
+
+  /// Issue 19, defect 20: one name check wherever a model is named, `--as` included.
+  func testEveryModelNameIsChecked() throws {
+    let bad = "error: a model name uses letters, digits, - and _ (at most 40), not 'bad/name x'"
+    let (train, trainStatus) = try Binary.run(["train", "--net", "net1", "--as", "bad/name x"])
+    XCTAssertNotEqual(trainStatus, 0)
+    XCTAssertTrue(train.hasPrefix(bad), train)
+    let (finetune, finetuneStatus) = try Binary.run(["finetune", "--model", "net1", "--as", "net3"])
+    XCTAssertNotEqual(finetuneStatus, 0)
+    XCTAssertTrue(
+      finetune.hasPrefix("error: net3 is a shipped model's name; pick another, e.g. my-net3"),
+      finetune)
+  }
 }

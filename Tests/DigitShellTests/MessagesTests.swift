@@ -73,4 +73,20 @@ final class MessagesTests: XCTestCase {
       finetune.hasPrefix("error: net3 is a shipped model's name; pick another, e.g. my-net3"),
       finetune)
   }
+
+  /// Issue 18: a command that works on one model takes it as an argument or as --model, and
+  /// every such command has the same default.
+  func testOneWayToNameAModel() throws {
+    let (positional, status) = try Binary.run(["eval", "net1", "--json"])
+    XCTAssertEqual(status, 0, positional)
+    XCTAssertEqual(try Binary.run(["eval", "--model", "net1", "--json"]).output, positional)
+    let (twice, twiceStatus) = try Binary.run(["eval", "net1", "--model", "net2"])
+    XCTAssertNotEqual(twiceStatus, 0)
+    XCTAssertEqual(twice, "error: name the model once: net1 or --model net2 (see: help eval)\n")
+    for command in ["about", "filters"] {
+      let (output, status) = try Binary.run([command])
+      XCTAssertEqual(status, 0, output)
+      XCTAssertTrue(output.hasPrefix("net3"), "\(command) defaults to net3: \(output.prefix(80))")
+    }
+  }
 }

@@ -9,9 +9,8 @@ struct AboutCommand: SessionCommand {
     abstract: "About a model: its layers, size, how it was trained and how well it did.",
     discussion: "Example: about --model net3")
 
-  @Option(
-    help: "A shipped model (models lists them), a model from this shell, or a checkpoint file.")
-  var model: String = "net3"
+  @OptionGroup var choice: ModelChoice
+  var model: String { choice.name }
 
   func run(in session: Session) throws {
     let named = try session.resolveModel(model)

@@ -12,9 +12,8 @@ struct ConfusionCommand: SessionCommand {
       Example: confusion --model net3 --per-digit 850
       """)
 
-  @Option(
-    help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
-  var model = "net3"
+  @OptionGroup var choice: ModelChoice
+  var model: String { choice.name }
   @Option(
     name: .customLong("per-digit"), parsing: .unconditional,
     help: "Test images of each digit (1–892).")

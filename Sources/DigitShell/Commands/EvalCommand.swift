@@ -7,11 +7,10 @@ struct EvalCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "eval",
     abstract: "Test a model on the 10,000 MNIST test images: how many it gets right, and its loss.",
-    discussion: "Example: eval --model net3")
+    discussion: "Examples: eval net3, eval mine, eval net2 --drawings Data/drawings/validation")
 
-  @Option(
-    help: "A shipped model (net1, net2, net3), a model from this shell, or a checkpoint file.")
-  var model: String
+  @OptionGroup var choice: ModelChoice
+  var model: String { choice.name }
 
   @Option(
     help:

@@ -8,7 +8,8 @@ struct FiltersCommand: SessionCommand {
     abstract: "A convolution's learnt filters (its weights), as small pictures.",
     discussion: "Example: filters --model net2 --layer conv1")
 
-  @Option(help: "A model with convolutions.") var model = "net2"
+  @OptionGroup var choice: ModelChoice
+  var model: String { choice.name }
   @Option(help: "Which convolution, by name (conv1, conv2, …).") var layer = "conv1"
   @Option(
     parsing: .unconditional, help: "For a conv with several input channels: which one to show.")
@@ -52,7 +53,8 @@ struct ActivationsCommand: SessionCommand {
     discussion:
       "Example: activations --model net2 --layer 3 --index 0  (layer numbers as in summary)")
 
-  @Option(help: "A model.") var model = "net2"
+  @OptionGroup var choice: ModelChoice
+  var model: String { choice.name }
   @Option(
     parsing: .unconditional, help: "Show the output of this layer (1 = the first; see summary).")
   var layer = 1

@@ -9,6 +9,12 @@ enum DrawModels {
   /// net1 367 (Data/models/README.md), so augmentation did not earn net3-augmented the place.
   static let preferred = ["net3", "net3-augmented", "net2", "net1"]
 
+  /// The default model of every command that works on one: the first of `preferred` that
+  /// ships in Data/models (net3 when none does, so the error names it).
+  static var defaultName: String {
+    preferred.first { ShippedModels.file(named: $0) != nil } ?? "net3"
+  }
+
   /// The named model, or the first shipped one of `preferred`; it must be a classifier.
   static func resolve(_ name: String?, in session: Session) throws -> (
     name: String, model: NamedModel

@@ -19,8 +19,8 @@ struct WhyCommand: SessionCommand {
         why --model net2
       """)
 
-  @Option(help: "The model to question (default: net3, else net2, else net1).")
-  var model: String?
+  @OptionGroup var choice: ModelChoice
+  var model: String? { choice.chosen }
 
   @OptionGroup var art: ArtOptions
 

@@ -142,6 +142,7 @@ public final class Trainer {
         restoreBefore()
         return (history, false)
       }
+      onEvent(.testing(epoch: epoch, images: testSet.count))
       guard let test = Evaluator.evaluate(model, on: testSet, cancel: cancel) else {
         return (history, true)
       }

@@ -69,7 +69,11 @@ public struct EpochResult: Codable, Equatable, Sendable {
 
 /// Sent by `Trainer` as training goes.
 public enum TrainingEvent: Sendable {
+  /// After every training batch.
   case batch(BatchProgress)
+  /// After an epoch's last batch, before its test: epoch number and test images to score.
+  case testing(epoch: Int, images: Int)
+  /// When an epoch is tested.
   case epoch(EpochResult)
 }
 

@@ -91,6 +91,10 @@ final class FinetuneProgress {
       lastDraw = Date()
       console.write(ProgressText.redraw(p))
       shown = true
+    case .testing(let epoch, let images):
+      guard live else { return }
+      console.write("\r" + EpochText.testing(epoch: epoch, images: images) + "\u{1B}[K")
+      shown = true
     case .epoch(let r):
       finish()
       console.line(EpochText.line(r))

@@ -33,6 +33,10 @@ final class TrainingView {
       lastDraw = Date()
       console.write(ProgressText.redraw(p))
       progressShown = true
+    case .testing(let epoch, let images):
+      guard live, !json else { return }
+      console.write("\r" + EpochText.testing(epoch: epoch, images: images) + "\u{1B}[K")
+      progressShown = true
     case .epoch(let r):
       history.append(r)
       epochsThisRun += 1
@@ -134,13 +138,23 @@ public enum EpochText {
       format: "epoch %2d  train loss %.4f  test loss %.4f", r.epoch, r.trainLoss, r.testLoss)
     let full =
       losses
-      + String(
-        format: "  test %d/%d (%.2f%%)  %.1f s", r.testCorrect, r.testTotal, r.testAccuracy,
-        r.seconds) + drawings
+      + String(format: "  test %d/%d (%.2f%%)  ", r.testCorrect, r.testTotal, r.testAccuracy)
+      + duration(r.seconds) + drawings
     guard let width, full.count > width else { return full }
     let short = losses + String(format: "  test %.2f%%", r.testAccuracy) + drawings
-    let timed = short + String(format: "  %.0f s", r.seconds)
+    let timed = short + "  " + duration(r.seconds, short: true)
     return timed.count <= width ? timed : short
+  }
+
+  /// "2.5 s", or "42 ms" under a tenth of a second (a tiny model's epoch is not "0.0 s").
+  public static func duration(_ seconds: Double, short: Bool = false) -> String {
+    if seconds < 0.1 { return String(format: "%.0f ms", seconds * 1000) }
+    return String(format: short ? "%.0f s" : "%.1f s", seconds)
+  }
+
+  /// What training does between its last batch and the epoch's line.
+  public static func testing(epoch: Int, images: Int) -> String {
+    "epoch \(epoch): testing on \(grouped(images)) test images…"
   }
 }
 

@@ -13,13 +13,18 @@ final class TrainerTests: XCTestCase {
       epochs: 2, batchSize: 32, optimizer: NetName.net2.defaultOptimizer, limit: 6000)
     var epochs: [EpochResult] = []
     var batches = 0
+    var testing: [Int] = []
     let (history, cancelled) = try Trainer(model: model, options: options)
       .train(on: Self.train, test: Self.test.prefix(2000)) { event in
         switch event {
         case .batch: batches += 1
+        case .testing(let epoch, let images):
+          XCTAssertEqual(images, 2000)
+          testing.append(epoch)
         case .epoch(let r): epochs.append(r)
         }
       }
+    XCTAssertEqual(testing, [1, 2], "each epoch says it is testing before its result")
     XCTAssertFalse(cancelled)
     XCTAssertEqual(history.count, 2)
     XCTAssertEqual(epochs, history)

@@ -35,4 +35,16 @@ final class EpochTextTests: XCTestCase {
       EpochText.line(plain, width: 80),
       "epoch 18  train loss 0.0789  test loss 0.0290  test 9918/10000 (99.18%)  120.4 s")
   }
+
+  /// Issue 18: a tiny model's epoch is not "0.0 s", and the wait for the test says what it is.
+  func testAShortEpochShowsMillisecondsAndTestingIsNamed() {
+    var quick = watched
+    (quick.watchCorrect, quick.watchTotal, quick.seconds) = (nil, nil, 0.042)
+    XCTAssertTrue(
+      EpochText.line(quick, width: nil).hasSuffix("(99.18%)  42 ms"),
+      EpochText.line(quick, width: nil))
+    XCTAssertEqual(EpochText.duration(2.46), "2.5 s")
+    XCTAssertEqual(
+      EpochText.testing(epoch: 3, images: 10_000), "epoch 3: testing on 10,000 test images…")
+  }
 }

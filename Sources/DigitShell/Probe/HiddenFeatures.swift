@@ -39,10 +39,16 @@ final class HiddenFeatureCache {
 
   /// The table for `model` over `images`, from the cache or computed in batches of 1000.
   /// Returns nil when `cancel` is set between batches (nothing is cached then).
-  func table(for model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken) -> UnitRows?
-  {
+  /// `progress(done, total)` follows the reading, batch by batch.
+  func table(
+    for model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken,
+    progress: (Int, Int) -> Void = { _, _ in }
+  ) -> UnitRows? {
     if let table = cached(model, depth: depth) { return table }
-    guard let table = Self.compute(model, depth: depth, images: images, cancel: cancel) else {
+    guard
+      let table = Self.compute(
+        model, depth: depth, images: images, cancel: cancel, progress: progress)
+    else {
       return nil
     }
     tables.store(table, for: model, key: depth)
@@ -51,9 +57,10 @@ final class HiddenFeatureCache {
 
   /// Batched forward passes (1000 images each: big matrix products, which BLAS likes) up to
   /// the last hidden layer, in inference mode.
-  static func compute(_ model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken)
-    -> UnitRows?
-  {
+  static func compute(
+    _ model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken,
+    progress: (Int, Int) -> Void = { _, _ in }
+  ) -> UnitRows? {
     let dimension = model.shapes[depth - 1].reduce(1, *)
     var rows: [Float] = []
     rows.reserveCapacity(images.count * dimension)
@@ -65,6 +72,7 @@ final class HiddenFeatureCache {
       images.fill(&batch, indices: ArraySlice(first..<last))
       rows += model.forward(batch, training: false, upTo: depth).data
       first = last
+      progress(first, images.count)
     }
     return UnitRows(rows: rows, dimension: dimension)
   }

@@ -66,9 +66,18 @@ struct WhyCommand: SessionCommand {
       "Reading the \(train.count) training images through \(name) (once per model per session)..."
     session.console.line(
       TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+    // On a terminal, a line that counts the images read (the first reading takes seconds).
+    let live = Terminal.outputIsTerminal
     let table = Interrupts.whileRunning(session.cancel) {
-      session.hiddenFeatures.table(for: net, depth: depth, images: train, cancel: session.cancel)
+      session.hiddenFeatures.table(for: net, depth: depth, images: train, cancel: session.cancel) {
+        done, total in
+        guard live else { return }
+        let bar = String(repeating: "#", count: 30 * done / max(total, 1))
+          .padding(toLength: 30, withPad: ".", startingAt: 0)
+        session.console.write("\r  [\(bar)] \(grouped(done)) of \(grouped(total))\u{1B}[K")
+      }
     }
+    if live { session.console.write("\r\u{1B}[K") }
     guard let table else {
       throw userError("stopped by Ctrl-C before all training images were read")
     }

@@ -27,6 +27,9 @@ struct BenchCommand: SessionCommand {
   @Flag(help: "Also show milliseconds per batch in each layer.")
   var layers = false
 
+  @Flag(help: "Also name the BLAS library, its kernel and the convolution algorithms.")
+  var verbose = false
+
   @OptionGroup var output: JSONOption
 
   struct Row: Encodable { let net: String, batch: Int, images_per_s: Double }
@@ -48,17 +51,7 @@ struct BenchCommand: SessionCommand {
     let nets = net.flatMap(NetName.init(rawValue:)).map { [$0] } ?? NetName.allCases
     let batches = batch.map { [$0] } ?? [16, 32, 64]
     if !output.json {
-      // Under 80 columns, even with "kernel SkylakeX": sgemm measured on 1024×1024 matrices.
-      session.console.line(
-        "BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(String(format: "%.0f", Benchmark.gemmGFLOPS())) GFLOPS"
-      )
-      session.console.line("Convolutions: \(ConvAlgorithm.inUse)")
-      if let ms = try? Benchmark.predictionMilliseconds(
-        Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n"))
-      {
-        session.console.line(String(format: "Predict one drawing with Net3: %.2f ms", ms))
-      }
-      session.console.line("Training images/s (forward, backward, update):")
+      session.console.line("How fast this machine trains (forward, backward and update):")
     }
     for n in nets {
       for b in batches {
@@ -81,8 +74,12 @@ struct BenchCommand: SessionCommand {
               Row(net: n.rawValue, batch: b, images_per_s: (r.imagesPerSecond * 10).rounded() / 10))
           )
         } else {
+          let epoch = Double(data.count) / max(r.imagesPerSecond, 1e-9)
           session.console.line(
-            String(format: "  %@ batch %3d: %8.0f images/s", n.rawValue, b, r.imagesPerSecond))
+            String(
+              format: "  %@ batch %3d: %@ images/s, an epoch of %@ images in %@", n.rawValue, b,
+              grouped(Int(r.imagesPerSecond.rounded())), grouped(data.count),
+              EpochText.duration(epoch)))
           for (name, f, bw) in r.layers {
             session.console.line(
               String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
@@ -90,5 +87,24 @@ struct BenchCommand: SessionCommand {
         }
       }
     }
+    if !output.json { try printMachine(to: session.console) }
+  }
+
+  /// One drawing's prediction time, then with --verbose the libraries and kernels in use.
+  private func printMachine(to console: Console) throws {
+    if let ms = try? Benchmark.predictionMilliseconds(
+      Model.make(.net3), drawing: Drawing(text: "#\n#\n#\n"))
+    {
+      console.line(String(format: "Reading one drawing with Net3 takes %.2f ms.", ms))
+    }
+    guard verbose else {
+      console.line("(bench --verbose names the BLAS library and the convolution kernels)")
+      return
+    }
+    // Under 80 columns, even with "kernel SkylakeX": sgemm measured on 1024×1024 matrices.
+    let gflops = String(format: "%.0f", Benchmark.gemmGFLOPS())
+    console.line(
+      "BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(gflops) GFLOPS")
+    console.line("Convolutions: \(ConvAlgorithm.inUse)")
   }
 }

@@ -35,7 +35,12 @@ public enum CommandRunner {
   /// Runs one command line; returns its exit status (0 on success, 1 when its output could
   /// not be written).
   public static func run(_ words: [String], session: Session) -> Int32 {
-    let status = runReportingErrors(words, session: session)
+    // `--no-pager` anywhere on the line: print as usual, however tall.
+    let pages = !words.contains("--no-pager") && Pager.pagedCommands.contains(words.first ?? "")
+    let words = words.filter { $0 != "--no-pager" }
+    let status = Pager.run(session.console, pages: pages) {
+      runReportingErrors(words, session: session)
+    }
     guard let failure = session.console.takeWriteFailure() else { return status }
     // One line on whichever stream still works; if neither does, the status still says so.
     session.console.error(failure)

@@ -47,7 +47,11 @@ public final class Shell {
       case .quit: break reading
       case .clear:
         if Terminal.outputIsTerminal { session.console.write("\u{1B}[H\u{1B}[2J") }
-      case .help(let topic): if !Help.print(topic, to: session.console) { failed = true }
+      case .help(let topic):
+        let shown = Pager.run(session.console, pages: true) {
+          Help.print(topic, to: session.console)
+        }
+        if !shown { failed = true }
       case .failure(let message):
         session.console.error(message)
         failed = true

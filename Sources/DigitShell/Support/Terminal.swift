@@ -61,8 +61,15 @@ public final class Console {
 
   public init() {}
 
+  /// While set, standard output is collected here instead of written (the pager's input).
+  var captured: String?
+
   public func write(_ s: String) {
-    if !isMuted { send(s, to: STDOUT_FILENO, named: "standard output") }
+    if captured != nil {
+      captured! += s
+    } else if !isMuted {
+      send(s, to: STDOUT_FILENO, named: "standard output")
+    }
     tee?(s)
   }
   public func line(_ s: String = "") { write(s + "\n") }

@@ -115,7 +115,12 @@ struct TrainCommand: SessionCommand {
       target = NamedModel(model: Model.make(name, seed: seed), info: ModelInfo(net: name.rawValue))
       defaults = name.defaultOptimizer
     } else {
-      target = try session.resolveModel(model ?? "")
+      let resolved = try session.resolveModel(model ?? "")
+      // A shipped model trains as a copy, kept as `last` (or --as), so `net3` still means
+      // the shipped Net3 afterwards.
+      target =
+        ShippedModels.isReserved(model ?? "")
+        ? NamedModel(model: try resolved.model.copy(seed: seed), info: resolved.info) : resolved
       if let n = target.info.net.flatMap(NetName.init(rawValue:)) { defaults = n.defaultOptimizer }
       if let previous = target.info.training?.optimizer { defaults = previous }
     }
@@ -177,7 +182,10 @@ struct TrainCommand: SessionCommand {
     }
     session.runs.append((view.label, outcome.history))
     // A session model keeps its name; a fresh study net is kept as "last" unless --as names it.
-    let keptName = keepAs ?? (model.flatMap { session.models[$0] != nil ? $0 : nil } ?? "last")
+    let keptName =
+      keepAs
+      ?? (model.flatMap { session.models[$0] != nil && !ShippedModels.isReserved($0) ? $0 : nil }
+        ?? "last")
     session.models[keptName] = target
     if keptName != "last" { session.models["last"] = target }
     // The file the learner named first; the copy in ~/.digitlab is a convenience, and a

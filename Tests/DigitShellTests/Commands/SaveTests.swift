@@ -51,4 +51,20 @@ final class SaveTests: XCTestCase {
       output.contains("error: could not save to /proc/no-such-home/last.safetensors"), output)
     XCTAssertTrue(output.contains("Done. Saved to \(out.path)."), output)
   }
+
+  /// Training a shipped model trains a copy, kept as `last`: `net1` still means the shipped
+  /// Net1 afterwards, in the session as on disk.
+  func testTrainingAShippedModelKeepsTheShippedOne() throws {
+    let (output, status) = try Binary.run(
+      input: """
+        train net1 --epochs 1 --limit 500 --test-limit 100 --lr 0.5
+        eval net1 --json
+        eval last --json
+        """)
+    XCTAssertEqual(status, 0, output)
+    let results = output.split(separator: "\n").filter { $0.hasPrefix("{\"test_correct\"") }
+    XCTAssertEqual(results.count, 2, output)
+    XCTAssertTrue(results.first?.contains("\"test_correct\":9827") == true, output)
+    XCTAssertNotEqual(results.first, results.last, "last is the trained copy")
+  }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitKit
 import Foundation
+import TextArt
 
 struct FinetuneCommand: SessionCommand {
   static let configuration = CommandConfiguration(
@@ -82,7 +83,7 @@ struct FinetuneCommand: SessionCommand {
 
     let share = Int((100 * Double(repeats * drawings.count) / Double(max(mix.count, 1))).rounded())
     session.console.line(
-      TextColumns.wrap(
+      wrapText(
         "Fine-tuning a copy of \(model) on \(min(mnist, trainSet.count)) MNIST images + your \(plural(drawings.count, "drawing")) "
           + "×\(repeats) (\(share)% of the mix), "
           + (augmentMNIST ? "all distorted at random; " : "the copies distorted at random; ")
@@ -106,7 +107,7 @@ struct FinetuneCommand: SessionCommand {
     for line in Score.comparison(before, after, drawings: drawings) { session.console.line(line) }
     if let note = Score.forgetting(before, after, labels: testSet.labels) {
       session.console.line(
-        TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+        wrapText(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
     }
 
     var info = base.info

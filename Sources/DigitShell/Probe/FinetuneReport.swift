@@ -43,7 +43,7 @@ struct Score {
         "  (\(changed.count) of your \(drawings.count) drawings are read differently now)")
     }
     return lines
-      + TextColumns.wrap(
+      + wrapText(
         "Your drawings were in the mix, so this shows that it learnt them; "
           + "keep new ones and finetune again to see whether it generalises.",
         width: min(Terminal.width, 80))

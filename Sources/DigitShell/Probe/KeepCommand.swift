@@ -1,6 +1,7 @@
 import ArgumentParser
 import DigitKit
 import Foundation
+import TextArt
 
 struct KeepCommand: SessionCommand {
   static let configuration = CommandConfiguration(
@@ -39,6 +40,6 @@ struct KeepCommand: SessionCommand {
     let note =
       "Your set has \(OwnDrawings.summary(counts)). finetune --model M trains on MNIST plus your set."
     session.console.line(
-      TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+      wrapText(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
   }
 }

@@ -29,12 +29,6 @@ public enum TextColumns {
     text + String(repeating: " ", count: max(0, width - visibleWidth(text)))
   }
 
-  /// `text` word-wrapped to `width` columns: TextArt's `wrapText`, the one wrapper, under the
-  /// name the probe commands use.
-  public static func wrap(_ text: String, width: Int) -> [String] {
-    wrapText(text, width: width)
-  }
-
   /// The lines of a rendered picture.
   public static func lines(_ text: String) -> [String] {
     text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -65,7 +65,7 @@ struct WhyCommand: SessionCommand {
     let note =
       "Reading the \(train.count) training images through \(name) (once per model per session)..."
     session.console.line(
-      TextColumns.wrap(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
+      wrapText(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
     // On a terminal, a line that counts the images read (the first reading takes seconds).
     let live = Terminal.outputIsTerminal
     let table = Interrupts.whileRunning(session.cancel) {

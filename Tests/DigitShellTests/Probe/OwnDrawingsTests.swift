@@ -1,5 +1,6 @@
 import DigitKit
 import DigitShell
+import TextArt
 import XCTest
 
 /// keep's labels and file names, finetune's mix, and how why recognises an MNIST image.
@@ -90,7 +91,7 @@ final class OwnDrawingsTests: XCTestCase {
     XCTAssertEqual(
       TextColumns.beside(["ab", "c", "d"], ["1", "2"], gap: 2, offset: 1), ["ab", "c   1", "d   2"])
     XCTAssertEqual(TextColumns.beside(["a"], ["1", "2"], gap: 1), ["a 1", "  2"])
-    XCTAssertEqual(TextColumns.wrap("one two three four", width: 9), ["one two", "three", "four"])
+    XCTAssertEqual(wrapText("one two three four", width: 9), ["one two", "three", "four"])
     XCTAssertEqual(TextColumns.centred("ab", in: 6), "  ab")
   }
 

@@ -35,7 +35,7 @@ let package = Package(
     .target(
       name: "DigitShell",
       dependencies: [
-        "DigitKit", "TextArt", "LessonKit", "CReadline",
+        "DigitKit", "TextArt", "LessonKit", "AtomicFiles", "CReadline",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       linkerSettings: [

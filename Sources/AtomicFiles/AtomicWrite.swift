@@ -99,20 +99,6 @@ public enum AtomicWrite {
     ".\(url.lastPathComponent).tmp-\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
   }
 
-  /// Writes all of `buffer` to `fd`; 0, or the `errno` that stopped it.
-  private static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32 {
-    guard let base = buffer.baseAddress else { return 0 }
-    var written = 0
-    while written < buffer.count {
-      let n = write(fd, base + written, buffer.count - written)
-      if n < 0 && errno == EINTR { continue }  // a signal (Ctrl-C) arrived mid-write: go on
-      if n < 0 { return errno }
-      if n == 0 { return EIO }
-      written += n
-    }
-    return 0
-  }
-
   /// Flushes the folder's entry for the renamed file too, so the new name survives a crash.
   /// Best effort: some file systems refuse to sync a folder, and the data is already safe.
   private static func syncFolder(_ folder: URL) {

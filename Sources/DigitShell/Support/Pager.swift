@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 #if canImport(Darwin)
@@ -65,11 +66,7 @@ enum Pager {
     }
     // The pager may quit before reading everything (q on the first page): no SIGPIPE then.
     let previous = signal(SIGPIPE, SIG_IGN)
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
-      if written > 0 { bytes = bytes.dropFirst(written) } else if errno != EINTR { break }
-    }
+    _ = Array(text.utf8).withUnsafeBytes { writeAll($0, to: fds[1]) }
     close(fds[1])
     signal(SIGPIPE, previous)
     var status: Int32 = 0

@@ -1,3 +1,4 @@
+import AtomicFiles
 import Foundation
 
 #if canImport(Darwin)
@@ -87,26 +88,7 @@ public final class Console {
   /// Writes all of `text` to `descriptor`, or notes why it could not.
   private func send(_ text: String, to descriptor: Int32, named stream: String) {
     guard writeFailure == nil else { return }
-    var bytes = Array(text.utf8)[...]
-    while !bytes.isEmpty {
-      let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-      if written > 0 {
-        bytes = bytes.dropFirst(written)
-      } else if written < 0 && errno == EINTR {
-        continue
-      } else {
-        writeFailure = "cannot write to \(stream): \(String(cString: strerror(errno)))"
-        return
-      }
-    }
+    let code = Array(text.utf8).withUnsafeBytes { writeAll($0, to: descriptor) }
+    if code != 0 { writeFailure = "cannot write to \(stream): \(String(cString: strerror(code)))" }
   }
-}
-
-/// The system's write(2), which `Console.write` would otherwise shadow.
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-  #if canImport(Darwin)
-    return Darwin.write(descriptor, buffer, count)
-  #else
-    return Glibc.write(descriptor, buffer, count)
-  #endif
 }

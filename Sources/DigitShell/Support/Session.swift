@@ -33,6 +33,15 @@ public final class Session {
   var lesson: LessonRunner?
   /// How many lesson cells are running now, one inside another (0 at the prompt).
   var cellDepth = 0
+  /// Set by a command that the learner left on purpose inside a lesson cell (Esc in the
+  /// editor), so the rest of the cell does not run; cleared before each cell command.
+  var stopCellRequested = false
+  /// True while a resumed lesson quietly reruns earlier cells to rebuild its world: commands
+  /// that would wait for the learner (the editor) do their non-interactive part instead.
+  var isReplaying = false
+  /// What the last commands measured, for lesson claims, templates and checks: `prediction`,
+  /// `probability`, `accuracy`, … (keys listed in Lessons/README.md), and the learner's `answer`.
+  public var results: [String: String] = [:]
   /// Puts a command a lesson ran into the Up-arrow history (set by the interactive shell).
   var rememberCommand: ((String) -> Void)?
   /// Each model's predictions for a whole MNIST split (`show --model`, `--wrong`, `confusion`).

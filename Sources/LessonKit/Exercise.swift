@@ -1,30 +1,38 @@
 import Foundation
 
-/// A task for the learner: what to do, how to tell it is done, a hint and a worked solution.
+/// A task for the learner: what to do, how to tell it is done, hints that build up to the
+/// answer, and a worked solution.
 ///
-/// Written in a lesson as a fenced block tagged `digitlab-exercise`:
+/// Written in a lesson as a fenced block tagged `digitlab-exercise` (Lessons/README.md):
 ///
 ///     ask: Make a model named mine with three Linear layers.
 ///     check: model mine layers == 3
-///     hint: Start with `new mine`, then `add linear 784 128`.
+///     else: mine should have three layers; summary mine lists them
+///     hint: Start with `new mine`.
+///     hint: Then `add mine linear 10` three times.
 ///     solution: new mine
-///     solution: add linear 784 128
+///     solution: add mine linear 10
 public struct Exercise: Equatable {
   /// What the learner should do.
   public let ask: String
   /// What must hold afterwards; at least one.
   public let checks: [ExerciseCheck]
-  /// Shown when a check fails.
-  public let hint: String
-  /// Commands that do the exercise; run by `skip` and by headless runs.
+  /// Shown one more after each failed check, each a step closer to the answer; at least one.
+  public let hints: [String]
+  /// Commands that do the exercise; shown by `solution`, run by `skip` and by headless runs.
   public let solution: [String]
 
   /// Makes an exercise.
-  public init(ask: String, checks: [ExerciseCheck], hint: String, solution: [String]) {
+  public init(ask: String, checks: [ExerciseCheck], hints: [String], solution: [String]) {
     self.ask = ask
     self.checks = checks
-    self.hint = hint
+    self.hints = hints.isEmpty ? [""] : hints
     self.solution = solution
+  }
+
+  /// The hint after `failures` failed checks (1 → the first); the last hint once all are shown.
+  public func hint(afterFailures failures: Int) -> String {
+    hints[min(max(failures, 1), hints.count) - 1]
   }
 
   /// Judges every check against `facts`.
@@ -34,9 +42,10 @@ public struct Exercise: Equatable {
 }
 
 extension Exercise {
-  /// Reads the body of a `digitlab-exercise` block: `key: value` lines (`ask`, `check`, `hint`,
-  /// `solution`); blank lines and `#` comments are skipped; `ask` and `hint` may span several
-  /// lines, which are joined with spaces.
+  /// Reads the body of a `digitlab-exercise` block: `key: value` lines (`ask`, `check`, `else`,
+  /// `hint`, `solution`); blank lines and `#` comments are skipped; `ask` may span several
+  /// lines, which are joined with spaces; each `hint` line is one hint; `else` words the
+  /// check above it for the learner when it fails.
   ///
   /// - Parameters:
   ///   - lines: the lines between the fences.
@@ -57,11 +66,11 @@ extension Exercise {
       }
       let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-      let known = ["ask", "check", "hint", "solution"]
+      let known = ["ask", "check", "else", "hint", "solution"]
       guard known.contains(key) else {
         throw LessonError(
-          "unknown key `\(key)` in digitlab-exercise (use ask, check, hint, solution)", file: file,
-          line: lineNumber)
+          "unknown key `\(key)` in digitlab-exercise (use ask, check, else, hint, solution)",
+          file: file, line: lineNumber)
       }
       guard !value.isEmpty else {
         throw LessonError("empty `\(key):` in digitlab-exercise", file: file, line: lineNumber)
@@ -70,6 +79,13 @@ extension Exercise {
       case "ask": asks.append(value)
       case "hint": hints.append(value)
       case "solution": solution.append(value)
+      case "else":
+        guard let last = checks.popLast(), last.otherwise == nil else {
+          throw LessonError(
+            "`else:` must follow a `check:` line (one else per check)", file: file,
+            line: lineNumber)
+        }
+        checks.append(last.otherwise(value))
       default:
         do {
           checks.append(try ExerciseCheck(parsing: value))
@@ -85,8 +101,6 @@ extension Exercise {
     where !present {
       throw LessonError("digitlab-exercise has no `\(key):` line", file: file, line: fenceLine)
     }
-    self.init(
-      ask: asks.joined(separator: " "), checks: checks, hint: hints.joined(separator: " "),
-      solution: solution)
+    self.init(ask: asks.joined(separator: " "), checks: checks, hints: hints, solution: solution)
   }
 }

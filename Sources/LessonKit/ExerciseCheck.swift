@@ -15,7 +15,8 @@ public enum CheckOperator: String, CaseIterable, Equatable {
 /// One line `check: FACT OP VALUE` of an exercise, such as `model mine layers == 3`.
 ///
 /// Values compare as numbers when both sides read as finite numbers (`3` equals `3.0`),
-/// otherwise as exact strings.
+/// otherwise as exact strings. A value written `{{FACT}}` is another fact, asked when judged
+/// (`answer == {{model net2 prediction …}}`).
 public struct ExerciseCheck: Equatable, CustomStringConvertible {
   /// The fact's name, asked of a `FactSource` (`model mine layers`).
   public let fact: String
@@ -23,6 +24,8 @@ public struct ExerciseCheck: Equatable, CustomStringConvertible {
   public let op: CheckOperator
   /// The expected value; nil for `exists`.
   public let value: String?
+  /// What the learner is told when the check fails, in their words (an exercise's `else:`).
+  public private(set) var otherwise: String?
 
   /// Makes a check. `value` is ignored for `exists`.
   public init(fact: String, op: CheckOperator, value: String?) {
@@ -64,16 +67,42 @@ public struct ExerciseCheck: Equatable, CustomStringConvertible {
     return "\(fact) \(op.rawValue) \(ExerciseCheck.shown(value))"
   }
 
-  /// Asks `facts` for the fact and judges it.
+  /// The same check, with `text` told to the learner when it fails.
+  public func otherwise(_ text: String) -> ExerciseCheck {
+    var check = self
+    check.otherwise = text
+    return check
+  }
+
+  /// The fact a value names when written `{{FACT}}`, else nil.
+  public var referencedFact: String? {
+    guard let value, value.hasPrefix("{{"), value.hasSuffix("}}"), value.count > 4 else {
+      return nil
+    }
+    return value.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Asks `facts` for the fact (and for the expected value when it names a fact) and judges it.
   public func evaluate(with facts: FactSource) -> CheckOutcome {
     let actual = facts.fact(fact)
-    return CheckOutcome(check: self, actual: actual, passed: accepts(actual))
+    let expected = referencedFact.map { facts.fact($0) } ?? value
+    if referencedFact != nil && expected == nil {
+      return CheckOutcome(check: self, actual: actual, passed: false, expected: nil)
+    }
+    return CheckOutcome(
+      check: self, actual: actual, passed: accepts(actual, expected: expected),
+      expected: expected)
   }
 
   /// Whether `actual` satisfies the check.
   public func accepts(_ actual: String?) -> Bool {
+    accepts(actual, expected: value)
+  }
+
+  func accepts(_ actual: String?, expected: String?) -> Bool {
     guard let actual = actual else { return false }
-    guard let expected = value else { return true }
+    guard op != .exists else { return true }
+    guard let expected else { return false }
     let left = actual.trimmingCharacters(in: .whitespaces)
     let right = expected.trimmingCharacters(in: .whitespaces)
     if let x = ExerciseCheck.number(left), let y = ExerciseCheck.number(right) {

@@ -6,20 +6,32 @@ public struct CheckOutcome: Equatable {
   public let actual: String?
   /// Whether the check held.
   public let passed: Bool
+  /// The value compared with: the check's own, or the fact it names; nil when unknown.
+  public let expected: String?
 
-  /// Records a judgement.
-  public init(check: ExerciseCheck, actual: String?, passed: Bool) {
+  /// Records a judgement; `expected` defaults to the check's own value.
+  public init(check: ExerciseCheck, actual: String?, passed: Bool, expected: String?? = .none) {
     self.check = check
     self.actual = actual
     self.passed = passed
+    self.expected = expected ?? check.value
   }
 
-  /// What was found, in words: "model mine layers is 2, expected 3",
-  /// "model mine layers is 3", "model mine does not exist".
+  /// What was found, in words: the check's `else:` text when it failed and has one, else
+  /// "model mine layers is 2, expected 3", "model mine layers is 3", "model mine does not exist".
   public var sentence: String {
+    if !passed, let otherwise = check.otherwise { return otherwise }
+    return plainSentence
+  }
+
+  /// What was found in the fact's own words, `else:` aside (for lesson authors' errors).
+  public var plainSentence: String {
     let fact = check.fact
-    guard let value = check.value else {
+    guard check.value != nil else {
       return actual == nil ? "\(fact) does not exist" : "\(fact) exists"
+    }
+    guard let value = expected else {
+      return "\(check.referencedFact ?? fact) is unknown"
     }
     let expected = ExerciseCheck.shown(value)
     guard let actual = actual else {

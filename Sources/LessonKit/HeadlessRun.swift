@@ -45,26 +45,40 @@ public struct HeadlessResult: Equatable {
 
 /// Runs a lesson top to bottom without pausing, for projection and CI.
 public enum HeadlessRun {
-  /// Emits the title and each prose step, runs every cell, and for each exercise runs its
-  /// solution and then its checks, which must pass. Stops at the first failure.
+  /// Emits the title and each prose step (templates filled in), runs every cell and checks
+  /// its claims, and for each exercise runs its solution and then its checks, which must pass.
+  /// Stops at the first failure: a command that fails, a claim that does not hold, or a
+  /// template whose fact has no value.
   public static func run(
     lesson: Lesson, executor: any CommandExecutor, facts: any FactSource,
     emit: (LessonOutput) -> Void
   ) -> HeadlessResult {
     emit(.heading(lesson.title))
     for (index, step) in lesson.steps.enumerated() {
-      func failure(_ reason: String, command: String? = nil) -> HeadlessResult {
-        let line = index < lesson.stepLines.count ? lesson.stepLines[index] : 0
+      let stepLine = index < lesson.stepLines.count ? lesson.stepLines[index] : 0
+      func failure(_ reason: String, command: String? = nil, line: Int? = nil) -> HeadlessResult {
         let failure = HeadlessFailure(
-          file: lesson.fileName, step: index + 1, line: line, command: command, reason: reason)
+          file: lesson.fileName, step: index + 1, line: line ?? stepLine, command: command,
+          reason: reason)
         return HeadlessResult(stepsCompleted: index, failure: failure)
       }
       switch step {
       case .prose(let text):
-        emit(.prose(text))
-      case .cell(let commands):
-        if let failed = runAll(commands, executor: executor, emit: emit) {
+        let (filled, missing) = LessonTemplate.fill(text, from: facts)
+        emit(.prose(filled))
+        if let name = missing.first {
+          return failure("template {{\(name)}} has no value here")
+        }
+      case .cell(let cell):
+        if let failed = runAll(cell.commands, executor: executor, emit: emit) {
           return failure("`\(failed)` failed", command: failed)
+        }
+        for claim in cell.claims {
+          let outcome = claim.check.evaluate(with: facts)
+          if !outcome.passed {
+            return failure(
+              "claim `\(claim)` does not hold: \(outcome.plainSentence)", line: claim.line)
+          }
         }
       case .exercise(let exercise):
         emit(.exerciseAsk(exercise.ask))
@@ -74,7 +88,7 @@ public enum HeadlessRun {
         let result = exercise.evaluate(with: facts)
         emit(.checkResult(result))
         if !result.passed {
-          let sentences = result.failures.map(\.sentence).joined(separator: "; ")
+          let sentences = result.failures.map(\.plainSentence).joined(separator: "; ")
           return failure("exercise check failed after its solution: \(sentences)")
         }
       }
@@ -83,13 +97,13 @@ public enum HeadlessRun {
     return HeadlessResult(stepsCompleted: lesson.steps.count, failure: nil)
   }
 
-  /// Runs commands in order; returns the first that fails.
+  /// Runs commands in order; returns the first that does not succeed.
   private static func runAll(
     _ commands: [String], executor: any CommandExecutor, emit: (LessonOutput) -> Void
   ) -> String? {
     for command in commands {
       emit(.command(command))
-      if !executor.execute(command) { return command }
+      if executor.execute(command) != .succeeded { return command }
     }
     return nil
   }

@@ -10,6 +10,8 @@ public enum LessonOutput: Equatable {
   case exerciseAsk(String)
   /// An exercise's hint, shown after a failed check.
   case hint(String)
+  /// One way to do an exercise, shown on request and not run.
+  case solution([String])
   /// An exercise's checks, judged.
   case checkResult(ExerciseResult)
   /// A remark about the lesson itself: where the learner is, what a command did.

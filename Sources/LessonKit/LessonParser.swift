@@ -79,20 +79,42 @@ struct LessonParser {
     let body = Array(lines[(open + 1)..<close])
     switch fence.tag {
     case "digitlab":
-      let commands =
-        body
-        .map { $0.trimmingCharacters(in: .whitespaces) }
-        .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-      guard !commands.isEmpty else {
-        throw LessonError("digitlab cell has no commands", file: file, line: open + 1)
-      }
-      return Located(step: .cell(commands), line: open + 1)
+      return Located(step: .cell(try cell(body, firstLine: open + 2)), line: open + 1)
     case "digitlab-exercise":
       let exercise = try Exercise(body: body, firstLine: open + 2, fenceLine: open + 1, file: file)
       return Located(step: .exercise(exercise), line: open + 1)
     default:
       return Located(step: .prose(lines[open...close].joined(separator: "\n")), line: open + 1)
     }
+  }
+
+  /// Commands and `expect:` claims of a `digitlab` block; blank lines and `#` comments are skipped.
+  private func cell(_ body: [String], firstLine: Int) throws -> Cell {
+    var cell = Cell(commands: [])
+    for (offset, raw) in body.enumerated() {
+      let line = raw.trimmingCharacters(in: .whitespaces)
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      guard line.lowercased().hasPrefix("expect:") else {
+        guard cell.claims.isEmpty else {
+          throw LessonError(
+            "command `\(line)` after an `expect:` line: claims go under the cell's commands",
+            file: file, line: firstLine + offset)
+        }
+        cell.commands.append(line)
+        continue
+      }
+      let text = line.dropFirst("expect:".count).trimmingCharacters(in: .whitespaces)
+      do {
+        let check = try ExerciseCheck(parsing: text)
+        cell.claims.append(Claim(check: check, line: firstLine + offset))
+      } catch let error as LessonError {
+        throw error.located(file: file, line: firstLine + offset)
+      }
+    }
+    guard !cell.commands.isEmpty else {
+      throw LessonError("digitlab cell has no commands", file: file, line: firstLine - 1)
+    }
+    return cell
   }
 
   /// The first `# ` heading outside fenced blocks, without parsing the rest; for catalogs.

@@ -4,8 +4,10 @@
 /// `executor` while an operation runs, so to print a cell's echo before the command's own
 /// output, set `onOutput`: it receives each output the moment it is produced.
 ///
-/// An exercise stays current until its checks pass: each `next()` re-checks it and, on
-/// success, moves on; `skip()` runs its solution instead.
+/// A cell is one unit: when a command fails or the learner stops it, the cell's later commands
+/// do not run, and `again` reruns the cell from its start. An exercise stays current until its
+/// checks pass: each `next()` re-checks it, giving one more hint after each failure; `solution`
+/// shows one way to do it and `skip` runs that way and moves on.
 public final class LessonRunner {
   /// The lesson being taken.
   public let lesson: Lesson
@@ -13,17 +15,22 @@ public final class LessonRunner {
   public let progress: ProgressStore
   /// Runs cell commands and exercise solutions.
   public var executor: any CommandExecutor
-  /// Answers exercise checks.
+  /// Answers exercise checks, claims and templates.
   public var facts: any FactSource
+  /// Records what each step changed, so `back`, `again` and `restart` never apply a step
+  /// twice and a resumed lesson gets its world back; nil keeps no record.
+  public var world: WorldKeeper?
   /// Receives each output as it is produced (also returned by the operation).
   public var onOutput: ((LessonOutput) -> Void)?
 
   /// How many steps are behind the learner: the index of the step Enter acts on next.
-  public private(set) var position: Int
+  public internal(set) var position: Int
   /// Whether the exercise at `position` has been asked and awaits its checks.
-  public private(set) var isExercisePending = false
+  public internal(set) var isExercisePending = false
+  /// Failed checks of the pending exercise so far (each brings one more hint).
+  var failedChecks = 0
 
-  private var produced: [LessonOutput] = []
+  var produced: [LessonOutput] = []
 
   /// Resumes `lesson` where `progress` left it.
   public init(
@@ -50,7 +57,7 @@ public final class LessonRunner {
   // MARK: Operations
 
   /// Opens the lesson: the title, then the first step on a fresh start, or the last step
-  /// seen when resuming (a cell is named, not rerun).
+  /// seen when resuming, after bringing back what the steps before it built.
   @discardableResult
   public func start() -> [LessonOutput] {
     perform {
@@ -65,22 +72,73 @@ public final class LessonRunner {
             "You have finished this lesson. Type restart to take it again, or back to review it."))
       } else {
         emit(.info("Resuming at step \(position) of \(stepCount)."))
+        rebuildWorld()
         review(position - 1)
       }
     }
   }
 
   /// Enter: checks a pending exercise (moving on when it passes, else naming the failed check
-  /// and giving the hint), or shows the next prose step, runs the next cell, or asks the next exercise.
+  /// and giving the next hint), or shows the next prose step, runs the next cell, or asks the
+  /// next exercise.
   @discardableResult
   public func next() -> [LessonOutput] {
-    perform { advance(solving: false) }
+    perform {
+      if isExercisePending, case .exercise(let exercise) = lesson.steps[position] {
+        check(exercise)
+      } else if isFinished {
+        emit(.info("This lesson is finished. Type restart to take it again."))
+      } else {
+        present(position)
+      }
+    }
   }
 
-  /// Like Enter, but a pending exercise is not checked: its solution runs and the lesson moves on.
+  /// Goes past the next step without running it: a cell is named, not run; a pending or
+  /// next exercise shows one way to do it and runs that, so later steps have what they need;
+  /// prose is shown, as Enter would.
   @discardableResult
   public func skip() -> [LessonOutput] {
-    perform { advance(solving: true) }
+    perform {
+      guard !isFinished else {
+        emit(.info("This lesson is finished. Type restart to take it again."))
+        return
+      }
+      switch lesson.steps[position] {
+      case .prose:
+        present(position)
+      case .cell(let cell):
+        skipCell(cell, at: position)
+      case .exercise(let exercise):
+        if !isExercisePending { emit(.exerciseAsk(exercise.ask)) }
+        solve(exercise, at: position)
+      }
+    }
+  }
+
+  /// Shows one way to do the pending exercise, without running it.
+  @discardableResult
+  public func solution() -> [LessonOutput] {
+    perform {
+      guard isExercisePending, case .exercise(let exercise) = lesson.steps[position] else {
+        emit(.info("No exercise is waiting: solution shows one way to do an exercise."))
+        return
+      }
+      emit(.solution(exercise.solution))
+    }
+  }
+
+  /// Shows the pending exercise's next hint.
+  @discardableResult
+  public func hint() -> [LessonOutput] {
+    perform {
+      guard isExercisePending, case .exercise(let exercise) = lesson.steps[position] else {
+        emit(.info("No exercise is waiting: hint helps with an exercise."))
+        return
+      }
+      failedChecks = min(failedChecks + 1, exercise.hints.count)
+      emit(.hint(exercise.hint(afterFailures: failedChecks)))
+    }
   }
 
   /// Goes back one step and shows it; a cell is named, not rerun (`again` reruns it);
@@ -101,6 +159,7 @@ public final class LessonRunner {
       if case .exercise(let exercise) = lesson.steps[target] {
         position = target
         isExercisePending = true
+        failedChecks = 0
         emit(.exerciseAsk(exercise.ask))
       } else {
         position = target + 1
@@ -111,7 +170,8 @@ public final class LessonRunner {
     }
   }
 
-  /// Repeats the current step: shows prose again, reruns a cell, asks an exercise again.
+  /// Repeats the current step: shows prose again, reruns a cell from its start (first undoing
+  /// what it did last time), asks an exercise again.
   @discardableResult
   public func again() -> [LessonOutput] {
     perform {
@@ -121,12 +181,13 @@ public final class LessonRunner {
       }
       switch lesson.steps[current] {
       case .prose(let text):
-        emit(.prose(text))
-      case .cell(let commands):
-        run(commands)
+        emitProse(text)
+      case .cell(let cell):
+        runCell(cell, at: current)
       case .exercise(let exercise):
         position = current
         isExercisePending = true
+        failedChecks = 0
         save()
         emit(.exerciseAsk(exercise.ask))
       }
@@ -141,7 +202,7 @@ public final class LessonRunner {
       if isExercisePending {
         emit(
           .info(
-            "\(name): step \(position + 1) of \(stepCount), an exercise waiting for its checks (Enter checks, skip solves it)."
+            "\(name): step \(position + 1) of \(stepCount), an exercise waiting for its checks (Enter checks, hint helps, skip solves it)."
           ))
       } else if stepCount > 0 && isFinished {
         emit(.info("\(name): finished, all \(stepCount) steps."))
@@ -163,129 +224,5 @@ public final class LessonRunner {
       emit(.heading(lesson.title))
       if stepCount > 0 { present(0) }
     }
-  }
-
-  // MARK: Moving
-
-  private func advance(solving: Bool) {
-    if isExercisePending, case .exercise(let exercise) = lesson.steps[position] {
-      if solving {
-        solve(exercise)
-      } else {
-        let result = exercise.evaluate(with: facts)
-        emit(.checkResult(result))
-        guard result.passed else {
-          emit(.hint(exercise.hint))
-          return
-        }
-      }
-      isExercisePending = false
-      position += 1
-      save()
-      if isFinished {
-        finish()
-        return
-      }
-    } else if isFinished {
-      emit(.info("This lesson is finished. Type restart to take it again."))
-      return
-    }
-    present(position)
-  }
-
-  /// Shows, runs or asks step `index`, moving there and saving.
-  private func present(_ index: Int) {
-    switch lesson.steps[index] {
-    case .prose(let text):
-      position = index + 1
-      isExercisePending = false
-      save()
-      emit(.prose(text))
-    case .cell(let commands):
-      // Saved before running, so a command that brings the program down is not rerun on resume.
-      position = index + 1
-      isExercisePending = false
-      save()
-      run(commands)
-    case .exercise(let exercise):
-      position = index
-      isExercisePending = true
-      save()
-      emit(.exerciseAsk(exercise.ask))
-      return
-    }
-    if isFinished { finish() }
-  }
-
-  /// Shows step `index` without side effects.
-  private func review(_ index: Int) {
-    switch lesson.steps[index] {
-    case .prose(let text):
-      emit(.prose(text))
-    case .cell(let commands):
-      emit(.info("This cell runs \(LessonRunner.quoted(commands)); type again to run it."))
-    case .exercise(let exercise):
-      emit(.info("Exercise (done): \(exercise.ask)"))
-    }
-  }
-
-  /// Runs cell commands in order, stopping at the first failure.
-  @discardableResult
-  private func run(_ commands: [String]) -> Bool {
-    for command in commands {
-      emit(.command(command))
-      if !executor.execute(command) {
-        emit(.info("`\(command)` failed. Type again to rerun the cell, or press Enter to go on."))
-        return false
-      }
-    }
-    return true
-  }
-
-  private func solve(_ exercise: Exercise) {
-    var ran: [String] = []
-    for command in exercise.solution {
-      emit(.command(command))
-      guard executor.execute(command) else {
-        let before = ran.isEmpty ? "" : " after running \(LessonRunner.quoted(ran))"
-        emit(.info("Skipped: `\(command)` failed\(before)."))
-        return
-      }
-      ran.append(command)
-    }
-    emit(.info("Skipped: ran \(LessonRunner.quoted(ran))."))
-  }
-
-  private func finish() {
-    progress.update(lesson.id) {
-      $0.step = stepCount
-      $0.completed = true
-    }
-    emit(.finished("You finished \(lesson.displayName)."))
-  }
-
-  private func save() {
-    let step = position
-    progress.update(lesson.id) { $0.step = step }
-  }
-
-  // MARK: Output
-
-  private func emit(_ output: LessonOutput) {
-    produced.append(output)
-    onOutput?(output)
-  }
-
-  private func perform(_ body: () -> Void) -> [LessonOutput] {
-    let outer = produced
-    produced = []
-    body()
-    let result = produced
-    produced = outer
-    return result
-  }
-
-  static func quoted(_ commands: [String]) -> String {
-    commands.map { "`\($0)`" }.joined(separator: ", ")
   }
 }

@@ -22,6 +22,8 @@ public struct TranscriptWriter {
     case .command(let command): entries.append(.command(command, output: ""))
     case .exerciseAsk(let ask): entries.append(.text("**Exercise:** \(ask)"))
     case .hint(let hint): entries.append(.text("**Hint:** \(hint)"))
+    case .solution(let commands):
+      entries.append(.text("**One way:** " + commands.map { "`\($0)`" }.joined(separator: ", ")))
     case .checkResult(let result):
       let lines = result.outcomes.map { "- \($0.passed ? "passed" : "failed"): \($0.sentence)" }
       entries.append(.text(lines.joined(separator: "\n")))

@@ -62,7 +62,7 @@ final class ExerciseCheckTests: XCTestCase {
         try ExerciseCheck(parsing: "model mine exists"),
         try ExerciseCheck(parsing: "model mine layers == 3"),
       ],
-      hint: "new mine", solution: ["new mine"])
+      hints: ["new mine"], solution: ["new mine"])
     let facts = FakeFacts(["model mine": "yes", "model mine layers": "2"])
     let result = exercise.evaluate(with: facts)
     XCTAssertFalse(result.passed)

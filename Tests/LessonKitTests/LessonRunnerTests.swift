@@ -35,12 +35,14 @@ final class LessonRunnerTests: XCTestCase {
 
     facts.values["model mine layers"] = "1"
     let failed = runner.next()
-    XCTAssertEqual(failed.count, 2)
+    XCTAssertEqual(failed.count, 3)
     guard case .checkResult(let result) = failed[0] else { return XCTFail("\(failed)") }
     XCTAssertEqual(result.failures.map(\.sentence), ["model mine layers is 1, expected 2"])
     XCTAssertEqual(failed[1], .hint("Use add."))
+    XCTAssertEqual(
+      failed[2], .info("That was the last hint. Type solution to see one way to do it."))
     XCTAssertEqual(runner.position, 3, "the exercise stays current")
-    XCTAssertEqual(runner.next().count, 2, "still failing, still current")
+    XCTAssertEqual(runner.next().count, 3, "still failing, still current")
     XCTAssertEqual(runner.position, 3)
 
     facts.values["model mine layers"] = "2"
@@ -78,7 +80,9 @@ final class LessonRunnerTests: XCTestCase {
       runner.next(),
       [
         .command("new mine"),
-        .info("`new mine` failed. Type again to rerun the cell, or press Enter to go on."),
+        .info(
+          "`new mine` failed, so `add linear 784 10` did not run. Type again to run the cell from its start, or press Enter to go on."
+        ),
       ])
     executor.failing = []
     XCTAssertEqual(runner.again(), [.command("new mine"), .command("add linear 784 10")])
@@ -90,18 +94,29 @@ final class LessonRunnerTests: XCTestCase {
     runner.start()
     runner.next()
     runner.next()
-    XCTAssertEqual(
-      runner.skip(), [.exerciseAsk("Add a second layer.")], "nothing pending: skip is Enter")
+    XCTAssertEqual(runner.next(), [.exerciseAsk("Add a second layer.")])
     XCTAssertEqual(
       runner.skip(),
       [
+        .info("Skipped. One way to do it, run for you so the lesson can go on:"),
         .command("add relu"),
-        .info("Skipped: ran `add relu`."),
         .prose("Last words."),
         .finished("You finished Lesson 3: Test lesson."),
       ])
     XCTAssertEqual(executor.ran.last, "add relu")
     XCTAssertEqual(savedStep(), LessonProgress(step: 5, completed: true))
+  }
+
+  func testSkipAsksAndSolvesAnExerciseNotYetAsked() throws {
+    let runner = try runner()
+    runner.start()
+    runner.next()
+    runner.next()
+    XCTAssertEqual(runner.skip().prefix(3), [
+      .exerciseAsk("Add a second layer."),
+      .info("Skipped. One way to do it, run for you so the lesson can go on:"),
+      .command("add relu"),
+    ])
   }
 
   func testSkipMovesOnEvenWhenTheSolutionFails() throws {
@@ -114,11 +129,68 @@ final class LessonRunnerTests: XCTestCase {
     XCTAssertEqual(
       runner.skip(),
       [
+        .info("Skipped. One way to do it, run for you so the lesson can go on:"),
         .command("add relu"),
-        .info("Skipped: `add relu` failed."),
+        .info("`add relu` failed; later steps may need what it makes."),
         .prose("Last words."),
         .finished("You finished Lesson 3: Test lesson."),
       ])
+  }
+
+  func testSkipPassesOverACellWithoutRunningIt() throws {
+    let runner = try runner()
+    runner.start()
+    XCTAssertEqual(
+      runner.skip(),
+      [.info("Skipped step 2: `new mine`, `add linear 784 10` did not run.")])
+    XCTAssertEqual(executor.ran, [], "a skipped cell runs nothing")
+    XCTAssertEqual(runner.next(), [.prose("## Exercise time")])
+  }
+
+  func testCtrlCStopsTheWholeCellAndAgainRerunsItFromTheStart() throws {
+    executor.interrupting = ["new mine"]
+    let runner = try runner()
+    runner.start()
+    XCTAssertEqual(
+      runner.next(),
+      [
+        .command("new mine"),
+        .info(
+          "You stopped `new mine`, so `add linear 784 10` did not run. Type again to run the cell from its start, or press Enter to go on."
+        ),
+      ])
+    XCTAssertEqual(executor.ran, ["new mine"], "nothing after the stopped command runs")
+    executor.interrupting = []
+    XCTAssertEqual(runner.again(), [.command("new mine"), .command("add linear 784 10")])
+  }
+
+  func testSolutionShowsWithoutRunningAndHintsBuildUp() throws {
+    let markdown = """
+      # Hints
+
+      ```digitlab-exercise
+      ask: Build tiny.
+      check: model tiny layers == 3
+      else: tiny should have three layers: flatten, linear 10 and logsoftmax
+      hint: Start with new tiny.
+      hint: Then add tiny flatten, add tiny linear 10, add tiny logsoftmax.
+      solution: new tiny
+      ```
+      """
+    let lesson = try Lesson(markdown: markdown, id: "03-net1")
+    let runner = LessonRunner(
+      lesson: lesson, progress: ProgressStore(url: storeURL), executor: executor, facts: facts)
+    runner.start()
+    XCTAssertEqual(runner.solution(), [.solution(["new tiny"])])
+    XCTAssertEqual(executor.ran, [], "solution only shows")
+    let first = runner.next()
+    guard case .checkResult(let result) = first.first else { return XCTFail("\(first)") }
+    XCTAssertEqual(
+      result.failures.map(\.sentence),
+      ["tiny should have three layers: flatten, linear 10 and logsoftmax"])
+    XCTAssertEqual(first[1], .hint("Start with new tiny."))
+    XCTAssertEqual(
+      runner.next()[1], .hint("Then add tiny flatten, add tiny linear 10, add tiny logsoftmax."))
   }
 
   func testBackShowsWithoutRerunningCells() throws {
@@ -182,7 +254,7 @@ final class LessonRunnerTests: XCTestCase {
       runner.whereAmI(),
       [
         .info(
-          "Lesson 3: Test lesson: step 4 of 5, an exercise waiting for its checks (Enter checks, skip solves it)."
+          "Lesson 3: Test lesson: step 4 of 5, an exercise waiting for its checks (Enter checks, hint helps, skip solves it)."
         )
       ])
     runner.skip()

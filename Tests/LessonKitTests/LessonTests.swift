@@ -19,7 +19,7 @@ final class LessonTests: XCTestCase {
           Exercise(
             ask: "Add a second layer.",
             checks: [ExerciseCheck(fact: "model mine layers", op: .equal, value: "2")],
-            hint: "Use add.", solution: ["add relu"])),
+            hints: ["Use add."], solution: ["add relu"])),
         .prose("Last words."),
       ])
     XCTAssertEqual(lesson.stepLines, [3, 5, 10, 12, 19])
@@ -134,7 +134,7 @@ final class LessonTests: XCTestCase {
     let unknown = lessonError(try Lesson(markdown: exercise("ask: a\nanswer: 3"), id: "x"))
     XCTAssertEqual(
       unknown?.description,
-      "x.md:5: unknown key `answer` in digitlab-exercise (use ask, check, hint, solution)")
+      "x.md:5: unknown key `answer` in digitlab-exercise (use ask, check, else, hint, solution)")
     let missing = lessonError(
       try Lesson(markdown: exercise("ask: a\ncheck: f == 1\nsolution: s"), id: "x"))
     XCTAssertEqual(missing?.description, "x.md:3: digitlab-exercise has no `hint:` line")

@@ -17,15 +17,18 @@ final class FakeFacts: FactSource {
 final class FakeExecutor: CommandExecutor {
   var ran: [String] = []
   var failing: Set<String> = []
+  /// Commands the learner stops with Ctrl-C.
+  var interrupting: Set<String> = []
   var effects: [String: () -> Void] = [:]
   /// Shared with the runner's `onOutput` to check ordering.
   var log: [String] = []
 
-  func execute(_ command: String) -> Bool {
+  func execute(_ command: String) -> CommandOutcome {
     ran.append(command)
     log.append("run \(command)")
     effects[command]?()
-    return !failing.contains(command)
+    if interrupting.contains(command) { return .interrupted }
+    return failing.contains(command) ? .failed : .succeeded
   }
 }
 

@@ -19,6 +19,7 @@ public struct DigitLabCommand: ParsableCommand {
     DrawCommand.self, SaveDrawingCommand.self, RandomCommand.self, WhyCommand.self,
     KeepCommand.self, FinetuneCommand.self,
     AboutCommand.self, BenchCommand.self, LessonsCommand.self, LessonCommand.self, RunCommand.self,
+    AnswerCommand.self,
   ]
 
   public init() {}

@@ -115,3 +115,24 @@ struct RunCommand: SessionCommand {
     if let failure = result.failure { throw userError("lesson stopped: \(failure)") }
   }
 }
+
+/// `answer 7`: the learner's answer to a lesson's question, checked when they press Enter.
+struct AnswerCommand: SessionCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "answer",
+    abstract: "Answer a lesson's question (answer 7); Enter then checks it.",
+    discussion: "Example: answer 7")
+
+  @Argument(help: "Your answer: a digit, a number or a word.") var words: [String]
+
+  func validate() throws {
+    if words.isEmpty { throw userError("answer needs a value, e.g. answer 7") }
+  }
+
+  func run(in session: Session) throws {
+    let answer = words.joined(separator: " ")
+    session.results["answer"] = answer
+    let next = session.lesson?.isExercisePending == true ? " Press Enter to check it." : ""
+    session.console.line("Your answer: \(answer).\(next)")
+  }
+}

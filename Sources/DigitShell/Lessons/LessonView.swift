@@ -24,6 +24,10 @@ public enum LessonView {
           "Type the commands yourself, then press Enter to check. skip shows one way.", width: w)
     case .hint(let hint):
       return ProseFormatter.format("**Hint:** \(hint)", width: w, rich: rich)
+    case .solution(let commands):
+      return wrap("One way to do it:", width: w) + "\n"
+        + commands.map { render(.command($0), width: w, rich: rich) }.joined(separator: "\n")
+        + "\n" + remark("Type these yourself, then press Enter to check.", width: w)
     case .checkResult(let result):
       return result.outcomes.map { outcome in
         let label = outcome.passed ? "  ok: " : "  not yet: "

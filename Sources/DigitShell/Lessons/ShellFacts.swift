@@ -3,8 +3,11 @@ import LessonKit
 
 /// Answers exercise checks from the session's state, e.g. `model mine layers` → "3".
 ///
-/// Facts: `model NAME exists|layers|parameters|output|classifier|epochs|accuracy`,
-/// `runs`, `drawing`, `drawing ink`.
+/// Facts (listed for lesson authors in Lessons/README.md):
+/// `model NAME exists|layers|parameters|output|classifier|epochs|accuracy|dropout`,
+/// `model NAME layer K kind|parameters|output`, `runs`, `drawing`, `drawing ink`, `kept`,
+/// and whatever the last commands measured (`session.results`: `prediction`, `accuracy`, …,
+/// and the learner's `answer`).
 struct ShellFacts: FactSource {
   let session: Session
 
@@ -20,13 +23,32 @@ struct ShellFacts: FactSource {
       case "classifier": return m.model.isClassifier ? "yes" : "no"
       case "epochs": return String(m.info.history.count)
       case "accuracy": return m.info.history.last.map { String(format: "%.2f", $0.testAccuracy) }
+      case "dropout":
+        let dropout = m.model.specs.first { $0.kind == .dropout || $0.kind == .dropout2d }
+        return dropout.flatMap(\.p).map { "\($0)" } ?? "none"
       default: return nil
       }
+    }
+    if words.count == 5, words[0] == "model", words[2] == "layer", let k = Int(words[3]) {
+      return layerFact(model: words[1], layer: k, fact: words[4])
     }
     switch name {
     case "runs": return String(session.runs.count)
     case "drawing": return session.drawing == nil ? nil : "yes"
     case "drawing ink": return session.drawing.map { String($0.ink.filter { $0 > 0 }.count) }
+    case "kept": return String(OwnDrawings.files(in: OwnDrawings.directory).count)
+    default: return session.results[name]
+    }
+  }
+
+  /// `model NAME layer K kind|parameters|output`, K counted from 1 as `summary` shows it.
+  private func layerFact(model name: String, layer k: Int, fact: String) -> String? {
+    guard let m = session.models[name], k >= 1, k <= m.model.layers.count else { return nil }
+    let layer = m.model.layers[k - 1]
+    switch fact {
+    case "kind": return m.model.specs[k - 1].kind.rawValue
+    case "parameters": return String(layer.parameterCount)
+    case "output": return describeShape(m.model.shapes[k - 1])
     default: return nil
     }
   }
@@ -35,17 +57,36 @@ struct ShellFacts: FactSource {
 /// Runs lesson cells through the one command grammar, printing their output as usual.
 struct ShellExecutor: CommandExecutor {
   let session: Session
-  func execute(_ command: String) -> Bool {
+
+  func execute(_ command: String) -> CommandOutcome {
     let words: [String]
     do { words = try ShellWords.split(command) } catch {
       session.console.error("\(error)")
-      return false
+      return .failed
     }
-    guard !words.isEmpty else { return false }
+    guard !words.isEmpty else { return .failed }
     session.rememberCommand?(command)
     session.cellDepth += 1
     defer { session.cellDepth -= 1 }
-    return CommandRunner.run(words, session: session) == 0
+    // Ctrl-C sets the flag (the lesson step runs under `Interrupts.whileRunning`); a command
+    // that catches it (train keeps its weights) still succeeds, but the cell must stop there.
+    Interrupts.requested.pointee = 0
+    session.stopCellRequested = false
+    let status = CommandRunner.run(words, session: session)
+    if Interrupts.requested.pointee != 0 || session.stopCellRequested { return .interrupted }
+    return status == 0 ? .succeeded : .failed
+  }
+
+  /// Runs with output muted and the editor left out (it loads its drawing and returns).
+  func executeQuietly(_ command: String) -> CommandOutcome {
+    let (wasMuted, wasReplaying) = (session.console.isMuted, session.isReplaying)
+    session.console.isMuted = true
+    session.isReplaying = true
+    defer {
+      session.console.isMuted = wasMuted
+      session.isReplaying = wasReplaying
+    }
+    return execute(command)
   }
 }
 

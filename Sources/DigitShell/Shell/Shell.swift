@@ -7,7 +7,8 @@ import TextArt
 public final class Shell {
   /// Words the shell handles itself.
   public static let builtins = [
-    "help", "quit", "exit", "clear", "back", "again", "where", "skip", "restart",
+    "help", "quit", "exit", "clear", "back", "again", "where", "skip", "restart", "hint",
+    "solution",
   ]
 
   let session: Session
@@ -104,7 +105,7 @@ extension Shell {
     switch first {
     case "quit", "exit": return .quit
     case "clear": return .clear
-    case "back", "again", "where", "skip", "restart":
+    case "back", "again", "where", "skip", "restart", "hint", "solution":
       return .failure(
         "\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
     case "help": return .help(words.dropFirst().first)
@@ -133,6 +134,8 @@ extension Shell {
     case "again": runner.again()
     case "where": runner.whereAmI()
     case "skip": runner.skip()
+    case "hint": runner.hint()
+    case "solution": runner.solution()
     case "restart": runner.restart()
     case "quit", "exit":
       session.console.line(

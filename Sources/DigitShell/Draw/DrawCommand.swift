@@ -75,6 +75,6 @@ struct DrawCommand: SessionCommand {
       "Kept your drawing as the current one (save-drawing FILE writes it to a file).")
     DrawModels.printPrediction(
       of: drawing, title: "Your drawing", modelName: modelName, model: named.model,
-      to: session.console)
+      picture: "your drawing", to: session.console)
   }
 }

@@ -61,7 +61,7 @@ public enum CanvasArt {
         for x in 0..<width {
           let v = value(x, y) ?? 0
           if rich {
-            line += background(colour(x, y, v)) + "  "
+            line += fullCell(colour(x, y, v))
           } else {
             line += isMarker(x, y) ? markerText(marker) : (isStart(x, y) ? "()" : asciiPair(v))
           }
@@ -100,6 +100,12 @@ public enum CanvasArt {
       return foreground(top) + (bottom.map(background) ?? "") + "▀"
     }
     return top == grey(0) ? background(top) + " " : foreground(top) + background(top) + "█"
+  }
+
+  /// One cell at full scale in colour: two full blocks in its colour (so a plain-text copy
+  /// shows the ink), two spaces when it is blank.
+  static func fullCell(_ colour: Int) -> String {
+    colour == grey(0) ? background(colour) + "  " : foreground(colour) + background(colour) + "██"
   }
 
   static let reset = "\u{1B}[0m"

@@ -7,16 +7,22 @@ struct DrawCommand: SessionCommand {
     commandName: "draw",
     abstract: "Draw a digit on a 28×28 grid and watch a model read it as you draw.",
     discussion: """
-      Keys: arrows or h j k l move one cell; y u b n move diagonally (up-left, up-right, \
-      down-left, down-right), as do Home, PgUp, End and PgDn; with Shift (H J K L Y U B N, \
-      Shift+arrows) a move goes 4 cells. Space lifts and lowers the pen: while it is down, \
-      moves paint. - draws a straight line from the last point inked (marked o, or yellow) \
-      to the cursor, pen up or down, so a 7 is two lines. e swaps pen and eraser, s the soft \
-      and hard brush, c clears and puts the cursor back in the middle. z (or Ctrl-Z) undoes \
-      one step (a painting move, a line, a clear), r (or Z, Ctrl-Y) redoes it. The mouse \
-      draws too (right button erases). Enter keeps the drawing as the current one and prints \
-      it with the model's bars; Esc leaves without it. The editor starts from the current \
-      drawing (from random, say) unless --new is given.
+      Keys:
+        arrows, h j k l    move one cell
+        y u b n            move diagonally (Home, PgUp, End, PgDn too)
+        Shift+move         4 cells (H J K L Y U B N, Shift+arrows)
+        space              pen down / up: while it is down, moves paint
+        -                  a straight line from the last point inked (o, or yellow)
+                           to the cursor, pen up or down
+        e, s               eraser / pen; soft / hard brush
+        c                  clear, and the cursor back to the middle
+        z, r               undo / redo one step (Ctrl-Z, Ctrl-Y and Z work too)
+        Enter, Esc         keep the drawing and print it with the bars / leave
+        mouse              draws; the right button erases
+      A 7 in three lines: go to its top left and press -, to its top right and press -, \
+      to its foot and press -. A step is a painting move, a line, a clear or a mouse \
+      stroke. The editor starts from the current drawing (from random, say) unless --new \
+      is given.
       Without a terminal, draw --load FILE loads the drawing and prints its prediction.
       Examples:
         draw

@@ -148,6 +148,10 @@ final class DrawScreenTests: XCTestCase {
       of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
     XCTAssertEqual(Array(plain)[14], "█", "cells (14, 14) and (14, 15), both full")
     XCTAssertEqual(plain.filter { $0 != " " }, "█")
+    let full = CanvasArt.lines(editor.canvas, width: 28, height: 28, scale: .full, rich: true)
+    let row = full[15].replacingOccurrences(
+      of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    XCTAssertEqual(row.filter { $0 != " " }, "██", "full scale: two blocks for cell (14, 15)")
   }
 
   func testMouseCellsMapToCanvasCells() throws {

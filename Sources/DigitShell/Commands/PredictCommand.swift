@@ -9,7 +9,8 @@ struct PredictCommand: SessionCommand {
     abstract: "Ask a model which digit a drawing (or an MNIST image) shows.",
     discussion: """
       Drawing files are text grids: . blank, # full ink, 1-9 grey. They are made MNIST-like \
-      first: cropped, scaled to 20 pixels, centred by mass in 28×28.
+      first: cropped, scaled to 20 pixels, centred by mass in 28×28. Each answer shows that \
+      28×28 image, what the net sees, beside the bars; --quiet shows the bars only.
       Examples:
         predict Data/drawings/9-looks-like-7.txt --model net3
         predict --index 0 --set test
@@ -29,6 +30,9 @@ struct PredictCommand: SessionCommand {
       "A shipped model (models lists them), a model from this shell, or a checkpoint file (default: the shipped net that reads drawings best)."
   )
   var model: String?
+
+  @Flag(help: "Only the bars, not the image the model sees.")
+  var quiet = false
 
   @OptionGroup var output: JSONOption
 
@@ -70,11 +74,7 @@ struct PredictCommand: SessionCommand {
         session.console.line(
           try JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
       } else {
-        let truth = input.label.map { ", labelled \($0)" } ?? ""
-        session.console.line(
-          ProbabilityBars.render(
-            probabilities: p, width: min(Terminal.width, 80), style: Art.style(),
-            title: "\(input.name)\(truth), model \(model)"))
+        session.console.line(answer(input, probabilities: p, model: model))
       }
     }
     // Every input is shown (JSON with null); the status says the answers are no answers.
@@ -83,6 +83,21 @@ struct PredictCommand: SessionCommand {
         "\(URL(fileURLWithPath: model).lastPathComponent) gives probabilities that are not numbers; "
           + "its weights are broken (a training run that diverged?)")
     }
+  }
+
+  /// The bars for one input, beside the 28×28 image the model read unless --quiet.
+  func answer(
+    _ input: (name: String, image: [Float], label: Int?), probabilities p: [Double], model: String
+  ) -> String {
+    let title = "\(input.name)\(input.label.map { ", labelled \($0)" } ?? ""), model \(model)"
+    let width = min(Terminal.width, 80)
+    if quiet {
+      return ProbabilityBars.render(
+        probabilities: p, width: width, style: Art.style(), title: title)
+    }
+    return PredictionArt.render(
+      ink: input.image, pictureTitle: "what \(model) sees", probabilities: p, title: title,
+      width: width, style: Art.style())
   }
 }
 

@@ -7,15 +7,21 @@
 public enum CanvasArt {
   public enum Scale: Sendable { case full, compact }
 
-  /// The editor's cursor, drawn over the ink.
+  /// The editor's cursor, drawn over the ink, and where a line would start from.
   public struct Marker: Sendable {
     public var point: CanvasPoint
     public var penDown: Bool
     public var erasing: Bool
-    public init(_ point: CanvasPoint, penDown: Bool, erasing: Bool) {
+    /// The last point inked (the line key draws from it to the cursor); shown when it is
+    /// not under the cursor.
+    public var lineStart: CanvasPoint?
+    public init(
+      _ point: CanvasPoint, penDown: Bool, erasing: Bool, lineStart: CanvasPoint? = nil
+    ) {
       self.point = point
       self.penDown = penDown
       self.erasing = erasing
+      self.lineStart = lineStart == point ? nil : lineStart
     }
   }
 
@@ -42,6 +48,11 @@ public enum CanvasArt {
       return min(1, max(0, ink[y * width + x]))
     }
     func isMarker(_ x: Int, _ y: Int) -> Bool { marker?.point == CanvasPoint(x, y) }
+    func isStart(_ x: Int, _ y: Int) -> Bool { marker?.lineStart == CanvasPoint(x, y) }
+    /// The colour of a cell in rich mode: the cursor, the line's start, or the ink's grey.
+    func colour(_ x: Int, _ y: Int, _ v: Float) -> Int {
+      isMarker(x, y) ? markerColour(marker) : (isStart(x, y) ? lineStartColour : grey(v))
+    }
     var out: [String] = []
     switch scale {
     case .full:
@@ -50,9 +61,9 @@ public enum CanvasArt {
         for x in 0..<width {
           let v = value(x, y) ?? 0
           if rich {
-            line += background(isMarker(x, y) ? markerColour(marker) : grey(v)) + "  "
+            line += fullCell(colour(x, y, v))
           } else {
-            line += isMarker(x, y) ? markerText(marker) : asciiPair(v)
+            line += isMarker(x, y) ? markerText(marker) : (isStart(x, y) ? "()" : asciiPair(v))
           }
         }
         out.append(rich ? line + reset : line)
@@ -66,15 +77,11 @@ public enum CanvasArt {
           let t = value(x, top) ?? 0
           let b = value(x, bottom)
           if rich {
-            let tc = isMarker(x, top) ? markerColour(marker) : grey(t)
-            let bc = b == nil ? nil : (isMarker(x, bottom) ? markerColour(marker) : grey(b ?? 0))
-            if let bc, bc == tc {
-              line += background(bc) + " "
-            } else {
-              line += foreground(tc) + (bc.map(background) ?? "") + "▀"
-            }
+            line += halfBlock(top: colour(x, top, t), bottom: b.map { colour(x, bottom, $0) })
           } else if isMarker(x, top) || isMarker(x, bottom) {
             line += String(markerCharacter(marker))
+          } else if isStart(x, top) || isStart(x, bottom) {
+            line += "o"
           } else {
             line += String(asciiShade(((t + (b ?? t)) / 2)))
           }
@@ -83,6 +90,22 @@ public enum CanvasArt {
       }
     }
     return out
+  }
+
+  /// One character showing two cells in colour: `▀` with the upper cell as foreground and
+  /// the lower as background; `█` when both have the same ink (so a copy of the screen as
+  /// plain text still shows the strokes), a space when both are blank.
+  static func halfBlock(top: Int, bottom: Int?) -> String {
+    guard let bottom, bottom == top else {
+      return foreground(top) + (bottom.map(background) ?? "") + "▀"
+    }
+    return top == grey(0) ? background(top) + " " : foreground(top) + background(top) + "█"
+  }
+
+  /// One cell at full scale in colour: two full blocks in its colour (so a plain-text copy
+  /// shows the ink), two spaces when it is blank.
+  static func fullCell(_ colour: Int) -> String {
+    colour == grey(0) ? background(colour) + "  " : foreground(colour) + background(colour) + "██"
   }
 
   static let reset = "\u{1B}[0m"
@@ -97,6 +120,9 @@ public enum CanvasArt {
     if m.erasing { return 203 }  // salmon: the eraser
     return m.penDown ? 40 : 33  // green: painting; blue: just looking
   }
+
+  /// Yellow: where the line key would start a line.
+  static let lineStartColour = 220
 
   static func markerText(_ m: Marker?) -> String {
     guard let m, m.penDown else { return "[]" }

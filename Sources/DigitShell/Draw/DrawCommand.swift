@@ -7,10 +7,22 @@ struct DrawCommand: SessionCommand {
     commandName: "draw",
     abstract: "Draw a digit on a 28×28 grid and watch a model read it as you draw.",
     discussion: """
-      Arrows or hjkl move, space lifts and lowers the pen, e swaps pen and eraser, b the soft \
-      and hard brush, c clears, u undoes a stroke; the mouse draws too (right button erases). \
-      Enter keeps the drawing as the current one; Esc leaves without it. The editor starts \
-      from the current drawing (from random, say) unless --new is given.
+      Keys:
+        arrows, h j k l    move one cell
+        y u b n            move diagonally (Home, PgUp, End, PgDn too)
+        Shift+move         4 cells (H J K L Y U B N, Shift+arrows)
+        space              pen down / up: while it is down, moves paint
+        -                  a straight line from the last point inked (o, or yellow)
+                           to the cursor, pen up or down
+        e, s               eraser / pen; soft / hard brush
+        c                  clear, and the cursor back to the middle
+        z, r               undo / redo one step (Ctrl-Z, Ctrl-Y and Z work too)
+        Enter, Esc         keep the drawing and print it with the bars / leave
+        mouse              draws; the right button erases
+      A 7 in three lines: go to its top left and press -, to its top right and press -, \
+      to its foot and press -. A step is a painting move, a line, a clear or a mouse \
+      stroke. The editor starts from the current drawing (from random, say) unless --new \
+      is given.
       Without a terminal, draw --load FILE loads the drawing and prints its prediction.
       Examples:
         draw
@@ -69,6 +81,6 @@ struct DrawCommand: SessionCommand {
       "Kept your drawing as the current one (save-drawing FILE writes it to a file).")
     DrawModels.printPrediction(
       of: drawing, title: "Your drawing", modelName: modelName, model: named.model,
-      to: session.console)
+      picture: "your drawing", to: session.console)
   }
 }

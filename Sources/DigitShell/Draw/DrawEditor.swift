@@ -10,32 +10,43 @@ public struct CanvasPoint: Equatable, Hashable, Sendable {
   }
 }
 
-/// The drawing editor without a terminal: a 28×28 canvas of ink (0…1), a cursor, a pen
-/// that paints while it is down and the cursor moves, an eraser, a soft and a hard brush,
-/// clear, and undo by strokes. Keys go in through `handle(_:)`; a screen reads the state.
+/// The drawing editor without a terminal: a 28×28 canvas of ink (0…1), a cursor that moves
+/// one cell (straight or diagonally) or `jumpLength` cells, a pen that paints while it is
+/// down and the cursor moves, straight lines from the last point inked, an eraser, a soft
+/// and a hard brush, clear, and undo and redo step by step. Keys go in through
+/// `handle(_:)`; a screen reads the state.
 public struct DrawEditor: Sendable {
   /// The canvas is MNIST's size, so what the learner draws is what the net's input could be.
   public static let side = 28
-  /// Strokes kept for undo; older ones are forgotten.
-  public static let undoLimit = 200
+  /// Cells a Shift+move goes.
+  public static let jumpLength = 4
+  /// Steps kept for undo; older ones are forgotten (each is a 28×28 snapshot, 3 KB).
+  public static let undoLimit = 1000
+  /// Where the cursor starts, and where clear puts it back.
+  public static let centre = CanvasPoint(side / 2, side / 2)
 
   public enum Tool: Sendable { case pen, eraser }
   public enum Brush: Sendable { case soft, hard }
 
   /// Ink per cell, row-major, 0 (blank) to 1 (full).
-  public private(set) var canvas: [Float]
-  public private(set) var cursor = CanvasPoint(side / 2, side / 2)
+  public internal(set) var canvas: [Float]
+  public internal(set) var cursor = centre
+  /// Where ink last went (the end of the last move, line, dot or mouse stroke): the line
+  /// key draws from here. Nil on a fresh or cleared canvas.
+  public internal(set) var lastPoint: CanvasPoint?
   public private(set) var penDown = false
   public private(set) var tool: Tool = .pen
   public private(set) var brush: Brush = .soft
   /// Goes up whenever the ink changes, so a screen knows when to ask the net again.
-  public private(set) var revision = 0
+  public internal(set) var revision = 0
   /// One line about the last key when it did nothing visible (e.g. "nothing to undo").
-  public private(set) var note: String?
+  public internal(set) var note: String?
 
-  /// Canvas snapshots taken at the start of each stroke (and before clear).
-  private var undoStack: [[Float]] = []
-  private var strokeOpen = false
+  /// What undo and redo go back to, most recent last.
+  var undoStack: [Step] = []
+  var redoStack: [Step] = []
+  /// The state before the step being made (a mouse stroke spans several events).
+  var openStep: Snapshot?
   /// Where the mouse was last seen while a button is held, and what that button does.
   private var mouseAt: CanvasPoint?
   private var mouseTool: Tool?
@@ -64,76 +75,106 @@ public struct DrawEditor: Sendable {
 
   public subscript(x: Int, y: Int) -> Float { canvas[y * Self.side + x] }
 
-  /// Whether there is a stroke (or a clear) to take back.
-  public var canUndo: Bool { !undoStack.isEmpty }
-
   /// Applies one key and says whether to go on or leave.
   public mutating func handle(_ key: EditorKey) -> EditorAction {
     note = nil
-    switch key {
-    case .up: move(dx: 0, dy: -1)
-    case .down: move(dx: 0, dy: 1)
-    case .left: move(dx: -1, dy: 0)
-    case .right: move(dx: 1, dy: 0)
-    case .togglePen:
-      closeStroke()
-      penDown.toggle()
-      if penDown { stamp(at: cursor, with: tool) }
-    case .toggleEraser:
-      closeStroke()
-      tool = tool == .pen ? .eraser : .pen
-      if penDown { stamp(at: cursor, with: tool) }
-    case .toggleBrush:
-      closeStroke()
-      brush = brush == .soft ? .hard : .soft
-      if penDown { stamp(at: cursor, with: tool) }
-    case .clear:
-      closeStroke()
-      penDown = false
-      if canvas.contains(where: { $0 > 0 }) {
-        remember(canvas)
-        canvas = [Float](repeating: 0, count: canvas.count)
-        revision += 1
-      } else {
-        note = "the canvas is already blank"
-      }
-    case .undo:
-      closeStroke()
-      penDown = false
-      if let previous = undoStack.popLast() {
-        canvas = previous
-        revision += 1
-      } else {
-        note = "nothing to undo"
-      }
-    case .keep:
-      closeStroke()
-      return .keep
-    case .leave:
-      closeStroke()
-      return .leave
-    case .mouse(let event):
+    if case .mouse(let event) = key {
       handleMouse(event)
+      return .continue
+    }
+    closeStep()
+    if let step = key.step {
+      move(dx: step.dx, dy: step.dy, cells: 1)
+      return .continue
+    }
+    switch key {
+    case .jump(let dx, let dy): move(dx: dx, dy: dy, cells: Self.jumpLength)
+    case .togglePen:
+      penDown.toggle()
+      if penDown { dot() }
+    case .toggleEraser:
+      tool = tool == .pen ? .eraser : .pen
+      if penDown { dot() }
+    case .toggleBrush:
+      brush = brush == .soft ? .hard : .soft
+      if penDown { dot() }
+    case .line: drawLine()
+    case .clear: clear()
+    case .undo: undo()
+    case .redo: redo()
+    case .keep: return .keep
+    case .leave: return .leave
+    default: break
     }
     return .continue
   }
 
-  private mutating func move(dx: Int, dy: Int) {
-    let next = Self.clamped(CanvasPoint(cursor.x + dx, cursor.y + dy))
+  /// Moves `cells` cells in direction (dx, dy), stopping at the edge; with the pen down the
+  /// brush goes down on every cell of the way, as one step.
+  private mutating func move(dx: Int, dy: Int, cells: Int) {
+    let next = Self.clamped(CanvasPoint(cursor.x + dx * cells, cursor.y + dy * cells))
     guard next != cursor else { return }
-    cursor = next
-    if penDown { stamp(at: cursor, with: tool) }
+    guard penDown else {
+      cursor = next
+      return
+    }
+    inkStep {
+      for p in Self.line(from: $0.cursor, to: next).dropFirst() { $0.stamp(at: p, with: $0.tool) }
+      $0.cursor = next
+      $0.lastPoint = next
+    }
+  }
+
+  /// The brush once at the cursor, as one step.
+  private mutating func dot() {
+    inkStep {
+      $0.stamp(at: $0.cursor, with: $0.tool)
+      $0.lastPoint = $0.cursor
+    }
+  }
+
+  /// Ink from the last point to the cursor with the current tool; with no last point,
+  /// a dot where the line will start.
+  private mutating func drawLine() {
+    guard let from = lastPoint else {
+      dot()
+      note = "a line starts here: move, then - again"
+      return
+    }
+    inkStep {
+      for p in Self.line(from: from, to: $0.cursor) { $0.stamp(at: p, with: $0.tool) }
+      $0.lastPoint = $0.cursor
+    }
+  }
+
+  /// A blank canvas, the pen up and the cursor in the middle, as one step.
+  private mutating func clear() {
+    penDown = false
+    guard canvas.contains(where: { $0 > 0 }) else {
+      cursor = Self.centre
+      lastPoint = nil
+      note = "the canvas is already blank"
+      return
+    }
+    inkStep {
+      $0.canvas = [Float](repeating: 0, count: $0.canvas.count)
+      $0.revision += 1
+      $0.cursor = Self.centre
+      $0.lastPoint = nil
+    }
   }
 
   /// Left button paints with the current tool, right button erases; a drag paints the
-  /// straight line from where the mouse was, so fast strokes have no gaps.
+  /// straight line from where the mouse was, so fast strokes have no gaps. A press, its
+  /// drags and its release are one step.
   private mutating func handleMouse(_ event: MouseEvent) {
     let point = Self.clamped(CanvasPoint(event.x, event.y))
     switch event.kind {
     case .press, .drag:
       guard event.button != .middle else { return }
       if event.kind == .press || mouseAt == nil {
-        closeStroke()
+        closeStep()
+        beginStep()
         mouseTool = event.button == .right ? .eraser : tool
         stamp(at: point, with: mouseTool ?? tool)
       } else if let from = mouseAt {
@@ -143,26 +184,24 @@ public struct DrawEditor: Sendable {
       }
       mouseAt = point
       cursor = point
+      lastPoint = point
     case .release:
       if let from = mouseAt, from != point {
         for p in Self.line(from: from, to: point).dropFirst() {
           stamp(at: p, with: mouseTool ?? tool)
         }
         cursor = point
+        lastPoint = point
       }
       mouseAt = nil
       mouseTool = nil
-      closeStroke()
+      closeStep()
     }
   }
 
   /// Puts the brush down once at `point`: the pen keeps the larger ink, the eraser the smaller
   /// of what is there and what the brush leaves.
   private mutating func stamp(at point: CanvasPoint, with tool: Tool) {
-    if !strokeOpen {
-      remember(canvas)
-      strokeOpen = true
-    }
     var changed = false
     for (dx, dy, weight) in Self.footprint(brush) {
       let x = point.x + dx
@@ -176,67 +215,5 @@ public struct DrawEditor: Sendable {
       }
     }
     if changed { revision += 1 }
-  }
-
-  private mutating func remember(_ snapshot: [Float]) {
-    undoStack.append(snapshot)
-    if undoStack.count > Self.undoLimit { undoStack.removeFirst(undoStack.count - Self.undoLimit) }
-  }
-
-  /// Ends the current stroke; a stroke that changed nothing leaves nothing to undo.
-  private mutating func closeStroke() {
-    guard strokeOpen else { return }
-    strokeOpen = false
-    if undoStack.last == canvas { undoStack.removeLast() }
-  }
-}
-
-extension DrawEditor {
-  /// The cells a brush inks, with how much. The soft brush is a pen nib's blur: full in the
-  /// middle, half on the four sides, a quarter on the corners.
-  public static func footprint(_ brush: Brush) -> [(dx: Int, dy: Int, weight: Float)] {
-    switch brush {
-    case .hard:
-      return [(0, 0, 1)]
-    case .soft:
-      var cells: [(dx: Int, dy: Int, weight: Float)] = []
-      for dy in -1...1 {
-        for dx in -1...1 {
-          let weight: Float = dx == 0 && dy == 0 ? 1 : (dx == 0 || dy == 0 ? 0.5 : 0.25)
-          cells.append((dx, dy, weight))
-        }
-      }
-      return cells
-    }
-  }
-
-  /// The cells of the straight line from `a` to `b`, both included (Bresenham).
-  public static func line(from a: CanvasPoint, to b: CanvasPoint) -> [CanvasPoint] {
-    var points: [CanvasPoint] = []
-    let dx = abs(b.x - a.x)
-    let dy = -abs(b.y - a.y)
-    let sx = a.x < b.x ? 1 : -1
-    let sy = a.y < b.y ? 1 : -1
-    var x = a.x
-    var y = a.y
-    var error = dx + dy
-    while true {
-      points.append(CanvasPoint(x, y))
-      if x == b.x && y == b.y { break }
-      let e2 = 2 * error
-      if e2 >= dy {
-        error += dy
-        x += sx
-      }
-      if e2 <= dx {
-        error += dx
-        y += sy
-      }
-    }
-    return points
-  }
-
-  static func clamped(_ p: CanvasPoint) -> CanvasPoint {
-    CanvasPoint(min(max(p.x, 0), side - 1), min(max(p.y, 0), side - 1))
   }
 }

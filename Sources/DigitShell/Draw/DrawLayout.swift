@@ -78,8 +78,9 @@ public struct DrawLayout: Equatable, Sendable {
 /// The one-line (or wrapped) key help under the editor.
 enum DrawHelp {
   static let items = [
-    "arrows/hjkl move", "space pen up/down", "e eraser", "b soft/hard brush", "c clear",
-    "u undo", "Enter keep", "Esc leave", "mouse draws (right button erases)",
+    "arrows/hjkl move", "yubn diagonally", "Shift: 4 cells", "space pen up/down",
+    "- line from last point", "e eraser", "s soft/hard brush", "c clear", "z undo", "r redo",
+    "Enter keep", "Esc leave", "mouse draws (right button erases)",
   ]
 
   /// The help wrapped to `width` columns, items two spaces apart (an item breaks only

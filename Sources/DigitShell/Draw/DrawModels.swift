@@ -48,16 +48,26 @@ enum DrawModels {
   }
 
   /// Prints a drawing's prediction as `predict` does; a blank drawing gets one line instead.
+  /// With `picture` (the drawing must be 28×28) the drawing is printed beside the bars,
+  /// under that title.
   static func printPrediction(
-    of drawing: Drawing, title: String, modelName: String, model: Model, to console: Console
+    of drawing: Drawing, title: String, modelName: String, model: Model, picture: String? = nil,
+    to console: Console
   ) {
     guard let (_, p) = read(drawing, with: model) else {
       console.line("\(title): blank, nothing for \(modelName) to read.")
       return
     }
+    let width = min(Terminal.width, 80)
+    let heading = "\(title), model \(modelName)"
+    guard let picture, drawing.width == DrawEditor.side, drawing.height == DrawEditor.side else {
+      console.line(
+        ProbabilityBars.render(probabilities: p, width: width, style: artStyle, title: heading))
+      return
+    }
     console.line(
-      ProbabilityBars.render(
-        probabilities: p, width: min(Terminal.width, 80), style: artStyle,
-        title: "\(title), model \(modelName)"))
+      PredictionArt.render(
+        ink: drawing.ink, pictureTitle: picture, probabilities: p, title: heading, width: width,
+        style: artStyle))
   }
 }

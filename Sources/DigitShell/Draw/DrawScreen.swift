@@ -44,7 +44,8 @@ public enum DrawScreen {
     -> [String]
   {
     let marker = CanvasArt.Marker(
-      editor.cursor, penDown: editor.penDown, erasing: editor.tool == .eraser)
+      editor.cursor, penDown: editor.penDown, erasing: editor.tool == .eraser,
+      lineStart: editor.lastPoint)
     let canvas = framed(
       CanvasArt.lines(
         editor.canvas, width: DrawEditor.side, height: DrawEditor.side,

@@ -1,6 +1,8 @@
 /// Turns the bytes a terminal sends in raw mode into editor keys: letters, Enter, Esc,
 /// Ctrl-C (byte 3, since raw mode turns off the signal), arrows (`ESC [ A`, or `ESC O A` in
-/// application mode) and xterm SGR mouse reports (`ESC [ < b ; x ; y M`, `m` on release).
+/// application mode), Shift+arrows (`ESC [ 1 ; 2 A`, rxvt's `ESC [ a`), Home, End, PgUp and
+/// PgDn (`ESC [ H`, `ESC [ 1 ~`, `ESC [ 5 ~`, …) and xterm SGR mouse reports
+/// (`ESC [ < b ; x ; y M`, `m` on release).
 ///
 /// Bytes may arrive split anywhere; an unfinished sequence waits for the next `feed`.
 /// A lone Esc cannot be told from the start of a sequence until the terminal goes quiet,
@@ -43,20 +45,31 @@ public struct KeyDecoder: Sendable {
 
   static func plainKey(_ byte: UInt8) -> EditorKey? {
     switch byte {
-    case UInt8(ascii: "h"): return .left
-    case UInt8(ascii: "j"): return .down
-    case UInt8(ascii: "k"): return .up
-    case UInt8(ascii: "l"): return .right
-    case UInt8(ascii: " "): return .togglePen
-    case UInt8(ascii: "e"): return .toggleEraser
-    case UInt8(ascii: "b"): return .toggleBrush
-    case UInt8(ascii: "c"): return .clear
-    case UInt8(ascii: "u"): return .undo
     case 13, 10: return .keep
     case UInt8(ascii: "q"), 3, 4: return .leave  // q, Ctrl-C, Ctrl-D
-    default: return nil
+    case 26: return .undo  // Ctrl-Z (raw mode: no suspend)
+    case 25: return .redo  // Ctrl-Y
+    default: break
     }
+    guard byte < 0x80 else { return nil }
+    let character = Character(UnicodeScalar(byte))
+    if let step = moveLetters[Character(character.lowercased())] {
+      return character.isUppercase ? .jump(dx: step.dx, dy: step.dy) : step.key
+    }
+    return commandLetters[character]
   }
+
+  /// vi's and the roguelikes' eight directions; upper case jumps.
+  static let moveLetters: [Character: (key: EditorKey, dx: Int, dy: Int)] = [
+    "h": (.left, -1, 0), "j": (.down, 0, 1), "k": (.up, 0, -1), "l": (.right, 1, 0),
+    "y": (.upLeft, -1, -1), "u": (.upRight, 1, -1), "b": (.downLeft, -1, 1),
+    "n": (.downRight, 1, 1),
+  ]
+
+  static let commandLetters: [Character: EditorKey] = [
+    " ": .togglePen, "-": .line, "e": .toggleEraser, "s": .toggleBrush, "c": .clear,
+    "z": .undo, "r": .redo, "Z": .redo,
+  ]
 
   private static func decodeEscape(_ bytes: ArraySlice<UInt8>) -> (EditorKey?, Int)? {
     let start = bytes.startIndex
@@ -64,9 +77,9 @@ public struct KeyDecoder: Sendable {
     let second = bytes[start + 1]
     switch second {
     case UInt8(ascii: "O"):
-      // SS3: application-mode arrows, F1–F4.
+      // SS3: application-mode arrows, Home and End; F1–F4 mean nothing here.
       guard bytes.count >= 3 else { return nil }
-      return (arrow(bytes[start + 2]), 3)
+      return (navigation(bytes[start + 2], number: 1, modifier: 1), 3)
     case UInt8(ascii: "["):
       return decodeCSI(bytes)
     case 0x1B:
@@ -95,23 +108,43 @@ public struct KeyDecoder: Sendable {
         mouse(params.dropFirst(), released: final == UInt8(ascii: "m")).map { .mouse($0) }, length
       )
     }
-    // Plain arrows only; with modifiers (ESC [ 1 ; 5 A) they still move.
-    if params.allSatisfy({
-      $0 == UInt8(ascii: ";") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
-    }) {
-      return (arrow(final), length)
+    // rxvt's Shift+arrows: ESC [ a … d.
+    if params.isEmpty, (UInt8(ascii: "a")...UInt8(ascii: "d")).contains(final) {
+      return (navigation(final - 0x20, number: 1, modifier: 2), length)
     }
-    return (nil, length)
+    // Digits and semicolons: `number ; modifier`, e.g. ESC [ 1 ; 2 A (Shift+Up), ESC [ 5 ~ (PgUp).
+    let numbers = String(decoding: params, as: UTF8.self).split(
+      separator: ";", omittingEmptySubsequences: false
+    ).map { $0.isEmpty ? 1 : Int($0) }
+    guard numbers.allSatisfy({ $0 != nil }) else { return (nil, length) }
+    let number = numbers.first.flatMap { $0 } ?? 1
+    let modifier = numbers.count > 1 ? numbers[1] ?? 1 : 1
+    return (navigation(final, number: number, modifier: modifier), length)
   }
 
-  private static func arrow(_ byte: UInt8) -> EditorKey? {
-    switch byte {
-    case UInt8(ascii: "A"): return .up
-    case UInt8(ascii: "B"): return .down
-    case UInt8(ascii: "C"): return .right
-    case UInt8(ascii: "D"): return .left
-    default: return nil
+  /// `ESC [ n ~`: Home (1, or 7 on rxvt), End (4 or 8), PgUp (5), PgDn (6).
+  static let tildeKeys: [Int: EditorKey] = [
+    1: .upLeft, 7: .upLeft, 4: .downLeft, 8: .downLeft, 5: .upRight, 6: .downRight,
+  ]
+
+  /// An arrow, Home (up-left), PgUp (up-right), End (down-left) or PgDn (down-right) from a
+  /// sequence's final byte and number; Shift (bit 1 of `modifier - 1`) makes it a jump.
+  /// Ctrl and Alt change nothing.
+  static func navigation(_ final: UInt8, number: Int, modifier: Int) -> EditorKey? {
+    let key: EditorKey?
+    switch final {
+    case UInt8(ascii: "A"): key = .up
+    case UInt8(ascii: "B"): key = .down
+    case UInt8(ascii: "C"): key = .right
+    case UInt8(ascii: "D"): key = .left
+    case UInt8(ascii: "H"): key = .upLeft
+    case UInt8(ascii: "F"): key = .downLeft
+    case UInt8(ascii: "~"): key = tildeKeys[number]
+    default: key = nil
     }
+    guard let key, let step = key.step else { return nil }
+    let shift = (modifier - 1) & 1 != 0
+    return shift ? .jump(dx: step.dx, dy: step.dy) : key
   }
 
   /// SGR mouse parameters `b;x;y` (x and y 1-based) as a 0-based screen event. The low two

@@ -108,29 +108,122 @@ final class DrawEditorTests: XCTestCase {
     XCTAssertEqual(editor.canvas, drawn)
   }
 
-  func testUndoTakesBackOneStrokeAtATime() {
+  func testUndoAndRedoGoOneStepAtATimeWithTheCursor() {
     var editor = DrawEditor()
-    press(&editor, [.togglePen, .right, .right, .togglePen])  // stroke 1
-    let afterFirst = editor.canvas
-    press(&editor, [.down, .down, .down, .togglePen, .left, .togglePen])  // stroke 2
-    XCTAssertNotEqual(editor.canvas, afterFirst)
+    press(&editor, [.toggleBrush, .togglePen])  // step 1: a dot at (14, 14)
+    let dot = editor.canvas
+    press(&editor, [.right, .right])  // steps 2 and 3
+    let stroke = editor.canvas
+    press(&editor, [.togglePen, .down, .down])  // pen up: moving is no step
     press(&editor, [.undo])
-    XCTAssertEqual(editor.canvas, afterFirst)
+    XCTAssertEqual(inked(editor), [CanvasPoint(14, 14), CanvasPoint(15, 14)])
+    XCTAssertEqual(editor.cursor, CanvasPoint(15, 14), "the cursor goes back with the ink")
+    press(&editor, [.undo])
+    XCTAssertEqual(editor.canvas, dot)
+    XCTAssertEqual(editor.cursor, CanvasPoint(14, 14))
     press(&editor, [.undo])
     XCTAssertTrue(editor.drawing.isBlank)
     XCTAssertFalse(editor.canUndo)
     press(&editor, [.undo])
     XCTAssertEqual(editor.note, "nothing to undo")
+    press(&editor, [.redo, .redo, .redo])
+    XCTAssertEqual(editor.canvas, stroke)
+    XCTAssertEqual(editor.cursor, CanvasPoint(16, 14), "where the last step ended")
+    press(&editor, [.redo])
+    XCTAssertEqual(editor.note, "nothing to redo")
   }
 
-  func testAStrokeThatChangesNothingLeavesNothingToUndo() {
+  func testANewStepForgetsWhatRedoCouldBringBack() {
+    var editor = DrawEditor()
+    press(&editor, [.toggleBrush, .togglePen, .right, .right, .undo])
+    XCTAssertTrue(editor.canRedo)
+    press(&editor, [.up])  // the pen is still down: a new step
+    XCTAssertFalse(editor.canRedo)
+    XCTAssertEqual(
+      inked(editor), [CanvasPoint(14, 14), CanvasPoint(15, 14), CanvasPoint(15, 13)])
+  }
+
+  func testDiagonalMoves() {
+    var editor = DrawEditor()
+    press(&editor, [.upLeft])
+    XCTAssertEqual(editor.cursor, CanvasPoint(13, 13))
+    press(&editor, [.upRight, .upRight])
+    XCTAssertEqual(editor.cursor, CanvasPoint(15, 11))
+    press(&editor, [.downLeft])
+    XCTAssertEqual(editor.cursor, CanvasPoint(14, 12))
+    press(&editor, [.toggleBrush, .togglePen, .downRight, .downRight])
+    XCTAssertEqual(
+      inked(editor), [CanvasPoint(14, 12), CanvasPoint(15, 13), CanvasPoint(16, 14)],
+      "a diagonal stroke has no staircase")
+  }
+
+  func testAJumpGoesFourCellsPaintsTheWayAndStopsAtTheEdge() {
+    var editor = DrawEditor()
+    press(&editor, [.jump(dx: 0, dy: -1)])
+    XCTAssertEqual(editor.cursor, CanvasPoint(14, 10))
+    XCTAssertTrue(editor.drawing.isBlank)
+    press(&editor, [.toggleBrush, .togglePen, .jump(dx: 1, dy: 1)])
+    XCTAssertEqual(editor.cursor, CanvasPoint(18, 14))
+    XCTAssertEqual(inked(editor).count, 5)
+    press(&editor, [.undo])
+    XCTAssertEqual(inked(editor), [CanvasPoint(14, 10)], "a jump is one step")
+    press(&editor, [.togglePen] + Array(repeating: .jump(dx: -1, dy: 0), count: 5))
+    XCTAssertEqual(editor.cursor, CanvasPoint(0, 10))
+  }
+
+  func testTheLineKeyInksFromTheLastPointToTheCursorAsOneStep() {
+    var editor = DrawEditor()
+    press(&editor, [.toggleBrush, .line])
+    XCTAssertEqual(inked(editor), [CanvasPoint(14, 14)], "the first line only marks its start")
+    XCTAssertEqual(editor.note, "a line starts here: move, then - again")
+    press(&editor, [.jump(dx: 1, dy: 0), .jump(dx: 1, dy: 0), .down, .down, .down])
+    XCTAssertTrue(editor.canUndo)
+    XCTAssertFalse(editor.penDown)
+    press(&editor, [.line])
+    let line = DrawEditor.line(from: CanvasPoint(14, 14), to: CanvasPoint(22, 17))
+    XCTAssertEqual(inked(editor), Set(line))
+    XCTAssertEqual(line.count, 9)
+    XCTAssertEqual(editor.lastPoint, CanvasPoint(22, 17))
+    press(&editor, [.down, .down, .line])
+    XCTAssertEqual(inked(editor).count, 11, "lines chain: the next starts where one ended")
+    press(&editor, [.undo, .undo])
+    XCTAssertEqual(inked(editor), [CanvasPoint(14, 14)], "each line is one undo step")
+    XCTAssertEqual(editor.lastPoint, CanvasPoint(14, 14))
+  }
+
+  func testTheLineKeyErasesWithTheEraser() {
+    var editor = DrawEditor()
+    press(&editor, [.toggleBrush, .togglePen, .right, .right, .right, .right, .togglePen])
+    press(&editor, [.left, .left, .left, .toggleEraser, .line])
+    XCTAssertEqual(inked(editor), [CanvasPoint(14, 14)], "erased from (18, 14) to (15, 14)")
+  }
+
+  func testClearPutsTheCursorBackInTheMiddleAndUndoBringsItAllBack() {
+    var editor = DrawEditor()
+    press(&editor, [.togglePen, .jump(dx: 1, dy: 1), .jump(dx: 1, dy: 1)])
+    let drawn = editor.canvas
+    press(&editor, [.clear])
+    XCTAssertEqual(editor.cursor, DrawEditor.centre)
+    XCTAssertNil(editor.lastPoint)
+    XCTAssertFalse(editor.penDown)
+    press(&editor, [.line])
+    XCTAssertEqual(editor.note, "a line starts here: move, then - again")
+    press(&editor, [.undo, .undo])
+    XCTAssertEqual(editor.canvas, drawn)
+    XCTAssertEqual(editor.cursor, CanvasPoint(22, 22))
+    XCTAssertEqual(editor.lastPoint, CanvasPoint(22, 22))
+    press(&editor, [.upLeft, .clear])
+    XCTAssertEqual(editor.cursor, DrawEditor.centre, "clear recentres a blank canvas too")
+  }
+
+  func testAStepThatChangesNothingLeavesNothingToUndo() {
     var editor = DrawEditor()
     press(&editor, [.togglePen, .togglePen])
     XCTAssertTrue(editor.canUndo)
     press(&editor, [.togglePen, .togglePen])  // paints over the same full cells
     press(&editor, [.undo])
     XCTAssertTrue(
-      editor.drawing.isBlank, "one undo takes back the only stroke that changed the ink")
+      editor.drawing.isBlank, "one undo takes back the only step that changed the ink")
   }
 
   func testEnterKeepsAndEscapeLeaves() {

@@ -12,10 +12,40 @@ final class DrawKeyDecoderTests: XCTestCase {
 
   func testLettersSpaceAndEnter() {
     XCTAssertEqual(
-      decode(bytes("hjkl ebcu\r")),
-      [.left, .down, .up, .right, .togglePen, .toggleEraser, .toggleBrush, .clear, .undo, .keep])
+      decode(bytes("hjkl yubn-esczrZ\r")),
+      [
+        .left, .down, .up, .right, .togglePen, .upLeft, .upRight, .downLeft, .downRight, .line,
+        .toggleEraser, .toggleBrush, .clear, .undo, .redo, .redo, .keep,
+      ])
     XCTAssertEqual(decode([10]), [.keep])
-    XCTAssertEqual(decode(bytes("xyz")), [], "other keys mean nothing")
+    XCTAssertEqual(decode([26, 25]), [.undo, .redo], "Ctrl-Z, Ctrl-Y")
+    XCTAssertEqual(decode(bytes("xwa")), [], "other keys mean nothing")
+    XCTAssertEqual(decode([0xC3, 0xA9]), [], "nor do other bytes")
+  }
+
+  func testShiftedLettersJumpInTheirDirection() {
+    XCTAssertEqual(
+      decode(bytes("HJKLYUBN")),
+      [
+        .jump(dx: -1, dy: 0), .jump(dx: 0, dy: 1), .jump(dx: 0, dy: -1), .jump(dx: 1, dy: 0),
+        .jump(dx: -1, dy: -1), .jump(dx: 1, dy: -1), .jump(dx: -1, dy: 1), .jump(dx: 1, dy: 1),
+      ])
+  }
+
+  func testShiftArrowsJumpAndHomeEndPageKeysGoDiagonally() {
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[1;2A\u{1B}[1;2D\u{1B}[1;6B")),
+      [.jump(dx: 0, dy: -1), .jump(dx: -1, dy: 0), .jump(dx: 0, dy: 1)], "xterm; Ctrl+Shift too")
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[a\u{1B}[c")), [.jump(dx: 0, dy: -1), .jump(dx: 1, dy: 0)], "rxvt")
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[H\u{1B}[5~\u{1B}[F\u{1B}[6~")),
+      [.upLeft, .upRight, .downLeft, .downRight])
+    XCTAssertEqual(
+      decode(bytes("\u{1B}[1~\u{1B}[4~\u{1B}OH\u{1B}OF")),
+      [.upLeft, .downLeft, .upLeft, .downLeft], "Home and End as other terminals send them")
+    XCTAssertEqual(decode(bytes("\u{1B}[5;2~")), [.jump(dx: 1, dy: -1)], "Shift+PgUp")
+    XCTAssertEqual(decode(bytes("\u{1B}[3~\u{1B}[2~")), [], "Delete and Insert mean nothing")
   }
 
   func testWaysToLeave() {

@@ -64,7 +64,7 @@ final class DrawScreenTests: XCTestCase {
 
   func testEveryArrangementFitsItsWindow() {
     for (w, h) in [
-      (49, 20), (60, 20), (60, 40), (80, 19), (100, 30), (89, 33), (120, 50), (200, 60),
+      (49, 22), (60, 22), (60, 40), (80, 20), (100, 30), (89, 33), (120, 50), (200, 60),
     ] {
       XCTAssertNotNil(DrawLayout.choose(width: w, height: h), "\(w)×\(h)")
       for rich in [false, true] {
@@ -81,15 +81,15 @@ final class DrawScreenTests: XCTestCase {
   func testATooSmallWindowSaysSo() {
     let need = DrawLayout.minimum
     XCTAssertEqual(need.width, 49)
-    XCTAssertEqual(need.height, 20)
+    XCTAssertEqual(need.height, 22)
     XCTAssertEqual(
       DrawScreen.render(DrawEditor(), view: sampleView(), width: 40, height: 15, rich: true),
-      "window too small: need at least 49×20, have 40×15 (Esc leaves)")
+      "window too small: need at least 49×22, have 40×15 (Esc leaves)")
     XCTAssertTrue(
-      DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 19, rich: false)
+      DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 20, rich: false)
         .contains("your drawing"))
     XCTAssertTrue(
-      DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 18, rich: false)
+      DrawScreen.render(DrawEditor(), view: sampleView(), width: 80, height: 19, rich: false)
         .hasPrefix("window too small"))
     XCTAssertTrue(
       DrawScreen.render(DrawEditor(), view: sampleView(), width: 48, height: 40, rich: false)
@@ -117,6 +117,41 @@ final class DrawScreenTests: XCTestCase {
     XCTAssertEqual(
       String(row[(1 + 14)...(1 + 16)]), "***", "a full cell over a blank one: half ink")
     XCTAssertEqual(row[1 + 17], "+", "the cursor, pen up")
+  }
+
+  func testTheLineStartIsMarkedAndTheHelpNamesTheKeys() throws {
+    var editor = DrawEditor()
+    for key: EditorKey in [.toggleBrush, .line, .right, .right, .right] { _ = editor.handle(key) }
+    let layout = try XCTUnwrap(DrawLayout.choose(width: 80, height: 24))
+    let lines = DrawScreen.lines(
+      editor, view: DrawView(modelName: "m"), layout: layout, rich: false)
+    let row = Array(lines[DrawLayout.canvasTop + 7])
+    XCTAssertEqual(row[1 + 14], "o", "where - would start a line")
+    XCTAssertEqual(row[1 + 17], "+", "the cursor")
+    let text = lines.joined(separator: "\n")
+    for item in [
+      "arrows/hjkl move", "yubn diagonally", "Shift: 4 cells", "- line from last point",
+      "s soft/hard brush", "c clear", "z undo", "r redo",
+    ] {
+      XCTAssertTrue(text.contains(item), item)
+    }
+  }
+
+  func testSolidInkIsAFullBlockInColourSoPlainTextShowsIt() {
+    var editor = DrawEditor()
+    for key: EditorKey in [.toggleBrush, .togglePen, .down, .togglePen] {
+      _ = editor.handle(key)
+    }
+    let lines = CanvasArt.lines(
+      editor.canvas, width: 28, height: 28, scale: .compact, rich: true)
+    let plain = lines[7].replacingOccurrences(
+      of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    XCTAssertEqual(Array(plain)[14], "█", "cells (14, 14) and (14, 15), both full")
+    XCTAssertEqual(plain.filter { $0 != " " }, "█")
+    let full = CanvasArt.lines(editor.canvas, width: 28, height: 28, scale: .full, rich: true)
+    let row = full[15].replacingOccurrences(
+      of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
+    XCTAssertEqual(row.filter { $0 != " " }, "██", "full scale: two blocks for cell (14, 15)")
   }
 
   func testMouseCellsMapToCanvasCells() throws {

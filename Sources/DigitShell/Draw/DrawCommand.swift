@@ -45,7 +45,8 @@ struct DrawCommand: SessionCommand {
   func run(in session: Session) throws {
     let loaded = try load.map { try Drawing(contentsOf: URL(fileURLWithPath: $0)) }
     let (modelName, named) = try DrawModels.resolve(model, in: session)
-    guard Terminal.inputIsTerminal && Terminal.outputIsTerminal else {
+    // A resumed lesson rebuilding its world replays `draw --load` without the editor.
+    guard Terminal.inputIsTerminal && Terminal.outputIsTerminal && !session.isReplaying else {
       guard let loaded, let load else {
         throw userError("draw needs a terminal; in scripts load a drawing with: draw --load FILE")
       }
@@ -70,6 +71,9 @@ struct DrawCommand: SessionCommand {
     let drawing = loop.editor.drawing
     guard action == .keep else {
       session.console.line("Left the editor; the drawing was not kept.")
+      // Inside a lesson cell, leaving stops the cell: its next command (`keep 9`) must not
+      // act on whatever drawing was current before.
+      if session.cellDepth > 0 { session.stopCellRequested = true }
       return
     }
     guard !drawing.isBlank else {

@@ -39,6 +39,22 @@ final class LessonWalkTests: XCTestCase {
     XCTAssertNil(models["b64"], "b64 was never made: \(models)")
   }
 
+  /// Esc in a lesson's editor stops the cell: `keep 9` does not keep an older drawing.
+  func testEscInTheEditorStopsTheCell() throws {
+    let plan = try LessonPlan(number: 10)
+    guard let cell = plan.firstCell(containing: "keep 9") else {
+      return XCTFail("lesson 10 has no cell that keeps a 9")
+    }
+    let home = Binary.temporaryHome()
+    let words = plan.words(until: cell) + ["random", "", "models"]
+    let shell = try LessonWalk.run([words], home: home, answers: ["Esc leave": "\u{1B}"]).shells[0]
+    XCTAssertEqual(shell.stuck, [], shell.screen)
+    let flat = LessonWalk.flattened(shell.transcript)
+    XCTAssertTrue(flat.contains("so `keep 9` did not run"), String(flat.suffix(1500)))
+    let kept = (try? FileManager.default.contentsOfDirectory(atPath: home.path + "/drawings")) ?? []
+    XCTAssertEqual(kept, [], "nothing was kept")
+  }
+
   private func walkThreeWays(_ number: Int) throws {
     let plan = try LessonPlan(number: number)
     let straight = try LessonWalk.run([plan.straight() + ["models"]]).shells[0]
@@ -159,12 +175,15 @@ enum LessonWalk {
     .deletingLastPathComponent().appendingPathComponent("Terminal/lesson_walk.py")
 
   /// Runs each list of words in its own shell, one after another, in one fresh home.
-  static func run(_ shells: [[String]], home: URL = Binary.temporaryHome()) throws -> Result {
-    let plan: [String: Any] = [
-      "shells": shells,
-      // The drawing editor opened by a lesson's `draw --load`: Enter keeps the drawing.
-      "answers": ["Esc leaves": "\r"],
-    ]
+  /// The drawing editor opened by a lesson's `draw --load` (its key help says "Esc leave"):
+  /// Enter keeps the drawing.
+  static let keepTheDrawing = ["Esc leave": "\r"]
+
+  static func run(
+    _ shells: [[String]], home: URL = Binary.temporaryHome(),
+    answers: [String: String] = keepTheDrawing
+  ) throws -> Result {
+    let plan: [String: Any] = ["shells": shells, "answers": answers]
     let json = String(decoding: try JSONSerialization.data(withJSONObject: plan), as: UTF8.self)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -56,6 +56,7 @@ def run_shell(binary, home, columns, rows, words, answers):
 
     def wait_for_prompt(timeout):
         end = time.time() + timeout
+        answered = set()  # each marker once per word: the screen may still show it after
         while time.time() < end:
             if not pump(0.1):
                 return True
@@ -69,7 +70,8 @@ def run_shell(binary, home, columns, rows, words, answers):
                 child.send("q")
                 continue
             for marker, keys in answers.items():
-                if marker in text():
+                if marker in text() and marker not in answered:
+                    answered.add(marker)
                     pump(0.3)
                     child.send(keys)
                     pump(0.5)

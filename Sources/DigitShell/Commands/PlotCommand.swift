@@ -67,7 +67,7 @@ struct PlotCommand: SessionCommand {
       }
     }
     var series: [ChartSeries] = []
-    for c in curves {
+    for (run, c) in curves.enumerated() {
       switch metric {
       case .testLoss:
         series.append(ChartSeries(name: c.label, values: c.history.map { $0.testLoss }))
@@ -76,8 +76,14 @@ struct PlotCommand: SessionCommand {
       case .testAccuracy:
         series.append(ChartSeries(name: c.label, values: c.history.map { $0.testAccuracy }))
       case .both:
-        series.append(ChartSeries(name: "\(c.label) train", values: c.history.map { $0.trainLoss }))
-        series.append(ChartSeries(name: "\(c.label) test", values: c.history.map { $0.testLoss }))
+        // One colour per run; train solid, test dotted.
+        series.append(
+          ChartSeries(
+            name: "\(c.label) train", values: c.history.map { $0.trainLoss }, group: run))
+        series.append(
+          ChartSeries(
+            name: "\(c.label) test", values: c.history.map { $0.testLoss }, group: run,
+            stroke: .dotted))
       case .drawings:
         series.append(
           ChartSeries(
@@ -97,10 +103,10 @@ struct PlotCommand: SessionCommand {
     ]
     let (title, axis) = titles[metric] ?? ("", "")
     let chart = Chart(title: title, xLabel: "epoch", leftLabel: axis, series: series)
+    // The whole screen but the command line and the prompt (80×24 when not a terminal).
     try art.emit(to: session.console) { style in
       LineChart.render(
-        chart, width: min(Terminal.width, 160), height: max(10, min(22, Terminal.height - 3)),
-        style: style)
+        chart, width: Terminal.width, height: max(10, Terminal.height - 2), style: style)
     }
   }
 }

@@ -25,6 +25,7 @@ struct PlotCommand: SessionCommand {
     abstract: "Overlay training curves on one chart: this session's runs and trained models.",
     discussion: """
       Name runs by number (see runs) or models by name; with none, every run of this session.
+      The chart fills the terminal; runs of one or two epochs show a bar per epoch with its value.
       Examples:
         plot                              all runs, test loss
         plot 1 2 --metric test-accuracy   runs 1 and 2
@@ -40,7 +41,11 @@ struct PlotCommand: SessionCommand {
   }
 
   @Argument(help: "Run numbers or model names.") var names: [String] = []
-  @Option(help: "test-loss, train-loss, test-accuracy, both (train and test loss) or drawings.")
+  @Option(
+    help: """
+      test-loss, train-loss, test-accuracy, both (train and test loss: one colour per run, \
+      train solid, test dotted) or drawings.
+      """)
   var metric: Metric = .testLoss
   @OptionGroup var art: ArtOptions
 

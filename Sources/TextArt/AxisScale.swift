@@ -15,7 +15,7 @@ struct AxisScale {
   static let limit = 1e100
 
   /// Fits `values` (finite ones only) in `rows` plot rows with at most one
-  /// tick every two rows. Returns nil when there is nothing to fit.
+  /// tick every two rows (and at most 12). Returns nil when there is nothing to fit.
   init?(values: [Double], fixed: ClosedRange<Double>?, rows: Int) {
     let finite = values.filter { $0.isFinite && abs($0) < AxisScale.limit }
     var low: Double
@@ -38,8 +38,10 @@ struct AxisScale {
         low = 0
       }
     }
-    let maxTicks = max(2, min(8, (max(1, rows) - 1) / 2 + 1))
-    let target = max(2, min(6, maxTicks))
+    // A tick every 5 rows or so (at least 6 where they fit), so a tall chart is as
+    // easy to read off as a short one.
+    let maxTicks = max(2, min(12, (max(1, rows) - 1) / 2 + 1))
+    let target = max(2, min(maxTicks, max(6, rows / 5)))
     var step = AxisScale.niceStep(atLeast: (high - low) / Double(target - 1))
     while AxisScale.multiples(of: step, from: low, to: high).count > maxTicks {
       step = AxisScale.niceStep(atLeast: step * 1.01)

@@ -8,6 +8,15 @@ public struct ChartSeries: Sendable, Equatable {
     case right
   }
 
+  /// How a series' line is drawn. Series of one group share a colour, so the
+  /// stroke tells them apart (train solid, test dotted), with or without colour.
+  public enum Stroke: Sendable, Equatable {
+    /// A continuous line: braille dots side by side, or the marker in every cell.
+    case solid
+    /// Every other dot (braille) or every other cell (markers) along the line.
+    case dotted
+  }
+
   /// Legend text, for example `"net3 dropout 0.5 test loss"`.
   public var name: String
   /// `values[i]` belongs to epoch `i + 1`; `nil` (and NaN or infinity) leaves
@@ -15,12 +24,24 @@ public struct ChartSeries: Sendable, Equatable {
   public var values: [Double?]
   /// The axis this series is drawn against.
   public var axis: Axis
+  /// Series with the same group share a colour (one run's train and test loss);
+  /// `nil` gives the series a colour of its own. Colours go to groups in the
+  /// order they first appear.
+  public var group: Int?
+  /// Solid or dotted; the legend shows which.
+  public var stroke: Stroke
 
-  /// Creates a series drawn against `axis` (left by default).
-  public init(name: String, values: [Double?], axis: Axis = .left) {
+  /// Creates a series drawn against `axis` (left by default), solid and in a
+  /// colour of its own unless `group` and `stroke` say otherwise.
+  public init(
+    name: String, values: [Double?], axis: Axis = .left, group: Int? = nil,
+    stroke: Stroke = .solid
+  ) {
     self.name = name
     self.values = values
     self.axis = axis
+    self.group = group
+    self.stroke = stroke
   }
 }
 

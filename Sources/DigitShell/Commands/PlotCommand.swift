@@ -25,6 +25,7 @@ struct PlotCommand: SessionCommand {
     abstract: "Overlay training curves on one chart: this session's runs and trained models.",
     discussion: """
       Name runs by number (see runs) or models by name; with none, every run of this session.
+      The chart fills the terminal; runs of one or two epochs show a bar per epoch with its value.
       Examples:
         plot                              all runs, test loss
         plot 1 2 --metric test-accuracy   runs 1 and 2
@@ -40,7 +41,11 @@ struct PlotCommand: SessionCommand {
   }
 
   @Argument(help: "Run numbers or model names.") var names: [String] = []
-  @Option(help: "test-loss, train-loss, test-accuracy, both (train and test loss) or drawings.")
+  @Option(
+    help: """
+      test-loss, train-loss, test-accuracy, both (train and test loss: one colour per run, \
+      train solid, test dotted) or drawings.
+      """)
   var metric: Metric = .testLoss
   @OptionGroup var art: ArtOptions
 
@@ -67,7 +72,7 @@ struct PlotCommand: SessionCommand {
       }
     }
     var series: [ChartSeries] = []
-    for c in curves {
+    for (run, c) in curves.enumerated() {
       switch metric {
       case .testLoss:
         series.append(ChartSeries(name: c.label, values: c.history.map { $0.testLoss }))
@@ -76,8 +81,14 @@ struct PlotCommand: SessionCommand {
       case .testAccuracy:
         series.append(ChartSeries(name: c.label, values: c.history.map { $0.testAccuracy }))
       case .both:
-        series.append(ChartSeries(name: "\(c.label) train", values: c.history.map { $0.trainLoss }))
-        series.append(ChartSeries(name: "\(c.label) test", values: c.history.map { $0.testLoss }))
+        // One colour per run; train solid, test dotted.
+        series.append(
+          ChartSeries(
+            name: "\(c.label) train", values: c.history.map { $0.trainLoss }, group: run))
+        series.append(
+          ChartSeries(
+            name: "\(c.label) test", values: c.history.map { $0.testLoss }, group: run,
+            stroke: .dotted))
       case .drawings:
         series.append(
           ChartSeries(
@@ -97,10 +108,10 @@ struct PlotCommand: SessionCommand {
     ]
     let (title, axis) = titles[metric] ?? ("", "")
     let chart = Chart(title: title, xLabel: "epoch", leftLabel: axis, series: series)
+    // The whole screen but the command line and the prompt (80×24 when not a terminal).
     try art.emit(to: session.console) { style in
       LineChart.render(
-        chart, width: min(Terminal.width, 160), height: max(10, min(22, Terminal.height - 3)),
-        style: style)
+        chart, width: Terminal.width, height: max(10, Terminal.height - 2), style: style)
     }
   }
 }

@@ -60,7 +60,9 @@ final class TrainingView {
     }
   }
 
-  private var chartHeight: Int { max(8, min(18, Terminal.height - 6)) }
+  /// The live chart fills the screen but for the epoch line above it, and the closing line
+  /// (which may wrap) and the prompt below it: at 80×24 the chart has 20 rows.
+  private var chartHeight: Int { max(8, Terminal.height - 4) }
 
   private func clearProgress() {
     if progressShown {
@@ -75,7 +77,8 @@ final class TrainingView {
     if !live && epochsThisRun > 0 {
       console.line(
         TrainingChart.render(
-          history, title: label, width: Terminal.width, height: 18, style: .ascii))
+          history, title: label, width: Terminal.width, height: max(8, Terminal.height - 2),
+          style: .ascii))
     }
     if cancelled {
       console.line(
@@ -85,14 +88,16 @@ final class TrainingView {
   }
 }
 
-/// The per-epoch chart: train and test loss on the left axis, test accuracy on the right.
+/// The per-epoch chart: train and test loss on the left axis, one colour, solid and dotted;
+/// test accuracy (and accuracy on watched drawings) on the right, each in its own colour.
 enum TrainingChart {
   static func render(
     _ history: [EpochResult], title: String, width: Int, height: Int, style: ArtStyle
   ) -> String {
     var series = [
-      ChartSeries(name: "train loss", values: history.map { $0.trainLoss }),
-      ChartSeries(name: "test loss", values: history.map { $0.testLoss }),
+      ChartSeries(name: "train loss", values: history.map { $0.trainLoss }, group: 0),
+      ChartSeries(
+        name: "test loss", values: history.map { $0.testLoss }, group: 0, stroke: .dotted),
       ChartSeries(name: "test accuracy", values: history.map { $0.testAccuracy }, axis: .right),
     ]
     if history.contains(where: { $0.watchTotal != nil }) {

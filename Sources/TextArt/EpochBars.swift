@@ -39,7 +39,9 @@ enum EpochBars {
     for (axis, label, range) in axes {
       let members = chart.series.filter { $0.axis == axis }
       guard !members.isEmpty else { continue }
-      let scale = BarScale(values: chart.values(on: axis), fixed: range)
+      // A percentage's bar is out of 100, so 60% never looks like a full bar.
+      let percent: ClosedRange<Double>? = label.contains("%") ? 0...100 : nil
+      let scale = BarScale(values: chart.values(on: axis), fixed: range ?? percent)
       var group: [String] = []
       if !label.isEmpty {
         var line = StyledLine(color: style.color)

@@ -22,8 +22,8 @@ enum Palette {
 
   /// Distinct hues for chart series, readable on dark and light backgrounds.
   static let seriesColors = [39, 208, 76, 170, 220, 203, 45, 141]
-  /// Distinct ASCII markers for chart series.
-  static let seriesMarkers: [Character] = ["*", "o", "x", "+", "#", "@", "%", "&"]
+  /// Distinct ASCII markers for chart series (not `+`, which marks the axis ticks).
+  static let seriesMarkers: [Character] = ["*", "o", "x", "=", "#", "@", "%", "&"]
 
   static func seriesColor(_ index: Int) -> Int {
     seriesColors[abs(index) % seriesColors.count]

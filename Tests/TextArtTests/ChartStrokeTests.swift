@@ -18,9 +18,9 @@ final class ChartStrokeTests: XCTestCase {
     let expected = """
                     Training and test loss
       loss
-      1.0 + ++x+ + +
-          | ** xxxxx + + +++ + + +
-      0.8 + oo*o**  xxxx           + + + + + + + + + + +
+      1.0 + ==x= = =
+          | ** xxxxx = = === = = =
+      0.8 + oo*o**  xxxx           = = = = = = = = = = =
           |      o*o*o oxxxxxxxxxx
       0.6 +           *o*ooo o o oxxxxxxxxxxxxxx
           |              *****     o o o o o o oxxxxxxxx
@@ -31,7 +31,7 @@ final class ChartStrokeTests: XCTestCase {
             1             2              3             4
                                epoch
       *** A train   o o A test   xxx B train
-      + + B test
+      = = B test
       """
     XCTAssertEqual(LineChart.render(twoRuns, width: 50, height: 16, style: .ascii), expected)
   }
@@ -61,7 +61,7 @@ final class ChartStrokeTests: XCTestCase {
     for style in [ArtStyle.ascii, .monochrome] {
       let plain = LineChart.render(twoRuns, width: 70, height: 16, style: style)
       let legend = plain.split(separator: "\n").last.map(String.init) ?? ""
-      XCTAssertEqual(legend, "*** A train   o o A test   xxx B train   + + B test", "\(style)")
+      XCTAssertEqual(legend, "*** A train   o o A test   xxx B train   = = B test", "\(style)")
     }
   }
 

@@ -20,11 +20,12 @@ final class EpochBarsTests: XCTestCase {
         test loss      epoch 1 :::::::::::::::::::: 1.1897
 
       accuracy %
-        test accuracy  epoch 1 ############################ 67.31
+        test accuracy  epoch 1 ################### 67.31
       """
     XCTAssertEqual(LineChart.render(firstEpoch, width: 60, height: 22, style: .ascii), expected)
   }
 
+  /// Percentages are out of 100: 67% is two thirds of a bar, not a full one.
   func testTwoEpochsAreTwoBarsEachOnTheirAxisScale() {
     var chart = firstEpoch
     chart.series[0].values.append(0.8)
@@ -39,8 +40,8 @@ final class EpochBarsTests: XCTestCase {
                        epoch 2 -
 
       accuracy %
-        test accuracy  epoch 1 ######################## 67.31
-                       epoch 2 ############################ 80.00
+        test accuracy  epoch 1 ################### 67.31
+                       epoch 2 ###################### 80.00
       """
     XCTAssertEqual(LineChart.render(chart, width: 60, height: 22, style: .ascii), expected)
   }

@@ -73,7 +73,7 @@ final class LineChartTests: XCTestCase {
       )
     }
     let ascii = LineChart.render(chart, width: 80, height: 24, style: .ascii)
-    for marker in ["*", "o", "x", "+", "#", "@"] {
+    for marker in ["*", "o", "x", "=", "#", "@"] {
       XCTAssertTrue(ascii.contains(marker + " net3"), "legend shows marker \(marker)")
     }
   }

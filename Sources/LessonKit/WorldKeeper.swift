@@ -25,7 +25,8 @@ public enum StepStatus: String, Codable, Sendable {
 ///   "status": "ran"}}}`, STEP the 0-based step index;
 /// - `blobs/HASH`: an item's bytes, stored once however many records name them. HASH is the
 ///   64-bit FNV-1a of the bytes in 16 hex digits, a dash and the length in bytes
-///   (`cbf29ce484222325-0` for no bytes): h₀ = 0xcbf29ce484222325, hᵢ₊₁ = (hᵢ ⊕ byte)·0x100000001b3.
+///   (`cbf29ce484222325-0` for no bytes): h₀ = 0xcbf29ce484222325,
+///   hᵢ₊₁ = (hᵢ ⊕ byteᵢ)·0x100000001b3 mod 2⁶⁴.
 ///
 /// Every write is atomic (blobs first, then the index, then blobs no record names are
 /// removed), so a crash leaves the previous index whole. An index that cannot be read is

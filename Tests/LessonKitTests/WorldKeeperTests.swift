@@ -201,7 +201,8 @@ final class WorldKeeperTests: XCTestCase {
     XCTAssertEqual(try reopened.restore(before: 2), [1])
     XCTAssertEqual(second.items, ["model m": "x"])
 
-    let strange = #"{"version": 1, "steps": {"0": {"after": {"k": "../../etc/passwd"}, "status": "ran"}}}"#
+    let strange =
+      #"{"version": 1, "steps": {"0": {"after": {"k": "../../etc/passwd"}, "status": "ran"}}}"#
     try Data(strange.utf8).write(to: folder.appendingPathComponent("world.json"))
     XCTAssertNil(WorldKeeper(folder: folder, world: FakeWorld()).status(of: 0))
   }

@@ -89,7 +89,17 @@ public final class SessionWorld: LessonWorld {
   private static func json<T: Encodable>(_ value: T) throws -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     return [UInt8](try encoder.encode(value))
+  }
+
+  /// Reads what `json` wrote (a loss of infinity included).
+  private static func decode<T: Decodable>(_ type: T.Type, _ bytes: [UInt8]) throws -> T {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return try decoder.decode(type, from: Data(bytes))
   }
 
   // MARK: Apply
@@ -103,25 +113,24 @@ public final class SessionWorld: LessonWorld {
   }
 
   private func apply(_ key: String, _ bytes: [UInt8]?) throws {
-    let decoder = JSONDecoder()
     switch key {
     case "drawing":
       session.drawing = try bytes.map {
-        let item = try decoder.decode(DrawingItem.self, from: Data($0))
+        let item = try Self.decode(DrawingItem.self, $0)
         guard item.width > 0, item.height > 0, item.ink.count == item.width * item.height else {
           throw DigitKitError("the saved drawing is damaged")
         }
         return Drawing(width: item.width, height: item.height, ink: item.ink)
       }
     case "runs":
-      session.runs = try bytes.map {
-        try decoder.decode([RunItem].self, from: Data($0)).map { ($0.label, $0.history) }
-      } ?? []
+      session.runs =
+        try bytes.map { try Self.decode([RunItem].self, $0).map { ($0.label, $0.history) } } ?? []
     case "page":
-      session.lastGrid = try bytes.map { try decoder.decode(GridQuery.self, from: Data($0)) }
+      // Only where next and prev turn to: a page saved by an older DigitLab that no longer
+      // reads is dropped rather than refused.
+      session.lastGrid = bytes.flatMap { try? Self.decode(GridQuery.self, $0) }
     case "results":
-      session.results =
-        try bytes.map { try decoder.decode([String: String].self, from: Data($0)) } ?? [:]
+      session.results = try bytes.map { try Self.decode([String: String].self, $0) } ?? [:]
     case _ where key.hasPrefix(Self.modelPrefix):
       try applyModel(String(key.dropFirst(Self.modelPrefix.count)), bytes)
     case _ where key.hasPrefix(Self.keptPrefix):

@@ -85,7 +85,9 @@ final class SessionWorldTests: XCTestCase {
     let epoch = EpochResult(
       epoch: 1, trainLoss: 0.25, trainCorrect: 50, trainTotal: 60, testLoss: 0.3,
       testCorrect: 9, testTotal: 10, seconds: 1.5)
-    first.session.runs = [(label: "mine", history: [epoch])]
+    var blownUp = epoch
+    blownUp.testLoss = .infinity
+    first.session.runs = [(label: "mine", history: [epoch, blownUp])]
     first.session.results = ["accuracy": "90%"]
     let items = try SessionWorld(session: first.session).capture()
     XCTAssertEqual(items.keys.sorted(), ["drawing", "page", "results", "runs"])
@@ -95,7 +97,7 @@ final class SessionWorldTests: XCTestCase {
     XCTAssertTrue(second.run("next").contains("page 3 of"), second.text)
     XCTAssertEqual(second.session.drawing, first.session.drawing)
     XCTAssertEqual(second.session.runs.map(\.label), ["mine"])
-    XCTAssertEqual(second.session.runs.first?.history, [epoch])
+    XCTAssertEqual(second.session.runs.first?.history, [epoch, blownUp], "infinity included")
     XCTAssertEqual(second.session.results, ["accuracy": "90%"])
 
     try SessionWorld(session: second.session).apply([

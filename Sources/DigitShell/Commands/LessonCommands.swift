@@ -59,8 +59,13 @@ struct LessonCommand: SessionCommand {
     let runner = LessonRunner(
       lesson: lesson, progress: LessonSessionState.progressStore,
       executor: ShellExecutor(session: session), facts: ShellFacts(session: session))
+    // What each step changes is recorded, so back, again and restart never apply a step
+    // twice, and a lesson resumed in a new shell gets back the models it built.
+    let world = WorldKeeper(
+      folder: SessionWorld.folder(for: lesson.id), world: SessionWorld(session: session))
+    runner.world = world
     LessonSessionState.attach(runner, to: session)
-    if let notice = runner.progress.takeNotice() {
+    for notice in [runner.progress.takeNotice(), world.takeNotice()].compactMap({ $0 }) {
       session.console.line(LessonView.remark(notice, width: Terminal.width))
     }
     runner.start()

@@ -4,7 +4,7 @@ import Foundation
 import TextArt
 
 /// What `show` displayed: `next` and `prev` turn its pages.
-struct GridQuery {
+struct GridQuery: Codable {
   var set: MNIST.Split
   var digits: [Int]
   var model: String?

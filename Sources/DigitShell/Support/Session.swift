@@ -6,9 +6,28 @@ import LessonKit
 public final class NamedModel {
   public let model: Model
   public var info: ModelInfo
+  /// For a shipped model (`net3`, …): its fingerprint (`ModelCache.fingerprint`: layers and
+  /// weights) and info as loaded from Data/models; nil for every other model.
+  private let shipped: (fingerprint: UInt64, info: ModelInfo)?
+
   public init(model: Model, info: ModelInfo) {
     self.model = model
     self.info = info
+    shipped = nil
+  }
+
+  /// A model just loaded from Data/models, remembered as it was so a change can be told.
+  init(shipped model: Model, info: ModelInfo) {
+    self.model = model
+    self.info = info
+    shipped = (ModelCache<Int, Int>.fingerprint(model), info)
+  }
+
+  /// Whether this is a shipped model still exactly as loaded (same layers, weights and info):
+  /// a lesson's world leaves such a model out, since the next use loads it again.
+  public var isUnchangedShipped: Bool {
+    guard let shipped else { return false }
+    return shipped.info == info && shipped.fingerprint == ModelCache<Int, Int>.fingerprint(model)
   }
 }
 
@@ -83,7 +102,7 @@ public final class Session {
     if let m = models[name] { return m }
     if let shipped = ShippedModels.file(named: name) {
       let (model, info) = try Model.load(contentsOf: shipped)
-      let named = NamedModel(model: model, info: info)
+      let named = NamedModel(shipped: model, info: info)
       models[name] = named
       return named
     }

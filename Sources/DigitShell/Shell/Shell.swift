@@ -145,7 +145,7 @@ extension Shell {
       return true
     default: return nil
     }
-    if let notice = runner.progress.takeNotice() {
+    for notice in [runner.progress.takeNotice(), runner.world?.takeNotice()].compactMap({ $0 }) {
       session.console.line(LessonView.remark(notice, width: Terminal.width))
     }
     if runner.isFinished { session.lesson = nil }

@@ -33,7 +33,7 @@ struct EvalCommand: SessionCommand {
   private func evalDrawings(_ m: Model, folder: String, in session: Session) throws {
     let set = try LabelledDrawings(directory: URL(fileURLWithPath: folder))
     let score = Evaluator.evaluate(m, on: set)
-    session.noteDrawings(correct: score.correct, total: score.total, model: model)
+    session.noteDrawings(labels: set.labels, predictions: score.predictions, model: model)
     if output.json {
       session.console.line(
         try JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))

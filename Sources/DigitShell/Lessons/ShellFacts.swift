@@ -5,7 +5,8 @@ import LessonKit
 /// Answers exercise checks from the session's state, e.g. `model mine layers` → "3".
 ///
 /// Facts (listed for lesson authors in Lessons/README.md):
-/// `model NAME exists|layers|parameters|output|classifier|epochs|accuracy|dropout|batch|images`,
+/// `model NAME exists|layers|parameters|output|classifier|epochs|accuracy|dropout|batch|images|
+/// optimizer`,
 /// `model NAME layer K kind|parameters|output`, a model's training history
 /// (`model NAME [epoch K] METRIC`, `model NAME lowest|highest METRIC [from epoch K]`,
 /// `model NAME epoch of lowest|highest METRIC`, METRIC one of `accuracy`, `train accuracy`,
@@ -26,6 +27,7 @@ struct ShellFacts: FactSource {
       guard let m = session.models[words[1]] else { return nil }
       switch words[2] {
       case "batch": return m.info.training.map { String($0.batchSize) }
+      case "optimizer": return m.info.training.map { $0.optimizer.kind.rawValue }
       case "images":
         // Images per epoch: the --limit, else the whole training set.
         guard let training = m.info.training else { return nil }

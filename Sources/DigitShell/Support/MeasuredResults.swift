@@ -17,7 +17,8 @@ extension Session {
 
   /// `predict`, `peek` (and the editor's bars): `prediction` (the top digit), `probability`
   /// (its probability in percent, 1 decimal), `second` and `second probability` (the runner-up),
-  /// each also as `… MODEL`; `input` names what was read (`test[0]`, a file).
+  /// `probability of D` (digit D's probability, percent), each also as `… MODEL`; `input` names
+  /// what was read (`test[0]`, a file).
   ///
   /// - Parameter probabilities: 10 class probabilities (0…1), index = digit.
   func notePrediction(_ probabilities: [Double], model: String, input: String) {
@@ -28,6 +29,9 @@ extension Session {
     note("probability", model: model, percent(ranked[0]))
     note("second", model: model, String(ranked[1]))
     note("second probability", model: model, percent(ranked[1]))
+    for digit in probabilities.indices {
+      note("probability of \(digit)", model: model, percent(digit))
+    }
     results["input"] = input
   }
 
@@ -43,8 +47,22 @@ extension Session {
   }
 
   /// `eval --drawings`: `drawings correct`, `drawings wrong` (drawings), `drawings accuracy`
-  /// (percent, 1 decimal), each also as `… MODEL`; `drawings total`.
-  func noteDrawings(correct: Int, total: Int, model: String) {
+  /// (percent, 1 decimal), `drawings most missed` (the true digit of the most misses; the
+  /// smallest on a tie; none when all are right), each also as `… MODEL`; `drawings total`.
+  ///
+  /// - Parameters: labels, predictions: the true and the read digit of each drawing.
+  func noteDrawings(labels: [Int], predictions: [Int], model: String) {
+    let total = labels.count
+    let correct = zip(labels, predictions).filter { $0 == $1 }.count
+    var misses = [Int](repeating: 0, count: 10)
+    for (label, read) in zip(labels, predictions)
+    where label != read && misses.indices.contains(label) {
+      misses[label] += 1
+    }
+    // The first digit with the most misses: max(by:) keeps the last of equals, so reversed.
+    let most = misses.indices.reversed().max { misses[$0] < misses[$1] }
+    let mostMissed = most.flatMap { misses[$0] > 0 ? String($0) : nil } ?? "none"
+    note("drawings most missed", model: model, mostMissed)
     note("drawings correct", model: model, String(correct))
     note("drawings wrong", model: model, String(total - correct))
     note(
@@ -55,7 +73,8 @@ extension Session {
 
   /// `confusion`: `confusion correct MODEL`, `confusion mistakes MODEL` (images on and off the
   /// diagonal), `confusion accuracy MODEL` (percent, 2 decimals), `weakest MODEL` (the digit
-  /// with the lowest F1), `weakest f1 MODEL` and `f1 MODEL D` (percent, 2 decimals).
+  /// with the lowest F1), `weakest f1 MODEL` and `f1 MODEL D` (percent, 2 decimals),
+  /// `confusion MODEL T as P` (images of digit T the model read as P: row T, column P).
   ///
   /// - Parameter matrix: 10×10 counts, rows the true digit, columns the model's answer.
   func noteConfusion(_ matrix: [[Int]], scores: ClassScores, model: String) {
@@ -65,6 +84,11 @@ extension Session {
     results["confusion mistakes \(model)"] = String(total - correct)
     results["confusion accuracy \(model)"] = String(
       format: "%.2f", 100 * Double(correct) / Double(max(total, 1)))
+    for (truth, row) in matrix.enumerated() {
+      for (answer, count) in row.enumerated() {
+        results["confusion \(model) \(truth) as \(answer)"] = String(count)
+      }
+    }
     for (digit, f1) in scores.f1.enumerated() {
       results["f1 \(model) \(digit)"] = String(format: "%.2f", 100 * f1)
     }
@@ -81,7 +105,8 @@ extension Session {
 
   /// `summary`: `summary parameters` (the total), `summary parameters X` and `summary share X`
   /// (percent of the total, whole number), where X is a layer's name (`fc1`, `conv2`) or a
-  /// kind of layer summed over the model (`conv`, `linear`).
+  /// kind of layer summed over the model (`conv`, `linear`); `summary largest` (the name of the
+  /// layer with the most parameters, else its number).
   func noteSummary(_ m: Model) {
     let total = m.parameterCount
     var byKey: [String: Int] = [:]
@@ -90,6 +115,8 @@ extension Session {
       if let name = layer.spec.name { byKey[name, default: 0] += layer.parameterCount }
     }
     results["summary parameters"] = String(total)
+    let largest = m.layers.indices.max { m.layers[$0].parameterCount < m.layers[$1].parameterCount }
+    results["summary largest"] = largest.map { m.layers[$0].spec.name ?? String($0 + 1) }
     for (key, count) in byKey {
       results["summary parameters \(key)"] = String(count)
       results["summary share \(key)"] = String(

@@ -42,7 +42,7 @@ struct ShellFacts: FactSource {
       case "dropout":
         let dropout = m.model.specs.first { $0.kind == .dropout || $0.kind == .dropout2d }
         return dropout.flatMap(\.p).map { "\($0)" } ?? "none"
-      default: return nil
+      default: return ModelHistoryFacts(history: m.info.history).fact([words[2]])
       }
     }
     if words.count == 5, words[0] == "model", words[2] == "layer", let k = Int(words[3]) {

@@ -85,4 +85,16 @@ final class ClaimsAndTemplatesTests: XCTestCase {
     XCTAssertEqual(wrong.sentence, "answer is 9, expected 7")
     XCTAssertFalse(check.evaluate(with: FakeFacts(["answer": "7"])).passed)
   }
+
+  /// `FACT exists` asks whether a fact has a value; a fact whose own name ends in `exists`
+  /// (`model tiny exists`) is compared like any other: `model tiny exists == yes`.
+  func testExistsAsAnOperatorAndAsPartOfAFactName() throws {
+    let bare = try ExerciseCheck(parsing: "model tiny exists")
+    XCTAssertEqual(bare.fact, "model tiny")
+    XCTAssertEqual(bare.op, .exists)
+    let compared = try ExerciseCheck(parsing: "model tiny exists == yes")
+    XCTAssertEqual(compared.fact, "model tiny exists")
+    XCTAssertTrue(compared.evaluate(with: FakeFacts(["model tiny exists": "yes"])).passed)
+    XCTAssertFalse(compared.evaluate(with: FakeFacts()).passed)
+  }
 }

@@ -68,6 +68,7 @@ struct BenchCommand: SessionCommand {
           session.console.line("Ctrl-C: benchmark stopped.")
           return
         }
+        session.noteBench(net: n.rawValue, batch: b, imagesPerSecond: r.imagesPerSecond)
         if output.json {
           session.console.line(
             try JSONLine.encode(

@@ -39,6 +39,7 @@ struct ConfusionCommand: SessionCommand {
       matrix[label][predictions[i]] += 1
     }
     let report = ClassScores(matrix: matrix)
+    session.noteConfusion(matrix, scores: report, model: model)
     session.console.line(
       "\(model) on \(perDigit) test images of each digit (\(grouped(perDigit * 10)) in all):")
     try art.emit(to: session.console) { style in

@@ -27,6 +27,7 @@ struct DataCommand: SessionCommand {
         format:
           "Pixel mean %.4f, standard deviation %.4f (as fractions of 255): the nets see (x/255 − %.4f) / %.4f.",
         mean, variance.squareRoot(), MNIST.mean, MNIST.std))
+    session.noteData(train: train, test: test, mean: mean, sd: variance.squareRoot())
   }
 }
 
@@ -56,6 +57,7 @@ struct PeekCommand: SessionCommand {
     let values = y.data
     if m.isClassifier {
       let p = values.map { Double(exp($0)) }
+      session.notePrediction(p, model: model, input: "test[\(index)]")
       session.console.line(
         ProbabilityBars.render(probabilities: p, width: min(Terminal.width, 80), style: Art.style())
       )

@@ -33,6 +33,7 @@ struct EvalCommand: SessionCommand {
   private func evalDrawings(_ m: Model, folder: String, in session: Session) throws {
     let set = try LabelledDrawings(directory: URL(fileURLWithPath: folder))
     let score = Evaluator.evaluate(m, on: set)
+    session.noteDrawings(labels: set.labels, predictions: score.predictions, model: model)
     if output.json {
       session.console.line(
         try JSONLine.encode(DrawingsResult(watch_correct: score.correct, watch_total: score.total)))
@@ -84,6 +85,7 @@ struct EvalCommand: SessionCommand {
           format: "%@: %d/%d test images right (%.2f%%), test loss %.4f", model, e.correct, e.total,
           e.accuracy, e.loss))
     }
+    session.noteEvaluation(e, model: model)
     // The result is printed either way (JSON with null); the status says it is no result.
     guard e.loss.isFinite else {
       throw DigitKitError(

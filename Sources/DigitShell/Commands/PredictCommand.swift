@@ -70,6 +70,7 @@ struct PredictCommand: SessionCommand {
       let p = Prediction.probabilities(named.model, image: input.image)
       notNumbers = notNumbers || !p.allSatisfy(\.isFinite)
       let best = p.indices.max { p[$0] < p[$1] } ?? 0
+      session.notePrediction(p, model: model, input: input.name)
       if output.json {
         session.console.line(
           try JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))

@@ -145,6 +145,7 @@ enum GridPages {
         "there is no page \(q.page): \(plural(all.count, "image")) make \(plural(pages, "page"))")
     }
     session.lastGrid = q
+    session.notePage(q.page, of: pages, images: all.count)
     let shown = Array(all.dropFirst((q.page - 1) * pageSize).prefix(pageSize))
     let predictions = try q.model.map { try Predictions.all(model: $0, set: q.set, in: session) }
     var captions: [String] = []

@@ -31,6 +31,7 @@ struct SummaryCommand: SessionCommand {
       m = try session.resolveModel(model ?? "").model
     }
     session.console.line(ModelTable.render(m))
+    session.noteSummary(m)
   }
 }
 

@@ -104,6 +104,7 @@ struct FinetuneCommand: SessionCommand {
       )
     }
     let after = Score(tuned, drawings: drawings, test: testSet)
+    session.noteFinetune(before: before, after: after)
     for line in Score.comparison(before, after, drawings: drawings) { session.console.line(line) }
     if let note = Score.forgetting(before, after, labels: testSet.labels) {
       session.console.line(

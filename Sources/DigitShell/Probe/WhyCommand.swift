@@ -44,6 +44,7 @@ struct WhyCommand: SessionCommand {
       net, name: modelName, depth: depth, train: train, session: session)
     let probabilities = Prediction.probabilities(net, image: seen)
     let predicted = Occlusion.argmax(probabilities)
+    session.notePrediction(probabilities, model: modelName, input: "the current drawing")
     let query = HiddenLayer.features(of: seen, model: net, depth: depth)
     let neighbours = NearestNeighbours.nearest(to: query, in: table, k: Self.neighbourCount)
     let occlusion = OcclusionMap(image: seen, target: predicted) { Self.classify($0, with: net) }

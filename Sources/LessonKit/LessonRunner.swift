@@ -70,6 +70,11 @@ public final class LessonRunner {
         emit(
           .info(
             "You have finished this lesson. Type restart to take it again, or back to review it."))
+      } else if case .exercise = lesson.steps[position] {
+        // Left while an exercise waited: it is asked again, at its own number.
+        emit(.info("Resuming at step \(position + 1) of \(stepCount)."))
+        rebuildWorld()
+        present(position)
       } else {
         emit(.info("Resuming at step \(position) of \(stepCount)."))
         rebuildWorld()

@@ -137,7 +137,9 @@ struct AnswerCommand: SessionCommand {
   func run(in session: Session) throws {
     let answer = words.joined(separator: " ")
     session.results["answer"] = answer
-    let next = session.lesson?.isExercisePending == true ? " Press Enter to check it." : ""
+    // Not inside a cell: there the lesson itself goes on (skip runs a solution's answer).
+    let waiting = session.lesson?.isExercisePending == true && session.cellDepth == 0
+    let next = waiting ? " Press Enter to check it." : ""
     session.console.line("Your answer: \(answer).\(next)")
   }
 }

@@ -56,6 +56,9 @@ struct DrawCommand: SessionCommand {
       session.console.write(loaded.text)
       DrawModels.printPrediction(
         of: loaded, title: load, modelName: modelName, model: named.model, to: session.console)
+      if let (_, p) = DrawModels.read(loaded, with: named.model) {
+        session.notePrediction(p, model: modelName, input: load)
+      }
       return
     }
     let start = loaded ?? (new ? nil : session.drawing)
@@ -86,5 +89,8 @@ struct DrawCommand: SessionCommand {
     DrawModels.printPrediction(
       of: drawing, title: "Your drawing", modelName: modelName, model: named.model,
       picture: "your drawing", to: session.console)
+    if let (_, p) = DrawModels.read(drawing, with: named.model) {
+      session.notePrediction(p, model: modelName, input: "your drawing")
+    }
   }
 }

@@ -121,7 +121,7 @@ extension Shell {
     let number = runner.lesson.number.map(String.init) ?? runner.lesson.id
     // The step last shown, as `where` counts it.
     return
-      "digitlab [lesson \(number) \(min(max(runner.position, 1), runner.stepCount))/\(runner.stepCount)]> "
+      "digitlab [lesson \(number) \(min((runner.currentStep ?? 0) + 1, runner.stepCount))/\(runner.stepCount)]> "
   }
 
   /// Lesson words while a lesson is open: Enter, back, again, where, skip, restart, quit.
@@ -139,7 +139,7 @@ extension Shell {
     case "restart": runner.restart()
     case "quit", "exit":
       session.console.line(
-        "Left \(runner.lesson.displayName) at step \(max(runner.position, 1)); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there."
+        "Left \(runner.lesson.displayName) at step \(min((runner.currentStep ?? 0) + 1, runner.stepCount)); lesson \(runner.lesson.number.map(String.init) ?? runner.lesson.id) resumes there."
       )
       session.lesson = nil
       return true

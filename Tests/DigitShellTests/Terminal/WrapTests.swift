@@ -70,4 +70,20 @@ final class WrapTests: XCTestCase {
       XCTAssertGreaterThan(wide[index].count, 3, "`\(command.typed)` printed words")
     }
   }
+
+  /// ArgumentParser prints a usage line whole, however long; help breaks it between its
+  /// parts at the width (80 when not a terminal), later lines under the first option.
+  func testUsageLinesWrapBetweenTheirParts() throws {
+    for words in [["help", "finetune"], ["finetune", "--help"]] {
+      let (output, status) = try Binary.run(words)
+      XCTAssertEqual(status, 0, output)
+      let lines = output.split(separator: "\n").map(String.init)
+      guard let usage = lines.firstIndex(where: { $0.hasPrefix("USAGE: finetune ") }) else {
+        return XCTFail(output)
+      }
+      XCTAssertLessThanOrEqual(lines[usage].count, 80, output)
+      XCTAssertTrue(lines[usage + 1].hasPrefix(String(repeating: " ", count: 16) + "["), output)
+      XCTAssertTrue(output.contains("[--augment-mnist]"), output)
+    }
+  }
 }

@@ -20,11 +20,12 @@ struct AboutCommand: SessionCommand {
       info.net.flatMap(NetName.init(rawValue:)).map { "\($0.rawValue): \($0.about)" }
       ?? "a model built layer by layer"
     // Names and notes come from files and may hold escape sequences: shown, never obeyed.
-    session.console.line("\(showingControlCharacters(model)) — \(kind)")
-    session.console.line(
-      "\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))"
-    )
-    session.console.line("layers: " + m.specs.map(\.summary).joined(separator: ", "))
+    let say = Self.wrapped(to: session.console)
+    say("\(showingControlCharacters(model)) — \(kind)", 2)
+    say(
+      "\(plural(m.layers.count, "layer")), \(grouped(m.parameterCount)) parameters, input \(describeShape(m.inputShape)), output \(describeShape(m.outputShape))",
+      2)
+    say("layers: " + m.specs.map(\.summary).joined(separator: ", "), "layers: ".count)
     if let t = info.training {
       var settings =
         "trained: \(plural(info.history.count, "epoch")), batch \(t.batchSize), \(t.optimizer.summary), seed \(t.seed)"
@@ -32,18 +33,18 @@ struct AboutCommand: SessionCommand {
       if let l = t.limit { settings += ", first \(l) images only" }
       if let d = t.learningRateDecay { settings += ", learning rate × \(d) per epoch" }
       if t.augmentation != nil { settings += ", augmented images" }
-      session.console.line(settings)
+      say(settings, "trained: ".count)
     } else {
-      session.console.line("trained: no record (untrained, or saved without DigitLab's metadata)")
+      say("trained: no record (untrained, or saved without DigitLab's metadata)", 2)
     }
-    if let note = info.note { session.console.line("note: \(showingControlCharacters(note))") }
+    if let note = info.note { say("note: \(showingControlCharacters(note))", "note: ".count) }
     if model == DrawModels.preferred.first {
-      session.console.line(
-        "This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md)."
-      )
+      say(
+        "This is the default model of draw, predict, random and why: it reads drawn digits best (Data/models/README.md).",
+        0)
     }
     if let problem = info.historyProblem {
-      session.console.line("(history in the file is not sensible: \(problem))")
+      say("(history in the file is not sensible: \(problem))", 1)
     } else if let last = info.history.last {
       session.console.line(
         String(
@@ -61,6 +62,16 @@ struct AboutCommand: SessionCommand {
         if let right = r.watchCorrect, let total = r.watchTotal { row += "  \(right)/\(total)" }
         session.console.line(row)
       }
+    }
+  }
+
+  /// Prints a sentence or list word-wrapped to the terminal (80 columns when output is not
+  /// one), later lines `hanging` columns in, under the text after its label.
+  static func wrapped(to console: Console) -> (String, Int) -> Void {
+    { text, hanging in
+      let lines = wrapText(
+        text, width: Terminal.width, restIndent: String(repeating: " ", count: hanging))
+      console.line(lines.joined(separator: "\n"))
     }
   }
 

@@ -26,6 +26,7 @@ struct ShowCommand: SessionCommand {
         show --digit 4 9 --random     a random page of fours and nines
         show --model net2 --wrong     the test digits Net2 gets wrong (caption 9→7: a 9 read as 7)
         show --index 0 --values       one digit at full size with its pixel values
+        show --index 0 --big          one digit as big as the screen, with net3's reading
       """)
 
   @Option(help: "test or train.") var set = "test"
@@ -37,6 +38,9 @@ struct ShowCommand: SessionCommand {
   @Option(parsing: .unconditional, help: "One image by number, at full size.") var index: Int?
   @Flag(help: "With --index: the pixel values, 0–255.") var values = false
   @Flag(help: "With --index --values: the normalised values the net sees.") var normalised = false
+  @Flag(
+    help: "With --index: the digit as big as the screen and a model's probabilities beside it.")
+  var big = false
   @Option(
     parsing: .unconditional,
     help: "With --index: this many random distortions of it, as train --augment makes them.")
@@ -61,6 +65,12 @@ struct ShowCommand: SessionCommand {
       throw userError("--columns must be from 1 to 50")
     }
     if let scale, !(1...4).contains(scale) { throw userError("--scale must be from 1 to 4") }
+    if big && index == nil {
+      throw userError("--big shows one digit: add --index I (random --big picks one)")
+    }
+    if big && (values || augmented != nil) {
+      throw userError("--big draws the digit; leave out --values and --augmented")
+    }
   }
 
   func run(in session: Session) throws {
@@ -82,6 +92,12 @@ struct ShowCommand: SessionCommand {
       throw userError("--index must be from 0 to \(data.count - 1) for the \(set) set")
     }
     let pixels = Array(data.image(index))
+    if big {
+      let caption = "\(set) image \(index): a \(data.labels[index])"
+      try BigView.show(
+        pixels: pixels, caption: caption, footer: nil, model: model, art: art, in: session)
+      return
+    }
     if let augmented {
       guard (1...100).contains(augmented) else {
         throw userError("--augmented must be from 1 to 100")

@@ -103,7 +103,11 @@ public enum CommandRunner {
     if let error = error as? DigitKitError { return .failure(error.messageInFlags, status: 1) }
     let code = DigitLabCommand.exitCode(for: error)
     // Help requested: ArgumentParser's full help text.
-    if code == .success { return .help(DigitLabCommand.fullMessage(for: error)) }
+    if code == .success {
+      let width = Terminal.width
+      return .help(
+        HelpText.fitted(DigitLabCommand.fullMessage(for: error, columns: width), width: width))
+    }
     if let exit = error as? ExitCode { return .exit(exit.rawValue) }
     var message =
       DigitLabCommand.message(for: error)

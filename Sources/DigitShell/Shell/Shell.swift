@@ -172,9 +172,8 @@ public enum Help {
         console.error("no command '\(command)'\(hint)")
         return false
       }
-      console.line(
-        type.helpMessage(columns: Terminal.width).replacingOccurrences(
-          of: "USAGE: digitlab ", with: "USAGE: "))
+      let width = Terminal.width
+      console.line(HelpText.fitted(type.helpMessage(columns: width), width: width))
       return true
     }
     console.line("Commands (help CMD for details):")

@@ -35,8 +35,10 @@ enum Pty {
     .appendingPathComponent("pty_driver.py")
 
   /// Starts the shell at `columns`×`rows` with home `home`, types `steps`, and reports.
+  /// `environment` adds variables (DIGITLAB_PAGER, say) to the shell's.
   static func run(
-    _ steps: [Step], home: URL = Binary.temporaryHome(), columns: Int = 80, rows: Int = 24
+    _ steps: [Step], home: URL = Binary.temporaryHome(), columns: Int = 80, rows: Int = 24,
+    environment: [String: String] = [:]
   )
     throws -> Result
   {
@@ -49,6 +51,7 @@ enum Pty {
     process.currentDirectoryURL = Binary.repository
     var env = ProcessInfo.processInfo.environment
     env["DIGITLAB_DATA"] = Binary.repository.appendingPathComponent("Data").path
+    for (name, value) in environment { env[name] = value }
     process.environment = env
     let output = Pipe()
     let errors = Pipe()

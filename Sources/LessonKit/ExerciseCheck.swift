@@ -126,7 +126,8 @@ public struct ExerciseCheck: Equatable, CustomStringConvertible {
   /// A finite number; thousands separators as the shell prints them are allowed (`5,010`).
   static func number(_ text: String) -> Double? {
     var plain = text
-    if text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil {
+    if text.range(of: #"^-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"#, options: .regularExpression) != nil
+    {
       plain = text.replacingOccurrences(of: ",", with: "")
     }
     guard let value = Double(plain), value.isFinite else { return nil }

@@ -170,7 +170,8 @@ extension LessonRunner {
     guard let world else { return }
     let unrecorded: [Int]
     do { unrecorded = try world.restore(before: position) } catch {
-      emit(.info("Could not bring back this lesson's models: \(error). Type restart to rebuild them."))
+      emit(
+        .info("Could not bring back this lesson's models: \(error). Type restart to rebuild them."))
       return
     }
     let cells = unrecorded.filter {
@@ -179,7 +180,10 @@ extension LessonRunner {
       return false
     }
     guard !cells.isEmpty else { return }
-    emit(.info("Rebuilding what steps 1–\(position) made: rerunning \(cells.count) earlier cells quietly…"))
+    emit(
+      .info(
+        "Rebuilding what steps 1–\(position) made: rerunning \(cells.count) earlier cells quietly…")
+    )
     for index in cells {
       let commands: [String]
       switch lesson.steps[index] {
@@ -190,7 +194,10 @@ extension LessonRunner {
       record { _ = try $0.willRun(step: index) }
       var completed = true
       for command in commands where executor.executeQuietly(command) != .succeeded {
-        emit(.info("Step \(index + 1): `\(command)` failed while rebuilding; type restart to start afresh."))
+        emit(
+          .info(
+            "Step \(index + 1): `\(command)` failed while rebuilding; type restart to start afresh."
+          ))
         completed = false
         break
       }
@@ -218,7 +225,8 @@ extension LessonRunner {
   func record(_ body: (WorldKeeper) throws -> Void) {
     guard let world else { return }
     do { try body(world) } catch {
-      emit(.info("Could not record this step's changes (\(error)); back and again may repeat them."))
+      emit(
+        .info("Could not record this step's changes (\(error)); back and again may repeat them."))
     }
   }
 

@@ -38,8 +38,11 @@ public enum LessonTemplate {
       let close = rest[open.upperBound...].range(of: "}}")
     {
       let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-      if !rest[..<open.lowerBound].isEmpty { pieces.append(.text(String(rest[..<open.lowerBound]))) }
-      pieces.append(name.isEmpty ? .text(String(rest[open.lowerBound..<close.upperBound])) : .fact(name))
+      if !rest[..<open.lowerBound].isEmpty {
+        pieces.append(.text(String(rest[..<open.lowerBound])))
+      }
+      pieces.append(
+        name.isEmpty ? .text(String(rest[open.lowerBound..<close.upperBound])) : .fact(name))
       rest = rest[close.upperBound...]
     }
     if !rest.isEmpty { pieces.append(.text(String(rest))) }

@@ -15,8 +15,7 @@ enum EpochBars {
   /// The longest bar, in cells: on a wide screen a longer one only moves its value away.
   static let maxBar = 80
 
-  static func lines(_ chart: PreparedChart, width: Int, height: Int, style: ArtStyle) -> [String]
-  {
+  static func lines(_ chart: PreparedChart, width: Int, height: Int, style: ArtStyle) -> [String] {
     let epochs = chart.epochCount
     let epochLabel = { (epoch: Int) in
       chart.xLabel.isEmpty ? "\(epoch)" : "\(chart.xLabel) \(epoch)"

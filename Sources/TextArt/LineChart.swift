@@ -138,8 +138,7 @@ public enum LineChart {
 
   /// The legend: each series' stroke sample in its colour, and its name, flowed
   /// into as few lines as fit.
-  private static func legendLines(_ chart: PreparedChart, style: ArtStyle, width: Int) -> [String]
-  {
+  private static func legendLines(_ chart: PreparedChart, style: ArtStyle, width: Int) -> [String] {
     let items = chart.series.map { plot -> String in
       var item = StyledLine(color: style.color)
       item.append(

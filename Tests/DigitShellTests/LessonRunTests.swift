@@ -47,7 +47,8 @@ final class LessonRunTests: XCTestCase {
 
   /// A claim the output does not bear out stops the run, naming the file, line and claim.
   func testAFalseClaimStopsTheRunNamingFileLineAndClaim() throws {
-    let lesson = "# Claim\n\n```digitlab\npredict --index 0 --model net3\nexpect: prediction net3 == 9\n```\n\nNot reached.\n"
+    let lesson =
+      "# Claim\n\n```digitlab\npredict --index 0 --model net3\nexpect: prediction net3 == 9\n```\n\nNot reached.\n"
     let (output, status) = try runLesson(lesson, named: "claim.md")
     XCTAssertNotEqual(status, 0, output)
     XCTAssertTrue(

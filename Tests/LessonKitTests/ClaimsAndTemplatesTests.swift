@@ -60,7 +60,8 @@ final class ClaimsAndTemplatesTests: XCTestCase {
     let result = HeadlessRun.run(
       lesson: try Lesson(markdown: text, id: "t"), executor: FakeExecutor(), facts: FakeFacts()
     ) { _ in }
-    XCTAssertEqual(result.failure?.description, "t.md:3: step 1: template {{prediction}} has no value here")
+    XCTAssertEqual(
+      result.failure?.description, "t.md:3: step 1: template {{prediction}} has no value here")
   }
 
   func testInteractiveClaimThatFailsSaysSoAndTheLessonGoesOn() throws {

@@ -112,11 +112,13 @@ final class LessonRunnerTests: XCTestCase {
     runner.start()
     runner.next()
     runner.next()
-    XCTAssertEqual(runner.skip().prefix(3), [
-      .exerciseAsk("Add a second layer."),
-      .info("Skipped. One way to do it, run for you so the lesson can go on:"),
-      .command("add relu"),
-    ])
+    XCTAssertEqual(
+      runner.skip().prefix(3),
+      [
+        .exerciseAsk("Add a second layer."),
+        .info("Skipped. One way to do it, run for you so the lesson can go on:"),
+        .command("add relu"),
+      ])
   }
 
   func testSkipMovesOnEvenWhenTheSolutionFails() throws {

@@ -24,7 +24,9 @@ struct ShellFacts: FactSource {
       }
     }
     // `check: model tiny exists` reads as the fact `model tiny` and the operator `exists`.
-    if words.count == 2, words[0] == "model" { return session.models[words[1]] == nil ? nil : "yes" }
+    if words.count == 2, words[0] == "model" {
+      return session.models[words[1]] == nil ? nil : "yes"
+    }
     if words.count == 3, words[0] == "model" {
       guard let m = session.models[words[1]] else { return nil }
       switch words[2] {

@@ -75,10 +75,10 @@ struct WhyCommand: SessionCommand {
         guard live else { return }
         let bar = String(repeating: "#", count: 30 * done / max(total, 1))
           .padding(toLength: 30, withPad: ".", startingAt: 0)
-        session.console.write("\r  [\(bar)] \(grouped(done)) of \(grouped(total))\u{1B}[K")
+        session.console.live("\r  [\(bar)] \(grouped(done)) of \(grouped(total))\u{1B}[K")
       }
     }
-    if live { session.console.write("\r\u{1B}[K") }
+    if live { session.console.live("\r\u{1B}[K") }
     guard let table else {
       throw userError("stopped by Ctrl-C before all training images were read")
     }

@@ -94,6 +94,13 @@ public final class Console {
     tee?(text + "\n")
   }
 
+  /// A transient progress line (with `\r`): straight to the terminal even while the pager's
+  /// input is being collected, so long work shows its progress before the pager opens; never
+  /// teed into a transcript.
+  public func live(_ s: String) {
+    if !isMuted { send(s, to: STDOUT_FILENO, named: "standard output") }
+  }
+
   private func write(_ s: String, teeing original: String) {
     if captured != nil {
       captured! += s

@@ -19,7 +19,9 @@ final class SessionWorldTests: XCTestCase {
   }
 
   override func tearDownWithError() throws {
-    if let previousHome { setenv("DIGITLAB_HOME", previousHome, 1) } else {
+    if let previousHome {
+      setenv("DIGITLAB_HOME", previousHome, 1)
+    } else {
       unsetenv("DIGITLAB_HOME")
     }
     try? FileManager.default.removeItem(at: home)

@@ -159,7 +159,7 @@ public enum Help {
   /// unknown). Returns false when there is no such command.
   @discardableResult
   public static func print(_ command: String?, to console: Console) -> Bool {
-    if let command {
+    if let command, command != "all" {
       guard
         let type = DigitLabCommand.commandTypes.first(where: {
           $0.configuration.commandName == command
@@ -176,7 +176,11 @@ public enum Help {
       console.line(HelpText.fitted(type.helpMessage(columns: width), width: width))
       return true
     }
-    console.line("Commands (help CMD for details):")
+    if command == nil {
+      printTopics(to: console)
+      return true
+    }
+    console.line("All commands (help CMD for details):")
     var rows = DigitLabCommand.commandTypes.map {
       ($0.configuration.commandName ?? "", $0.configuration.abstract)
     }
@@ -184,8 +188,37 @@ public enum Help {
     rows.append(("quit", "Leave (or Ctrl-D). Inside a lesson: leave the lesson."))
     let width = max(40, min(Terminal.width, 100))
     for (name, abstract) in rows { console.line(helpRow(name, abstract, width: width)) }
-    console.line("Inside a lesson: Enter goes on; back, again, where, skip, restart.")
+    console.line(lessonWords)
     return true
+  }
+
+  /// The commands by topic, as `help` lists them (every command is in one topic).
+  static let topics: [(topic: String, commands: [String])] = [
+    ("data", ["data", "show", "next", "prev", "random"]),
+    ("build", ["new", "add", "pop", "summary", "peek", "models", "save", "load", "about"]),
+    ("train", ["train", "runs", "plot", "bench"]),
+    ("test", ["eval", "predict", "confusion", "filters", "activations"]),
+    ("draw", ["draw", "save-drawing", "why", "keep", "finetune"]),
+    ("lessons", ["lessons", "lesson", "run", "answer"]),
+    ("shell", ["help", "clear", "quit"]),
+  ]
+
+  static let lessonWords =
+    "Inside a lesson: Enter goes on; back, again, where, skip, hint, solution, restart, quit."
+
+  /// `help`: a short list that fits a 24-row screen; `help all` has a line on each command.
+  static func printTopics(to console: Console) {
+    let width = max(40, min(Terminal.width, 100))
+    console.line("Commands (help CMD for details):")
+    for (topic, commands) in topics {
+      console.line(helpRow(topic, commands.joined(separator: "  "), width: width))
+    }
+    for line in [
+      "help all lists every command with what it does.",
+      "New here? Type lessons, then lesson 1.", lessonWords,
+    ] {
+      console.line(wrapText(line, width: width).joined(separator: "\n"))
+    }
   }
 }
 

@@ -200,13 +200,17 @@ enum LessonWalk {
     return try JSONDecoder().decode(Result.self, from: data)
   }
 
-  /// The session models `models` listed last: name → "N layers, P parameters".
+  /// Shipped models a lesson only loads to use them (a new shell loads them when needed).
+  static let shipped: Set<String> = ["net1", "net2", "net3", "net3-augmented", "net3-study"]
+
+  /// The session models `models` listed last, shipped ones aside: name → "N layers, P parameters".
   static func models(in transcript: String) -> [String: String] {
     guard let start = transcript.range(of: "> models\n", options: .backwards) else { return [:] }
     var found: [String: String] = [:]
     for line in transcript[start.upperBound...].split(separator: "\n") {
       guard line.hasPrefix("  "), let colon = line.firstIndex(of: ":") else { continue }
       let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+      if shipped.contains(name) { continue }
       let rest = line[line.index(after: colon)...]
       let shape = rest.range(of: ", output").map { rest[..<$0.lowerBound] } ?? rest
       found[name] = shape.trimmingCharacters(in: .whitespaces)

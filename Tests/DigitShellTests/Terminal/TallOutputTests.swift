@@ -39,6 +39,19 @@ final class TallOutputTests: XCTestCase {
     try assertFirstLineShows("help", "Commands (help CMD for details):")
   }
 
+  /// `help` is a list by topic that fits 80×24 with room for the prompt (issue 18).
+  func testHelpFitsTheScreen() throws {
+    let shown = try screen(after: [], "help", slow: false)
+    let rows = shown.split(separator: "\n", omittingEmptySubsequences: false)
+    XCTAssertTrue(
+      rows.first?.hasSuffix("> help") ?? false, "the command is still on screen:\n\(shown)")
+    XCTAssertTrue(rows.contains { $0.hasPrefix("  train") && $0.contains("plot") }, shown)
+  }
+
+  func testHelpAll() throws {
+    try assertFirstLineShows("help all", "All commands (help CMD for details):")
+  }
+
   func testHelpTrain() throws {
     try assertFirstLineShows("help train", "OVERVIEW: Train")
   }

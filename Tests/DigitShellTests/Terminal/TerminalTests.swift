@@ -50,7 +50,7 @@ final class TerminalTests: XCTestCase {
   /// the screen; q goes back to the prompt. --no-pager prints it all.
   func testTallOutputIsPagedFromItsFirstLine() throws {
     let result = try Pty.run([
-      .init("help\r", until: "Commands (help CMD for details):"),
+      .init("help all\r", until: "All commands (help CMD for details):"),
       .init("q", until: "digitlab>"),
       .init("show --no-pager\r", until: "next / prev turn the page."),
     ])
@@ -58,7 +58,7 @@ final class TerminalTests: XCTestCase {
     // The pager fills the screen from the top of the output down.
     let top = result.screens[0].split(separator: "\n", omittingEmptySubsequences: false)
     XCTAssertEqual(
-      top.first.map(String.init), "Commands (help CMD for details):", result.screens[0])
+      top.first.map(String.init), "All commands (help CMD for details):", result.screens[0])
     let printed = result.screens[2].split(separator: "\n").map(String.init)
     XCTAssertFalse(printed.contains(":"), "no pager waits after --no-pager: \(result.screens[2])")
   }

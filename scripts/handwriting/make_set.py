@@ -32,11 +32,12 @@ HI = 112  # drawing resolution before reduction to the grid
 FONTS = [
     "/usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf",
     "/usr/share/fonts/truetype/breip/Breip.ttf",
-    "/usr/share/fonts/truetype/kristi/Kristi.ttf",
     "/usr/share/fonts/opentype/comic-neue/ComicNeue-Regular.otf",
     "/usr/share/fonts/opentype/comic-neue/ComicNeue-Bold.otf",
     "/usr/share/fonts/opentype/urw-base35/Z003-MediumItalic.otf",
-    "/usr/share/fonts/truetype/femkeklaver/femkeklaver.ttf",
+    "/usr/share/fonts/truetype/andika/Andika-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/quicksand/Quicksand-Regular.ttf",
 ]
 
 
@@ -127,15 +128,17 @@ class Writer:
         self.width = rng.uniform(0.6, 1.25)
         self.height = rng.uniform(0.55, 1.0)
         self.rotation = rng.uniform(-10, 10)
-        self.weight = rng.choice([2.2, 3, 4, 6, 9, 12])  # pen width at HI resolution
-        self.ink = rng.choice([1.0, 1.0, 0.8, 0.55, 0.4])  # faint pencil below 0.6
+        self.weight = rng.choice([4, 4, 5, 6, 9, 12])  # pen width at HI resolution (4 = 1 cell)
+        self.ink = rng.choice([1.0, 0.8, 0.55, 0.55, 0.4])  # faint pencil below 0.6
         self.wobble = rng.uniform(0.0, 0.025)
-        self.grid = rng.choice([28, 28, 28, 20, 16, 12, 10, 8])
+        # Small canvases are drawn with the pen; font writers write at 28 or 20.
+        self.grid = rng.choice([28, 28, 28, 20, 16, 12, 10, 8]) if index % 7 not in (1, 3, 5) \
+            else rng.choice([28, 28, 20])
         if self.grid < 28:
             # On a small canvas a learner draws one cell wide and fills the grid.
             self.weight = HI / self.grid * rng.uniform(0.9, 1.4)
-            self.height = rng.uniform(0.85, 1.05)
-            self.width = max(self.width, 0.9)
+            self.height = rng.uniform(1.0, 1.15)
+            self.width = max(self.width * 1.2, 1.0)
         self.forms = {d: rng.choice(sorted(forms(d))) for d in range(10)}
         self.font = rng.choice(FONTS)
         self.defects = rng.uniform(0, 1)  # how careless: broken strokes, overshoot, off-centre
@@ -171,7 +174,9 @@ def careless(writer, rng, strokes):
         s = result[-1]
         if len(s) >= 2:
             (x0, y0), (x1, y1) = s[-2], s[-1]
-            result[-1] = s + [(x1 + 1.5 * (x1 - x0), y1 + 1.5 * (y1 - y0))]
+            step = math.hypot(x1 - x0, y1 - y0) or 1
+            reach = rng.uniform(0.03, 0.08)  # a pen that does not stop in time
+            result[-1] = s + [(x1 + reach * (x1 - x0) / step, y1 + reach * (y1 - y0) / step)]
     return result
 
 
@@ -255,10 +260,10 @@ def main():
     for name in os.listdir(OUT):
         if name.endswith(".txt"):
             os.remove(os.path.join(OUT, name))
-    writers = [Writer(rng, i) for i in range(60)]
+    writers = [Writer(rng, i) for i in range(84)]
     count = 0
     for w in writers:
-        kind = "font" if w.index % 3 == 2 else "pen"
+        kind = "font" if w.index % 7 in (1, 3, 5) else "pen"
         for digit in range(10):
             img = draw_font(w, rng, digit) if kind == "font" else draw_strokes(w, rng, digit)
             small = reduce(w, place(w, rng, img))

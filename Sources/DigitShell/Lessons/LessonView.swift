@@ -21,7 +21,8 @@ public enum LessonView {
       return "\n" + ProseFormatter.format("**Exercise:** \(ask)", width: w, rich: rich)
         + "\n"
         + remark(
-          "Type the commands yourself, then press Enter to check. skip shows one way.", width: w)
+          "Type the commands yourself (or answer N), then press Enter to check; hint helps, solution shows one way, skip runs it.",
+          width: w)
     case .hint(let hint):
       return ProseFormatter.format("**Hint:** \(hint)", width: w, rich: rich)
     case .solution(let commands):

@@ -37,7 +37,7 @@ struct PredictCommand: SessionCommand {
   @OptionGroup var output: JSONOption
 
   struct Result: Encodable {
-    let file: String, prediction: Int, probabilities: [Double]
+    let file: String, model: String, prediction: Int, probabilities: [Double]
   }
 
   func validate() throws {
@@ -73,7 +73,8 @@ struct PredictCommand: SessionCommand {
       session.notePrediction(p, model: model, input: input.name)
       if output.json {
         session.console.line(
-          try JSONLine.encode(Result(file: input.name, prediction: best, probabilities: p)))
+          try JSONLine.encode(
+            Result(file: input.name, model: model, prediction: best, probabilities: p)))
       } else {
         session.console.line(answer(input, probabilities: p, model: model))
       }

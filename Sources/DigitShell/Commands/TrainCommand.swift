@@ -71,7 +71,9 @@ struct TrainCommand: SessionCommand {
 
   @Option(
     name: .customLong("keep-best"),
-    help: "watch: keep the epoch that did best on the watched drawings.")
+    help:
+      "watch: keep the epoch that did best on the watched drawings (Data/drawings/handwriting unless --watch names a folder)."
+  )
   var keepBest: String?
 
   @Option(help: "Save the trained model to this file (safetensors).")
@@ -97,7 +99,6 @@ struct TrainCommand: SessionCommand {
         "--keep-best takes watch (the epoch best on --watch drawings), not \(keepBest)")
     }
     if let keepAs { try validateModelName(keepAs) }
-    if keepBest != nil && watch == nil { throw userError("--keep-best watch needs --watch DIR") }
     if let net, NetName(rawValue: net) == nil {
       let hint =
         Suggest.closest(to: net, in: NetName.allCases.map(\.rawValue)).map {
@@ -141,7 +142,9 @@ struct TrainCommand: SessionCommand {
     let trainer = try Trainer(model: target.model, options: options)
     let trainSet = try session.mnist(.train)
     let testSet = try session.mnist(.test)
-    let watched = try watch.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }
+    // --keep-best watch without --watch keeps the epoch that reads people best (issue 21).
+    let watchFolder = try watch ?? keepBest.map { _ in try Self.handwritingFolder().path }
+    let watched = try watchFolder.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }
     let view = TrainingView(
       json: output.json, label: runLabel(target, options), previous: target.info.history,
       console: session.console)
@@ -175,7 +178,7 @@ struct TrainCommand: SessionCommand {
     if let kept = trainer.keptEpoch {
       target.info.note =
         (target.info.note.map { $0 + "; " } ?? "")
-        + "weights of epoch \(kept), the best on \(watch ?? "the watched drawings")"
+        + "weights of epoch \(kept), the best on \(watchFolder ?? "the watched drawings")"
       if !output.json {
         session.console.line("Kept the weights of epoch \(kept), the best on the watched drawings.")
       }
@@ -219,5 +222,12 @@ struct TrainCommand: SessionCommand {
     if let l = o.limit { label += " n\(l)" }
     if o.augmentation != nil { label += " aug" }
     return label
+  }
+}
+
+extension TrainCommand {
+  /// `Data/drawings/handwriting`: people's digits, unlike MNIST (its README says how it was made).
+  static func handwritingFolder() throws -> URL {
+    try DataLocator.dataDirectory().appendingPathComponent("drawings/handwriting")
   }
 }

@@ -31,4 +31,15 @@ final class HandwritingSetTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(best, 90, "the best shipped Net3 reads most people's digits")
     XCTAssertGreaterThanOrEqual(best - study, 15, "net3-study \(study)%, best \(best)%")
   }
+
+  /// `--keep-best watch` without `--watch` watches people's digits (issue 21).
+  func testKeepBestWatchesTheHandwritingSetByDefault() throws {
+    let run = try Binary.run([
+      "train", "--net", "net1", "--epochs", "1", "--limit", "600", "--test-limit", "500",
+      "--keep-best", "watch",
+    ])
+    XCTAssertEqual(run.status, 0, run.output)
+    let count = try LabelledDrawings(directory: Self.folder).count
+    XCTAssertTrue(run.output.contains("scoring \(count) drawings after each epoch"), run.output)
+  }
 }

@@ -53,7 +53,7 @@ final class PredictPictureTests: XCTestCase {
     XCTAssertEqual(lines(output).count, 2, output)
     let object = try XCTUnwrap(
       JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-    XCTAssertEqual(Set(object.keys), ["file", "prediction", "probabilities"])
+    XCTAssertEqual(Set(object.keys), ["file", "model", "prediction", "probabilities"])
     XCTAssertEqual(object["prediction"] as? Int, 3)
   }
 

@@ -15,15 +15,21 @@ extension LessonRunner {
       save()
       runCell(cell, at: index)
     case .exercise(let exercise):
-      position = index
-      isExercisePending = true
-      failedChecks = 0
-      save()
-      if world?.status(of: index) == nil { record { _ = try $0.willRun(step: index) } }
-      emit(.exerciseAsk(exercise.ask))
+      ask(exercise, at: index)
       return
     }
     if isFinished { finish() }
+  }
+
+  /// Makes the exercise at `index` the one waiting for its checks and asks it; the world is
+  /// recorded as it was before its first asking, so `skip` can undo a half-done attempt.
+  func ask(_ exercise: Exercise, at index: Int) {
+    position = index
+    isExercisePending = true
+    failedChecks = 0
+    save()
+    if world?.status(of: index) == nil { record { _ = try $0.willRun(step: index) } }
+    emit(.exerciseAsk(exercise.ask))
   }
 
   /// Shows step `index` without side effects.

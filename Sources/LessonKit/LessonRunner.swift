@@ -162,16 +162,13 @@ public final class LessonRunner {
       let target = current - 1
       emit(.info("Back to step \(target + 1) of \(stepCount)."))
       if case .exercise(let exercise) = lesson.steps[target] {
-        position = target
-        isExercisePending = true
-        failedChecks = 0
-        emit(.exerciseAsk(exercise.ask))
+        ask(exercise, at: target)
       } else {
         position = target + 1
         isExercisePending = false
         review(target)
+        save()
       }
-      save()
     }
   }
 
@@ -190,11 +187,7 @@ public final class LessonRunner {
       case .cell(let cell):
         runCell(cell, at: current)
       case .exercise(let exercise):
-        position = current
-        isExercisePending = true
-        failedChecks = 0
-        save()
-        emit(.exerciseAsk(exercise.ask))
+        ask(exercise, at: current)
       }
     }
   }

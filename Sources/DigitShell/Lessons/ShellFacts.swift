@@ -42,7 +42,6 @@ struct ShellFacts: FactSource {
       case "output": return describeShape(m.model.outputShape)
       case "classifier": return m.model.isClassifier ? "yes" : "no"
       case "epochs": return String(m.info.history.count)
-      case "accuracy": return m.info.history.last.map { String(format: "%.2f", $0.testAccuracy) }
       case "dropout":
         let dropout = m.model.specs.first { $0.kind == .dropout || $0.kind == .dropout2d }
         return dropout.flatMap(\.p).map { "\($0)" } ?? "none"

@@ -14,45 +14,22 @@ its keys. Prints one JSON object: {"shells": [{"transcript": all output as plain
 prompt back]}]}. Needs pexpect and pyte (run-tests installs them).
 """
 import json
-import os
 import re
 import sys
 import time
 
-import pexpect
-import pyte
+from pty_driver import Shell
 
 PROMPT = re.compile(r"^digitlab( \[lesson [^\]]+\])?> $")
 ANSI = re.compile(r"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][A-Z0-9]|[=>78cDEHM])")
 
 
 def run_shell(binary, home, columns, rows, words, answers):
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    env = dict(os.environ, DIGITLAB_HOME=home, TERM="xterm-256color",
-               COLUMNS=str(columns), LINES=str(rows))
-    env.pop("NO_COLOR", None)
-    child = pexpect.spawn(binary, [], env=env, dimensions=(rows, columns))
-    raw = []
-
-    def pump(seconds):
-        end = time.time() + seconds
-        while time.time() < end:
-            try:
-                data = child.read_nonblocking(65536, timeout=0.05)
-            except pexpect.TIMEOUT:
-                continue
-            except pexpect.EOF:
-                return False
-            raw.append(data)
-            stream.feed(data)
-        return True
+    shell = Shell(binary, home, columns, rows)
+    screen, child, pump, text = shell.screen, shell.child, shell.pump, shell.text
 
     def cursor_line():
         return screen.display[screen.cursor.y][: screen.cursor.x]
-
-    def text():
-        return "\n".join(line.rstrip() for line in screen.display)
 
     def wait_for_prompt(timeout):
         end = time.time() + timeout
@@ -97,14 +74,8 @@ def run_shell(binary, home, columns, rows, words, answers):
                 continue  # the next word interrupts this one
         if not wait_for_prompt(600):
             stuck.append(index)
-    pump(0.3)
-    status = None
-    if not child.isalive():
-        child.close()
-        status = child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
-    else:
-        child.terminate(force=True)
-    transcript = ANSI.sub("", b"".join(raw).decode("utf-8", "replace")).replace("\r", "")
+    status = shell.close()
+    transcript = ANSI.sub("", b"".join(shell.raw).decode("utf-8", "replace")).replace("\r", "")
     return {"transcript": transcript, "screen": text(), "status": status, "stuck": stuck}
 
 

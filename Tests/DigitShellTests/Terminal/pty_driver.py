@@ -28,51 +28,66 @@ def typed(keys):
     return keys
 
 
-def main():
-    binary, home, columns, rows, steps = sys.argv[1:6]
-    columns, rows = int(columns), int(rows)
-    screen = pyte.Screen(columns, rows)
-    stream = pyte.ByteStream(screen)
-    env = dict(os.environ, DIGITLAB_HOME=home, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
-    env.pop("NO_COLOR", None)
-    child = pexpect.spawn(binary, [], env=env, dimensions=(rows, columns))
+class Shell:
+    """The shell in a pseudo-terminal, and the screen it draws (shared with lesson_walk.py)."""
 
-    def text():
-        return "\n".join(line.rstrip() for line in screen.display)
+    def __init__(self, binary, home, columns, rows):
+        self.screen = pyte.Screen(columns, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = []  # every byte the shell wrote, in order
+        env = dict(os.environ, DIGITLAB_HOME=home, TERM="xterm-256color",
+                   COLUMNS=str(columns), LINES=str(rows))
+        env.pop("NO_COLOR", None)
+        self.child = pexpect.spawn(binary, [], env=env, dimensions=(rows, columns))
 
-    def pump(seconds):
+    def text(self):
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def pump(self, seconds):
+        """Reads output for `seconds`; False once the shell has ended."""
         end = time.time() + seconds
         while time.time() < end:
             try:
-                stream.feed(child.read_nonblocking(65536, timeout=0.05))
+                data = self.child.read_nonblocking(65536, timeout=0.05)
             except pexpect.TIMEOUT:
                 continue
             except pexpect.EOF:
                 return False
+            self.raw.append(data)
+            self.stream.feed(data)
         return True
 
+    def close(self):
+        """The exit status, or None (and the shell is stopped) if it was still running."""
+        self.pump(0.3)
+        if self.child.isalive():
+            self.child.terminate(force=True)
+            return None
+        self.child.close()
+        if self.child.exitstatus is not None:
+            return self.child.exitstatus
+        return 128 + (self.child.signalstatus or 0)
+
+
+def main():
+    binary, home, columns, rows, steps = sys.argv[1:6]
+    shell = Shell(binary, home, int(columns), int(rows))
     screens, timed_out = [], []
-    pump(0.5)
+    shell.pump(0.5)
     for index, step in enumerate(json.loads(steps)):
-        child.send(typed(step.get("keys", "")))
+        shell.child.send(typed(step.get("keys", "")))
         until, timeout = step.get("until"), float(step.get("timeout", 10))
         if until is None:
-            pump(0.5)
+            shell.pump(0.5)
         else:
             end = time.time() + timeout
-            while until not in text() and time.time() < end:
-                if not pump(0.1):
+            while until not in shell.text() and time.time() < end:
+                if not shell.pump(0.1):
                     break
-            if until not in text():
+            if until not in shell.text():
                 timed_out.append(index)
-        screens.append(text())
-    pump(0.3)
-    status = None
-    if not child.isalive():
-        child.close()
-        status = child.exitstatus if child.exitstatus is not None else 128 + (child.signalstatus or 0)
-    else:
-        child.terminate(force=True)
+        screens.append(shell.text())
+    status = shell.close()
     print(json.dumps({"screens": screens, "status": status, "timed_out": timed_out}))
 
 

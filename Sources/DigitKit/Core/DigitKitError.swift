@@ -28,6 +28,7 @@ public enum TrainingSetting: String, CaseIterable, Equatable, Sendable {
   case testLimit = "test image limit"
   case dropout = "dropout probability"
   case learningRateDecay = "learning-rate decay"
+  case stopAtAccuracy = "target accuracy"
 
   /// The engine's name, which starts a message about this setting's bounds:
   /// "batch size must be from 1 to 4096, not 0".

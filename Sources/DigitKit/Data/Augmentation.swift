@@ -29,13 +29,21 @@ public struct Augmentation: Codable, Equatable, Sendable {
   public var elasticChance: Float = 0.5
   /// Probability of a light blur.
   public var blurChance: Float = 0.2
+  /// The ways people's digits differ from MNIST's (`--augment-people`), applied to a share
+  /// of the images instead of the distortions above; nil for MNIST-like distortions only.
+  public var people: PeopleStyles?
 
-  public init() {}
+  public init(people: PeopleStyles? = nil) { self.people = people }
 
   /// One augmented image: `pixels` (28×28 bytes) → ink 0…1, using `random`.
   public func apply(_ pixels: ArraySlice<UInt8>, random: inout SeededGenerator) -> [Float] {
     let n = 28
     var ink = pixels.map { Float($0) / 255 }
+    if let people, random.nextUnitFloat() < people.chance,
+      let image = people.apply(ink, n: n, distortions: self, random: &random)
+    {
+      return image
+    }
     let u = random.nextUnitFloat()
     if u < thicken {
       ink = morph(ink, n: n, dilate: true)
@@ -75,7 +83,7 @@ public struct Augmentation: Codable, Equatable, Sendable {
     return out
   }
 
-  private func bilinear(_ img: [Float], n: Int, x: Float, y: Float) -> Float {
+  func bilinear(_ img: [Float], n: Int, x: Float, y: Float) -> Float {
     let x0 = Int(floorf(x))
     let y0 = Int(floorf(y))
     let fx = x - Float(x0)
@@ -89,7 +97,7 @@ public struct Augmentation: Codable, Equatable, Sendable {
 
   /// Grey-level dilation (max) or erosion (min) over the 4-neighbourhood, blended half-way
   /// so strokes change by about half a pixel.
-  private func morph(_ img: [Float], n: Int, dilate: Bool) -> [Float] {
+  func morph(_ img: [Float], n: Int, dilate: Bool) -> [Float] {
     var out = img
     for y in 0..<n {
       for x in 0..<n {
@@ -107,7 +115,7 @@ public struct Augmentation: Codable, Equatable, Sendable {
   }
 
   /// A random displacement field, smoothed by a Gaussian of σ = `elasticSigma` and scaled to `elasticAlpha`.
-  private func smoothField(n: Int, random: inout SeededGenerator) -> [Float] {
+  func smoothField(n: Int, random: inout SeededGenerator) -> [Float] {
     var field = (0..<(n * n)).map { _ in random.nextFloat(in: -1, 1) }
     let radius = Int(elasticSigma * 2)
     let kernel = (-radius...radius).map {
@@ -135,7 +143,7 @@ public struct Augmentation: Codable, Equatable, Sendable {
     return field.map { $0 / max(peak, 1e-6) * elasticAlpha }
   }
 
-  private func blur(_ img: [Float], n: Int) -> [Float] {
+  func blur(_ img: [Float], n: Int) -> [Float] {
     var out = img
     for y in 1..<(n - 1) {
       for x in 1..<(n - 1) {

@@ -35,6 +35,8 @@ public struct OptimizerSettings: Codable, Equatable, Sendable {
 public protocol Optimizer: AnyObject {
   /// The step size; the trainer lowers it per epoch when a decay is set.
   var learningRate: Float { get set }
+  /// SGD's momentum μ, or Adam's β₁; a one-cycle schedule moves it every step.
+  var momentum: Float { get set }
   func step()
 }
 
@@ -42,7 +44,7 @@ public protocol Optimizer: AnyObject {
 public final class SGD: Optimizer {
   let parameters: [Parameter]
   public var learningRate: Float
-  let momentum: Float
+  public var momentum: Float
   private var velocity: [[Float]]
 
   public init(parameters: [Parameter], learningRate: Float, momentum: Float) {
@@ -88,7 +90,13 @@ public final class SGD: Optimizer {
 public final class Adam: Optimizer {
   let parameters: [Parameter]
   public var learningRate: Float
-  let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+  var beta1: Float = 0.9
+  let beta2: Float = 0.999, epsilon: Float = 1e-8
+  /// β₁ under its general name (bias correction uses β₁ of the step, as PyTorch).
+  public var momentum: Float {
+    get { beta1 }
+    set { beta1 = newValue }
+  }
   private var m: [[Float]], v: [[Float]]
   private var t = 0
 

@@ -16,6 +16,12 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
   public var learningRateDecay: Float?
   /// Random distortions of the training images, when set.
   public var augmentation: Augmentation?
+  /// A learning rate that changes every step (its peak is `optimizer.learningRate`).
+  public var learningRateSchedule: LearningRateSchedule?
+  /// Stop after the first epoch whose test accuracy, in percent, reaches this (e.g. 99.3).
+  public var stopAtAccuracy: Double?
+  /// The named recipe these settings came from (`train --recipe fast`), when one was used.
+  public var recipe: String?
 
   public init(
     epochs: Int = 1, batchSize: Int = 32, optimizer: OptimizerSettings, seed: UInt64 = 1,
@@ -57,6 +63,14 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     if let d = learningRateDecay, !(d > 0 && d <= 1) {
       throw TrainingSetting.learningRateDecay.outOfRange("must be above 0 and at most 1")
     }
+    if learningRateDecay != nil && learningRateSchedule != nil {
+      throw TrainingSetting.learningRateDecay.outOfRange(
+        "cannot be combined with a learning-rate schedule; use one or the other")
+    }
+    if let a = stopAtAccuracy, !(a > 0 && a <= 100) {
+      throw TrainingSetting.stopAtAccuracy.outOfRange(
+        "must be a test accuracy in percent, above 0 and at most 100, not \(a)")
+    }
   }
 }
 
@@ -68,6 +82,11 @@ public final class Trainer {
   private var random: SeededGenerator
   /// After `train(keepBest: true)`: the epoch whose weights were kept.
   public private(set) var keptEpoch: Int?
+  /// After a `train` with `stopAtAccuracy`: the epoch whose test accuracy reached it.
+  public private(set) var reachedEpoch: Int?
+  /// Steps taken in this `train`, and how many it plans (for a schedule).
+  private var step = 0
+  private var plannedSteps = 1
   /// After a `train` whose loss stopped being a number: "training diverged at epoch 1, batch
   /// 12 (the loss is not a number); try a smaller learning rate". Training stopped there, and
   /// the weights are those from before that epoch.
@@ -112,6 +131,9 @@ public final class Trainer {
     var batch = Tensor()
     let lastEpoch = firstEpoch + options.epochs - 1
     var best: (correct: Int, epoch: Int, weights: [Tensor])? = nil
+    step = 0
+    plannedSteps = max(
+      1, options.epochs * ((data.count + options.batchSize - 1) / options.batchSize))
     defer {
       // Restore the best epoch's weights, cancelled or not.
       if keepBest, let best {
@@ -160,6 +182,12 @@ public final class Trainer {
       }
       history.append(result)
       onEvent(.epoch(result))
+      if let target = options.stopAtAccuracy,
+        Double(test.correct) * 100 >= target * Double(max(test.total, 1))
+      {
+        reachedEpoch = epoch
+        break
+      }
     }
     return (history, false)
   }
@@ -205,7 +233,14 @@ public final class Trainer {
       }
       totals.correct += Evaluator.countCorrect(output, targets: targets)
       model.backward(gradient)
+      if let schedule = options.learningRateSchedule {
+        let now = schedule.values(
+          step: step, total: plannedSteps, peak: options.optimizer.learningRate)
+        optimizer.learningRate = now.learningRate
+        optimizer.momentum = now.momentum
+      }
       optimizer.step()
+      step += 1
       totals.lossSum += Double(loss)
       totals.batches += 1
       totals.seen += indices.count

@@ -32,6 +32,8 @@ struct JSONOption: ParsableArguments {
 }
 
 extension OptimizerSettings.Kind: ExpressibleByArgument {}
+extension LearningRateSchedule: ExpressibleByArgument {}
+extension TrainingRecipe: ExpressibleByArgument {}
 
 /// A mistake in what the learner typed, worded for them: `CommandRunner` prints it as one
 /// line with a pointer to the command's help, and the status is ArgumentParser's usage error.

@@ -45,6 +45,8 @@ struct ShowCommand: SessionCommand {
     parsing: .unconditional,
     help: "With --index: this many random distortions of it, as train --augment makes them.")
   var augmented: Int?
+  @Flag(help: "With --augmented: written the ways people write, as train --augment-people does.")
+  var people = false
   @Option(parsing: .unconditional, help: "Digits per row (default: what fits).") var columns: Int?
   @Option(parsing: .unconditional, help: "Size of each digit: 1 (full) to 4 (smallest).") var scale:
     Int?
@@ -67,6 +69,9 @@ struct ShowCommand: SessionCommand {
     if let scale, !(1...4).contains(scale) { throw userError("--scale must be from 1 to 4") }
     if big && index == nil {
       throw userError("--big shows one digit: add --index I (random --big picks one)")
+    }
+    if people && augmented == nil {
+      throw userError("--people goes with --augmented N (show --index 0 --augmented 9 --people)")
     }
     if big && (values || augmented != nil) {
       throw userError("--big draws the digit; leave out --values and --augmented")
@@ -103,14 +108,17 @@ struct ShowCommand: SessionCommand {
         throw userError("--augmented must be from 1 to 100")
       }
       var random = SeededGenerator(seed: UInt64(index) &+ 17)
+      var styles = PeopleStyles()
+      styles.chance = 1  // every one written by a person, to see what that means
+      let augmentation = people ? Augmentation(people: styles) : Augmentation()
       let variants =
         [pixels]
         + (0..<augmented).map { _ in
-          Preprocess.bytes(Augmentation().apply(pixels[...], random: &random))
+          Preprocess.bytes(augmentation.apply(pixels[...], random: &random))
         }
+      let how = people ? "ways people might write it" : "random distortions of it"
       session.console.line(
-        "\(set) image \(index) (a \(data.labels[index])), then \(augmented) random distortions of it:"
-      )
+        "\(set) image \(index) (a \(data.labels[index])), then \(augmented) \(how):")
       try art.emit(to: session.console) { style in
         DigitGrid.render(
           images: variants, captions: ["original"] + (1...augmented).map { "#\($0)" },

@@ -22,11 +22,11 @@ struct TrainCommand: SessionCommand {
   @Option(help: "Train a fresh copy of a study net: net1, net2 or net3.")
   var net: String?
 
-  @Option(parsing: .unconditional, help: "Passes over the training images (1–1000).")
-  var epochs = 1
+  @Option(parsing: .unconditional, help: "Passes over the training images (1–1000; default 1).")
+  var epochs: Int?
 
-  @Option(parsing: .unconditional, help: "Images per mini-batch (1–4096).")
-  var batch = 32
+  @Option(parsing: .unconditional, help: "Images per mini-batch (1–4096; default 32).")
+  var batch: Int?
 
   @Option(
     parsing: .unconditional,
@@ -58,15 +58,39 @@ struct TrainCommand: SessionCommand {
     help: "Multiply the learning rate by this after every epoch (e.g. 0.85).")
   var lrDecay: Float?
 
+  @Option(
+    name: .customLong("lr-schedule"),
+    help: "onecycle: the learning rate rises to --lr over the first quarter of steps, then falls.")
+  var lrSchedule: LearningRateSchedule?
+
+  @Option(
+    parsing: .unconditional,
+    help: "Stop after the first epoch whose test accuracy reaches this percentage (e.g. 99.3).")
+  var until: Double?
+
+  @Option(
+    help:
+      "Settings by name: fast (batch 64, adam lr 0.003, onecycle, 3 epochs; Net3 stops at 99.3%) or study (the study's settings). Flags you give win."
+  )
+  var recipe: TrainingRecipe?
+
   @Flag(
     help:
       "Distort the training images at random (rotation, scale, shift, stroke thickness, blur, elastic)."
   )
   var augment = false
 
+  @Flag(
+    name: .customLong("augment-people"),
+    help:
+      "Distort half the images the ways people write: slant, width, marker, pencil, small grids, broken strokes."
+  )
+  var augmentPeople = false
+
   @Option(
     help:
-      "A folder of labelled drawings (e.g. Data/drawings/validation) to score after every epoch.")
+      "Drawings to score after every epoch: a folder, or handwriting (the default when --watch is alone) or validation."
+  )
   var watch: String?
 
   @Option(
@@ -125,17 +149,10 @@ struct TrainCommand: SessionCommand {
       if let n = target.info.net.flatMap(NetName.init(rawValue:)) { defaults = n.defaultOptimizer }
       if let previous = target.info.training?.optimizer { defaults = previous }
     }
-    var settings = defaults
-    if let optimizer, optimizer != settings.kind {
-      settings = OptimizerSettings.defaults(for: optimizer)
-    }
-    if let lr { settings.learningRate = lr }
-    var options = TrainingOptions(
-      epochs: epochs, batchSize: batch, optimizer: settings, seed: seed,
-      limit: limit, dropout: dropout, testLimit: testLimit)
-    options.augmentation = augment ? Augmentation() : nil
-    options.learningRateDecay = lrDecay
-    try options.validate()  // the bounds first, then whether the run fits in memory
+    let options = try trainingOptions(for: target, defaults: defaults)
+    let settings = options.optimizer
+    let epochs = options.epochs
+    let batch = options.batchSize
     try MemoryBudget.check(
       "training \(model ?? net ?? "model")", model: target.model, batchSize: batch,
       optimizer: settings.kind)
@@ -143,7 +160,11 @@ struct TrainCommand: SessionCommand {
     let trainSet = try session.mnist(.train)
     let testSet = try session.mnist(.test)
     // --keep-best watch without --watch keeps the epoch that reads people best (issue 21).
-    let watchFolder = try watch ?? keepBest.map { _ in try Self.handwritingFolder().path }
+    let watchFolder =
+      try watch.map(Self.drawingsFolder)
+      ?? keepBest.map { _ in
+        try Self.handwritingFolder().path
+      }
     let watched = try watchFolder.map { try LabelledDrawings(directory: URL(fileURLWithPath: $0)) }
     let view = TrainingView(
       json: output.json, label: runLabel(target, options), previous: target.info.history,
@@ -151,8 +172,16 @@ struct TrainCommand: SessionCommand {
     if !output.json {
       let count = min(limit ?? trainSet.count, trainSet.count)
       var how = "batch \(batch), \(settings.summary)"
-      if let lrDecay { how += " × \(lrDecay) per epoch" }
-      if augment { how += ", images distorted at random (--augment)" }
+      if let decay = options.learningRateDecay { how += " × \(decay) per epoch" }
+      if options.learningRateSchedule == .onecycle { how += " at its peak (one cycle)" }
+      if augmentPeople {
+        how += ", images written the ways people write (--augment-people)"
+      } else if augment {
+        how += ", images distorted at random (--augment)"
+      }
+      if let until = options.stopAtAccuracy {
+        how += ", stopping at \(String(format: "%g", until))%"
+      }
       if let watched { how += ", scoring \(watched.count) drawings after each epoch" }
       let header =
         "Training \(model ?? net ?? "model") on \(count) images for \(plural(epochs, "epoch")), \(how). Ctrl-C stops."
@@ -166,6 +195,11 @@ struct TrainCommand: SessionCommand {
         watch: watched, keepBest: keepBest != nil, cancel: session.cancel, onEvent: view.handle)
     }
     view.finish(cancelled: outcome.cancelled)
+    if let reached = trainer.reachedEpoch, let until = options.stopAtAccuracy, !output.json {
+      session.console.line(
+        "Reached \(String(format: "%g", until))% test accuracy after epoch \(reached); stopped there."
+      )
+    }
     if let diverged = trainer.divergence { session.console.error(diverged.messageInFlags) }
     target.info.history += outcome.history
     target.info.training = options
@@ -220,12 +254,57 @@ struct TrainCommand: SessionCommand {
     label += " b\(o.batchSize)"
     if let d = o.dropout { label += " drop \(String(format: "%g", d))" }
     if let l = o.limit { label += " n\(l)" }
-    if o.augmentation != nil { label += " aug" }
+    if o.augmentation?.people != nil {
+      label += " people"
+    } else if o.augmentation != nil {
+      label += " aug"
+    }
     return label
   }
 }
 
 extension TrainCommand {
+  /// The settings of this run: the recipe's, then the flags given, which win.
+  func trainingOptions(for target: NamedModel, defaults: OptimizerSettings) throws
+    -> TrainingOptions
+  {
+    var settings = defaults
+    if let recipe { settings = recipe.optimizer(for: target.info.net) }
+    if let optimizer, optimizer != settings.kind {
+      settings = OptimizerSettings.defaults(for: optimizer)
+    }
+    if let lr { settings.learningRate = lr }
+    let plan = recipe?.plan(for: target.info.net)
+    var options = TrainingOptions(
+      epochs: epochs ?? plan?.epochs ?? 1, batchSize: batch ?? plan?.batch ?? 32,
+      optimizer: settings, seed: seed,
+      limit: limit, dropout: dropout, testLimit: testLimit)
+    if augmentPeople {
+      options.augmentation = Augmentation(people: PeopleStyles())
+    } else if augment {
+      options.augmentation = Augmentation()
+    }
+    options.learningRateDecay = lrDecay ?? (lrSchedule == nil ? plan?.decay : nil)
+    options.learningRateSchedule = lrSchedule ?? (lrDecay == nil ? plan?.schedule : nil)
+    options.stopAtAccuracy = until ?? plan?.until
+    options.recipe = recipe?.rawValue
+    try options.validate()  // the bounds first, then whether the run fits in memory
+    return options
+  }
+
+  /// A folder of drawings from `--watch`: a path, or the name of one in Data/drawings.
+  static func drawingsFolder(_ name: String) throws -> String {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder) { return name }
+    let named = try DataLocator.dataDirectory().appendingPathComponent("drawings/\(name)")
+    if !name.contains("/"),
+      FileManager.default.fileExists(atPath: named.path, isDirectory: &isFolder), isFolder.boolValue
+    {
+      return named.path
+    }
+    return name  // LabelledDrawings says what is wrong with it
+  }
+
   /// `Data/drawings/handwriting`: people's digits, unlike MNIST (its README says how it was made).
   static func handwritingFolder() throws -> URL {
     try DataLocator.dataDirectory().appendingPathComponent("drawings/handwriting")

@@ -78,6 +78,7 @@ public enum CommandRunner {
   /// Parses and validates one command line without running it: the unknown-command hint,
   /// ArgumentParser's grammar and each command's `validate()`.
   public static func parse(_ words: [String]) -> Parsed {
+    let words = fillingBareWatch(words)
     if let first = words.first, Shell.builtins.contains(first), first != "help" {
       return .failure(
         "\(first) is a word for the digitlab> prompt, not a command to run here", status: 2)
@@ -96,6 +97,17 @@ public enum CommandRunner {
     } catch {
       return describe(error, words: words)
     }
+  }
+
+  /// `train … --watch` with no folder after it watches people's handwriting: the bare
+  /// flag gets the name `handwriting` (Data/drawings/handwriting).
+  static func fillingBareWatch(_ words: [String]) -> [String] {
+    guard words.first == "train", let at = words.firstIndex(of: "--watch") else { return words }
+    let next = words.index(after: at)
+    if next < words.endIndex && !words[next].hasPrefix("-") { return words }
+    var filled = words
+    filled.insert("handwriting", at: next)
+    return filled
   }
 
   /// Words an error from parsing or running as one line.

@@ -11,6 +11,7 @@ extension TrainingSetting {
     case .testLimit: return "--test-limit"
     case .dropout: return "--dropout"
     case .learningRateDecay: return "--lr-decay"
+    case .stopAtAccuracy: return "--until"
     }
   }
 }

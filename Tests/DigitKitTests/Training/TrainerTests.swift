@@ -137,4 +137,31 @@ final class TrainerTests: XCTestCase {
       XCTAssert("\($0)".contains("logsoftmax"))
     }
   }
+
+  /// `--until`: training stops after the first epoch whose test accuracy reaches the target.
+  func testStopsOnceTheTargetAccuracyIsReached() throws {
+    let model = Model.make(.net1, seed: 1)
+    var options = TrainingOptions(
+      epochs: 5, batchSize: 32, optimizer: NetName.net1.defaultOptimizer, limit: 3000)
+    options.stopAtAccuracy = 50  // about 29% after one epoch, over 50% after two
+    let trainer = try Trainer(model: model, options: options)
+    let (history, cancelled) = trainer.train(on: Self.train, test: Self.test.prefix(500))
+    XCTAssertFalse(cancelled)
+    XCTAssertLessThan(history.count, 5)
+    XCTAssertGreaterThanOrEqual(history.last!.testAccuracy, 50)
+    XCTAssertTrue(history.dropLast().allSatisfy { $0.testAccuracy < 50 }, "\(history)")
+    XCTAssertEqual(trainer.reachedEpoch, history.count)
+    options.stopAtAccuracy = 100.5
+    XCTAssertThrowsError(try options.validate()) {
+      XCTAssertEqual(($0 as? DigitKitError)?.setting, .stopAtAccuracy)
+    }
+  }
+
+  /// A one-cycle schedule and a per-epoch decay are two answers to one question.
+  func testScheduleAndDecayDoNotMix() {
+    var options = TrainingOptions(optimizer: NetName.net3.defaultOptimizer)
+    options.learningRateSchedule = .onecycle
+    options.learningRateDecay = 0.85
+    XCTAssertThrowsError(try options.validate())
+  }
 }

@@ -35,6 +35,17 @@ public struct Exercise: Equatable {
     hints[min(max(failures, 1), hints.count) - 1]
   }
 
+  /// The exercise with `{{FACT}}` in its question, hints and solution filled in from
+  /// `facts` (a hint may name the learner's own number); a fact without a value stays as written.
+  public func filled(from facts: FactSource) -> Exercise {
+    func fill(_ text: String) -> String {
+      let (filled, missing) = LessonTemplate.fill(text, from: facts)
+      return missing.isEmpty ? filled : text
+    }
+    return Exercise(
+      ask: fill(ask), checks: checks, hints: hints.map(fill), solution: solution.map(fill))
+  }
+
   /// Judges every check against `facts`.
   public func evaluate(with facts: FactSource) -> ExerciseResult {
     ExerciseResult(outcomes: checks.map { $0.evaluate(with: facts) })

@@ -80,7 +80,8 @@ public enum HeadlessRun {
               "claim `\(claim)` does not hold: \(outcome.plainSentence)", line: claim.line)
           }
         }
-      case .exercise(let exercise):
+      case .exercise(let unfilled):
+        let exercise = unfilled.filled(from: facts)
         emit(.exerciseAsk(exercise.ask))
         if let failed = runAll(exercise.solution, executor: executor, emit: emit) {
           return failure("exercise solution `\(failed)` failed", command: failed)

@@ -2,7 +2,7 @@
 extension LessonRunner {
   /// Shows, runs or asks step `index`, moving there and saving.
   func present(_ index: Int) {
-    switch lesson.steps[index] {
+    switch step(at: index) {
     case .prose(let text):
       position = index + 1
       isExercisePending = false
@@ -34,7 +34,7 @@ extension LessonRunner {
 
   /// Shows step `index` without side effects.
   func review(_ index: Int) {
-    switch lesson.steps[index] {
+    switch step(at: index) {
     case .prose(let text):
       emitProse(text)
     case .cell(let cell):
@@ -100,7 +100,7 @@ extension LessonRunner {
   func unfinishedStep(before index: Int) -> String? {
     guard let world else { return nil }
     for earlier in stride(from: index - 1, through: 0, by: -1) {
-      guard case .cell(let cell) = lesson.steps[earlier],
+      guard case .cell(let cell) = step(at: earlier),
         let status = world.status(of: earlier), status != .ran
       else { continue }
       let how = status == .skipped ? "was skipped" : "did not finish"
@@ -192,7 +192,7 @@ extension LessonRunner {
     )
     for index in cells {
       let commands: [String]
-      switch lesson.steps[index] {
+      switch step(at: index) {
       case .cell(let cell): commands = cell.commands
       case .exercise(let exercise): commands = exercise.solution
       case .prose: continue
@@ -254,5 +254,13 @@ extension LessonRunner {
 
   static func quoted(_ commands: [String]) -> String {
     commands.map { "`\($0)`" }.joined(separator: ", ")
+  }
+}
+
+extension LessonRunner {
+  /// Step `index` as the learner meets it: an exercise's `{{FACT}}`s filled in.
+  func step(at index: Int) -> LessonStep {
+    guard case .exercise(let exercise) = lesson.steps[index] else { return lesson.steps[index] }
+    return .exercise(exercise.filled(from: facts))
   }
 }

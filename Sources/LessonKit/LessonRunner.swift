@@ -70,7 +70,7 @@ public final class LessonRunner {
         emit(
           .info(
             "You have finished this lesson. Type restart to take it again, or back to review it."))
-      } else if case .exercise = lesson.steps[position] {
+      } else if case .exercise = step(at: position) {
         // Left while an exercise waited: it is asked again, at its own number.
         emit(.info("Resuming at step \(position + 1) of \(stepCount)."))
         rebuildWorld()
@@ -89,7 +89,7 @@ public final class LessonRunner {
   @discardableResult
   public func next() -> [LessonOutput] {
     perform {
-      if isExercisePending, case .exercise(let exercise) = lesson.steps[position] {
+      if isExercisePending, case .exercise(let exercise) = step(at: position) {
         check(exercise)
       } else if isFinished {
         emit(.info("This lesson is finished. Type restart to take it again."))
@@ -109,7 +109,7 @@ public final class LessonRunner {
         emit(.info("This lesson is finished. Type restart to take it again."))
         return
       }
-      switch lesson.steps[position] {
+      switch step(at: position) {
       case .prose:
         present(position)
       case .cell(let cell):
@@ -125,7 +125,7 @@ public final class LessonRunner {
   @discardableResult
   public func solution() -> [LessonOutput] {
     perform {
-      guard isExercisePending, case .exercise(let exercise) = lesson.steps[position] else {
+      guard isExercisePending, case .exercise(let exercise) = step(at: position) else {
         emit(.info("No exercise is waiting: solution shows one way to do an exercise."))
         return
       }
@@ -137,7 +137,7 @@ public final class LessonRunner {
   @discardableResult
   public func hint() -> [LessonOutput] {
     perform {
-      guard isExercisePending, case .exercise(let exercise) = lesson.steps[position] else {
+      guard isExercisePending, case .exercise(let exercise) = step(at: position) else {
         emit(.info("No exercise is waiting: hint helps with an exercise."))
         return
       }
@@ -161,7 +161,7 @@ public final class LessonRunner {
       }
       let target = current - 1
       emit(.info("Back to step \(target + 1) of \(stepCount)."))
-      if case .exercise(let exercise) = lesson.steps[target] {
+      if case .exercise(let exercise) = step(at: target) {
         ask(exercise, at: target)
       } else {
         position = target + 1
@@ -181,7 +181,7 @@ public final class LessonRunner {
         emit(.info("Nothing to repeat yet: press Enter to begin."))
         return
       }
-      switch lesson.steps[current] {
+      switch step(at: current) {
       case .prose(let text):
         emitProse(text)
       case .cell(let cell):

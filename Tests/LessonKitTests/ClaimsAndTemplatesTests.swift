@@ -98,4 +98,17 @@ final class ClaimsAndTemplatesTests: XCTestCase {
     XCTAssertTrue(compared.evaluate(with: FakeFacts(["model tiny exists": "yes"])).passed)
     XCTAssertFalse(compared.evaluate(with: FakeFacts()).passed)
   }
+
+  /// An exercise's hint and solution may name the learner's own number.
+  func testExerciseHintsAndSolutionAreFilledFromFacts() throws {
+    let exercise = Exercise(
+      ask: "Which digit is missed most?",
+      checks: [ExerciseCheck(fact: "answer", op: .equal, value: "{{most missed}}")],
+      hints: ["Count the captions.", "Most misses are {{most missed}}s."],
+      solution: ["answer {{most missed}}"])
+    let filled = exercise.filled(from: FakeFacts(["most missed": "4"]))
+    XCTAssertEqual(filled.hints, ["Count the captions.", "Most misses are 4s."])
+    XCTAssertEqual(filled.solution, ["answer 4"])
+    XCTAssertEqual(exercise.filled(from: FakeFacts()).solution, ["answer {{most missed}}"])
+  }
 }

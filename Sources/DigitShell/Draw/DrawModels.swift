@@ -4,10 +4,9 @@ import TextArt
 
 /// The model `draw` and `random` ask, and how they report its answer.
 enum DrawModels {
-  /// Tried in order when no `--model` is given: the shipped net that reads drawn digits best
-  /// first. Measured on Data/drawings/validation: net3 380/386, net3-augmented 377, net2 375,
-  /// net1 367 (Data/models/README.md), so augmentation did not earn net3-augmented the place.
-  static let preferred = ["net3", "net3-augmented", "net2", "net1"]
+  /// Tried in order when no `--model` is given: the shipped net that reads people's
+  /// handwriting best first, as measured on Data/drawings/handwriting (Data/models/README.md).
+  static let preferred = ["net3-people", "net3", "net3-augmented", "net2", "net1"]
 
   /// The default model of every command that works on one: the first of `preferred` that
   /// ships in Data/models (net3 when none does, so the error names it).

@@ -5,7 +5,7 @@ import LessonKit
 /// Answers exercise checks from the session's state, e.g. `model mine layers` → "3".
 ///
 /// Facts (listed for lesson authors in Lessons/README.md):
-/// `model NAME exists|layers|parameters|output|classifier|epochs|accuracy|dropout|batch|images|
+/// `model NAME exists|layers|parameters|output|classifier|epochs|seconds|accuracy|dropout|batch|images|
 /// optimizer`,
 /// `model NAME layer K kind|parameters|output`, a model's training history
 /// (`model NAME [epoch K] METRIC`, `model NAME lowest|highest METRIC [from epoch K]`,
@@ -42,6 +42,8 @@ struct ShellFacts: FactSource {
       case "output": return describeShape(m.model.outputShape)
       case "classifier": return m.model.isClassifier ? "yes" : "no"
       case "epochs": return String(m.info.history.count)
+      case "seconds":  // training time of all its epochs, without the tests after each
+        return String(Int(m.info.history.reduce(0) { $0 + $1.seconds }.rounded()))
       case "dropout":
         let dropout = m.model.specs.first { $0.kind == .dropout || $0.kind == .dropout2d }
         return dropout.flatMap(\.p).map { "\($0)" } ?? "none"

@@ -201,7 +201,9 @@ enum LessonWalk {
   }
 
   /// Shipped models a lesson only loads to use them (a new shell loads them when needed).
-  static let shipped: Set<String> = ["net1", "net2", "net3", "net3-augmented", "net3-study"]
+  static let shipped: Set<String> = [
+    "net1", "net2", "net3", "net3-augmented", "net3-people", "net3-study",
+  ]
 
   /// The session models `models` listed last, shipped ones aside: name → "N layers, P parameters".
   static func models(in transcript: String) -> [String: String] {

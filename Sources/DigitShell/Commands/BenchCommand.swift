@@ -52,6 +52,7 @@ struct BenchCommand: SessionCommand {
     let batches = batch.map { [$0] } ?? [16, 32, 64]
     if !output.json {
       session.console.line("How fast this machine trains (forward, backward and update):")
+      session.console.line("SIMD: \(SIMDLevel.current) (DIGITLAB_SIMD=avx512|avx2|portable)")
     }
     for n in nets {
       for b in batches {

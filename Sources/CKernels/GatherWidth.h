@@ -14,6 +14,7 @@ typedef float NAME(gvf) __attribute__((vector_size(4 * W)));
 #define store NAME(gstore)
 #define tile NAME(tile)
 #define columns NAME(columns)
+#define column_tiles NAME(column_tiles)
 
 INLINE vf load(const float *p) { vf v; memcpy(&v, p, sizeof v); return v; }
 INLINE void store(float *p, vf v) { memcpy(p, &v, sizeof v); }
@@ -87,6 +88,15 @@ INLINE void columns(const int32_t *koff, int kt, int k1, int n, int32_t *kk) {
   for (int j = 0; j < n; j++) kk[j] = koff[kt + (j < left ? j : left - 1)];
 }
 
+// The N columns from kt (tile) for the row blocks of R vectors in m0 ..< m1, into t.
+INLINE void column_tiles(const float *gp, int count, int M, const float *xb, const int32_t *pp,
+                         const int32_t *koff, int kt, int k1, float *t, int m0, int m1,
+                         const int R, const int N) {
+  int32_t kk[12];
+  columns(koff, kt, k1, N, kk);
+  for (int m = m0; m < m1; m += R * W) tile(gp + m, count, M, xb, pp, kk, t + m, M, 0, R, N);
+}
+
 TARGET void NAME(weight_grad)(const float *g, long gStride, int P, int M,
                               const float *x, long xStride, int batch,
                               const int32_t *koff, int K, int k0, int k1,
@@ -101,20 +111,22 @@ TARGET void NAME(weight_grad)(const float *g, long gStride, int P, int M,
       const int count = P - p0 < PB ? P - p0 : PB;
       const float *gp = gb + (long)p0 * M;
       const int32_t *pp = poff + p0;
-      // Column tiles outside, so the 2·W-row blocks share the x values each tile reads.
+      // Column tiles outside, so the 2·W-row blocks share the x values each tile reads. The
+      // one-vector tail takes 12 columns at a time, and 6 for a last 6 or fewer.
       const int mWide = M / (2 * W) * (2 * W);
-      for (int kt = k0; kt < k1; kt += 6) {
-        int32_t kk[6];
-        columns(koff, kt, k1, 6, kk);
-        for (int m0 = 0; m0 < mWide; m0 += 2 * W)
-          tile(gp + m0, count, M, xb, pp, kk, scratch + (long)(kt - k0) * M + m0, M, 0, 2, 6);
-      }
-      if (mWide < M)  // the last W rows (AVX-512, M an odd multiple of 16)
-        for (int kt = k0; kt < k1; kt += 12) {
-          int32_t kk[12];
-          columns(koff, kt, k1, 12, kk);
-          tile(gp + mWide, count, M, xb, pp, kk, scratch + (long)(kt - k0) * M + mWide, M, 0, 1, 12);
+      for (int kt = k0; kt < k1; kt += 6)
+        column_tiles(gp, count, M, xb, pp, koff, kt, k1, scratch + (long)(kt - k0) * M, 0, mWide,
+                     2, 6);
+      for (int kt = k0; mWide < M && kt < k1;) {  // the last W rows (AVX-512, M = 16, 48, …)
+        float *t = scratch + (long)(kt - k0) * M;
+        if (k1 - kt > 6) {
+          column_tiles(gp, count, M, xb, pp, koff, kt, k1, t, mWide, M, 1, 12);
+          kt += 12;
+        } else {
+          column_tiles(gp, count, M, xb, pp, koff, kt, k1, t, mWide, M, 1, 6);
+          kt += 6;
         }
+      }
     }
   }
   for (int m = 0; m < M; m++)
@@ -127,3 +139,4 @@ TARGET void NAME(weight_grad)(const float *g, long gStride, int P, int M,
 #undef store
 #undef tile
 #undef columns
+#undef column_tiles

@@ -1,4 +1,6 @@
-// DigitKit's C kernels: direct-convolution products, Winograd transforms and the worker pool.
+// DigitKit's C kernels: direct-convolution products, Winograd transforms, the worker pool,
+// and the vector width they run at.
 #include "GatherGEMM.h"
+#include "SIMDLevel.h"
 #include "Winograd.h"
 #include "WorkerPool.h"

@@ -5,14 +5,15 @@
 // These kernels read x through the two offset tables instead of copying im2col columns,
 // so the input is touched in cache once per tile and nothing is packed or zeroed.
 //
-// Built for x86-64 with AVX2 + FMA (chosen at run time); elsewhere dl_gather_available()
-// returns 0 and DigitKit uses im2col + BLAS.
+// Built at 16 lanes (AVX-512), 8 (AVX2 + FMA) and 4 (portable), run at the width
+// dl_simd_width() names (SIMDLevel.h). When that is 0 (no AVX2, not x86-64, or
+// DIGITLAB_SIMD=portable) dl_gather_available() returns 0 and DigitKit uses im2col + BLAS.
 #ifndef DIGITLAB_GATHER_GEMM_H
 #define DIGITLAB_GATHER_GEMM_H
 
 #include <stdint.h>
 
-/// 1 when this CPU runs the kernels (x86-64 with AVX2 and FMA), else 0.
+/// 1 when the kernels run at a vector width (dl_simd_width() > 0), else 0.
 int dl_gather_available(void);
 
 /// y[m·ldy + p] = bias[m] + Σ_{k<K} wt[k·M + m] · x[koff[k] + poff[p]]   (m < M, p < P)
@@ -26,7 +27,7 @@ void dl_gather_gemm(const float *wt, int K, int M,
 /// dw[m·K + k] += Σ_{b<batch} Σ_{p<P} g[b·gStride + p·M + m] · x[b·xStride + koff[k] + poff[p]]
 ///
 /// for k in [k0, k1) and m < M (a multiple of 16). g: per-sample (P, M) row-major,
-/// i.e. the output gradient with channels last. scratch: (k1 - k0 + 6)·M floats, where
+/// i.e. the output gradient with channels last. scratch: (k1 - k0 + 12)·M floats, where
 /// the sums build up channels-last before they are added to dw.
 void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
                            const float *x, long xStride, int batch,

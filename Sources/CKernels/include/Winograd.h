@@ -19,9 +19,10 @@
 // only 22% faster, and its larger rounding changed Adam's first steps on near-zero gradients.
 //
 // Tiles: t = ty·tw + tx is the 2×2 block of outputs at (2ty, 2tx) of a sample. The transforms
-// and products run channels last, 8 channels to a vector. Portable C (GCC/Clang vector
-// extensions), built for AVX2 + FMA on x86-64, where DigitKit uses it only when
-// dl_gather_available() says the CPU has them.
+// and products run channels last, W channels to a vector: portable C (GCC/Clang vector
+// extensions) written once (WinogradWidth.h) and built at 16 lanes (AVX-512), 8 (AVX2 + FMA)
+// and 4 (portable); each call runs the width dl_simd_width() names (SIMDLevel.h). DigitKit
+// uses Winograd only when dl_gather_available() says a vector width is in use.
 #ifndef DIGITLAB_WINOGRAD_H
 #define DIGITLAB_WINOGRAD_H
 
@@ -31,19 +32,19 @@
 /// (the one ending at O also writes the zeros past O).
 void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, float *u);
 
-/// One sample, channels last and zero-padded: xt (H + 2·pad, W + 2·pad, C8) from x (C, H, W),
-/// C8 = C rounded up to a multiple of 8 (the extra channels are zero).
+/// One sample, channels last and zero-padded: xt (H + 2·pad, W + 2·pad, C16) from x (C, H, W),
+/// C16 = C rounded up to a multiple of 16 (the extra channels are zero).
 void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt);
 
 /// y = bias + w ⋆ x at the batch's tiles n0 ..< n1 (n = sample·T + t, T = th·tw), for
-/// xt: (B, Hp, Wp, C8) channels last (dl_channels_last) with Hp = 2·th + 4, Wp = 2·tw + 4,
+/// xt: (B, Hp, Wp, C16) channels last (dl_channels_last) with Hp = 2·th + 4, Wp = 2·tw + 4,
 /// and y: (B, O, 2·th, 2·tw). bias may be NULL.
 void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int tw,
                      const float *ut, int O, const float *bias, float *y, long n0, long n1);
 
 /// dx (B, C, H, W), samples s0 ..< s1 (overwritten) = the input gradient of a layer with
 /// padding `pad` (H + 2·pad = 2·th + 4, likewise W), for dy channels last: dyt (B, 2·th, 2·tw, ldo),
-/// ldo ≥ O rounded up to 8, the channels past O zero.
+/// ldo ≥ O rounded up to 16, the channels past O zero.
 void dl_wino_input_gradient(const float *dyt, int O, int ldo, int th, int tw, const float *u,
                             int C, int H, int W, int pad, float *dx, int s0, int s1);
 

@@ -1,6 +1,7 @@
 import CKernels
 
-/// Convolution with the direct kernels (CKernels/GatherGEMM.h; x86-64 with AVX2 and FMA):
+/// Convolution with the direct kernels (CKernels/GatherGEMM.h; AVX-512 or AVX2 + FMA,
+/// `SIMDLevel`):
 /// register-blocked GEMMs that read their right-hand side through offset tables, so nothing
 /// is copied into im2col columns or packed.
 ///

@@ -15,7 +15,7 @@ final class WinogradConvolution: ConvolutionAlgorithm {
   private let parameterGradients = DirectParameterGradients()
   private let forwardWeights = ScratchBuffer()  // U = G W Gᵀ as (36, C, O16)
   private let backwardWeights = ScratchBuffer()  // U as (36, O, C16)
-  private let input = ScratchBuffer()  // x channels last, padded: (B, H+2p, W+2p, C8)
+  private let input = ScratchBuffer()  // x channels last, padded: (B, H+2p, W+2p, C16)
   private var output = Tensor()  // y, reused between batches
   private var inputGradient = Tensor()  // dx, reused between batches
 
@@ -37,9 +37,9 @@ final class WinogradConvolution: ConvolutionAlgorithm {
   static func scratchFloats(_ g: ConvGeometry, needsInputGradient: Bool) -> Int {
     let o = g.outputChannels
     let c = g.channels
-    let c8 = (c + 7) / 8 * 8
+    let c16 = tiled(c)
     let dx = needsInputGradient ? g.batch * c * g.height * g.width : 0
-    return 36 * c * tiled(o) + 36 * o * tiled(c) + g.batch * g.paddedHeight * g.paddedWidth * c8
+    return 36 * c * tiled(o) + 36 * o * tiled(c) + g.batch * g.paddedHeight * g.paddedWidth * c16
       + dx
       + DirectParameterGradients.scratchFloats(g)
   }
@@ -52,18 +52,18 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     let c = g.channels
     let hp = g.paddedHeight
     let wp = g.paddedWidth
-    let c8 = (c + 7) / 8 * 8
+    let c16 = tiled(c)
     parameterGradients.prepare(g)
     output.reuse(shape: [g.batch, o, g.outHeight, g.outWidth])
     transformWeights(weight, g)
     parameterGradients.keep(x, g, training: training)
-    let xt = input.reserve(g.batch * hp * wp * c8)
+    let xt = input.reserve(g.batch * hp * wp * c16)
     x.data.withUnsafeBufferPointer { xp in
       let x = xp.baseAddress!
       parallelItems(g.batch) { n in
         dl_channels_last(
           x + n * c * g.height * g.width, Int32(c), Int32(g.height), Int32(g.width),
-          Int32(g.padding), xt + n * hp * wp * c8)
+          Int32(g.padding), xt + n * hp * wp * c16)
       }
     }
     let tiles = g.batch * g.positions / 4

@@ -6,10 +6,11 @@
 /// The layer holds the parameters and the shapes; the arithmetic is one of three
 /// `ConvolutionAlgorithm`s, chosen per forward from `algorithm` and the input's size (same
 /// numbers up to float rounding):
-/// - `.winograd` (5×5 kernels, even outputs, 16+ input channels, AVX2): Winograd F(2×2, 5×5)
-///   for y and dx, the direct kernels for dW (Conv2d+Winograd.swift, CKernels/Winograd.c);
-/// - `.direct` (x86-64 with AVX2): register-blocked kernels read x through offset tables,
-///   with no im2col copy and no packing (Conv2d+Direct.swift, CKernels/GatherGEMM.c);
+/// - `.winograd` (5×5 kernels, even outputs, 16+ input channels, AVX2 or AVX-512: `SIMDLevel`):
+///   Winograd F(2×2, 5×5) for y and dx, the direct kernels for dW (Conv2d+Winograd.swift,
+///   CKernels/Winograd.c);
+/// - `.direct` (x86-64 with AVX2 or AVX-512): register-blocked kernels read x through offset
+///   tables, with no im2col copy and no packing (Conv2d+Direct.swift, CKernels/GatherGEMM.c);
 /// - `.im2col`: im2col + BLAS GEMM over groups of samples (Conv2d+Im2col.swift).
 public final class Conv2d: Layer {
   public let inputChannels: Int

@@ -12,10 +12,11 @@ public enum ConvAlgorithm: String, Sendable {
   /// Winograd F(2×2, 5×5) for the output and the input gradient: 36 products per 2×2
   /// outputs instead of 100 (Conv2d+Winograd.swift, CKernels/Winograd.c); the weight
   /// gradient comes from the direct kernels. Layers it does not fit (not 5×5, an odd output,
-  /// fewer than 16 input channels, no AVX2) use `direct`, or `im2col`.
+  /// fewer than 16 input channels, no vector width: `SIMDLevel`) use `direct`, or `im2col`.
   case winograd
-  /// Register-blocked AVX2 kernels that read the input through offset tables (no im2col
-  /// copy, no packing; Conv2d+Direct.swift). On x86-64 CPUs with AVX2 and FMA; `im2col` elsewhere.
+  /// Register-blocked vector kernels that read the input through offset tables (no im2col
+  /// copy, no packing; Conv2d+Direct.swift), at the width `SIMDLevel.current` names: AVX-512
+  /// or AVX2 + FMA on x86-64; `im2col` elsewhere or with `SIMDLevel.portable`.
   case direct
   /// im2col columns multiplied by BLAS sgemm (Conv2d+Im2col.swift).
   case im2col
@@ -28,18 +29,20 @@ public enum ConvAlgorithm: String, Sendable {
 
   /// What the convolutions run on this machine, in a few words (for `bench`).
   public static var inUse: String {
+    let isa = SIMDLevel.current == .avx512 ? "AVX-512" : "AVX2"
     switch (preferred, directAvailable) {
-    case (.winograd, true): return "Winograd F(2×2,5×5) + direct AVX2 (DIGITLAB_CONV=direct|im2col)"
-    case (.direct, true): return "direct AVX2 kernels (DIGITLAB_CONV=winograd|im2col)"
+    case (.winograd, true):
+      return "Winograd F(2×2,5×5) + direct \(isa) (DIGITLAB_CONV=direct|im2col)"
+    case (.direct, true): return "direct \(isa) kernels (DIGITLAB_CONV=winograd|im2col)"
     default: return "im2col + BLAS"
     }
   }
 
-  /// Whether the direct kernels can run on this CPU.
+  /// Whether the direct kernels run: a vector width is in use (`SIMDLevel.current`).
   public static var directAvailable: Bool { dl_gather_available() != 0 }
 
   /// The algorithm that runs when this one is asked for on a layer of geometry `g`:
-  /// Winograd where it fits, else direct where the CPU has AVX2, else im2col.
+  /// Winograd where it fits, else direct where a vector width is in use, else im2col.
   func resolved(for g: ConvGeometry) -> ConvAlgorithm {
     switch (self, WinogradConvolution.fits(g), ConvAlgorithm.directAvailable) {
     case (.winograd, true, _): return .winograd

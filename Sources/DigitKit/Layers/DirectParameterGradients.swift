@@ -8,9 +8,10 @@ import CKernels
 /// direct and the Winograd algorithms take dW and db from here: they are exact sums, where
 /// Winograd's transforms would round more (and measured only 22% faster; see Winograd.h).
 ///
-/// dW is cut into slices of whole 6-column tiles, each summed over the whole batch in a fixed
-/// order, so the result does not depend on the number of cores. The caller's input-gradient
-/// items run in the same pool (`accumulate(…alongside:)`), so idle cores pick up either.
+/// dW is cut into slices of whole 6-column tiles (each with 12 spare columns of scratch for the
+/// kernels' widest tile), each summed over the whole batch in a fixed order, so the result does
+/// not depend on the number of cores. The caller's input-gradient items run in the same pool
+/// (`accumulate(…alongside:)`), so idle cores pick up either.
 final class DirectParameterGradients {
   private var tablesFor: ConvGeometry?
   /// Offsets into one padded input sample: for (c, ky, kx), and for output positions.
@@ -32,7 +33,7 @@ final class DirectParameterGradients {
     let slices = min(tiles, 4 * ProcessInfoCache.cores)
     let sliceColumns = (tiles + slices - 1) / slices * 6
     let padded = g.padding > 0 ? g.batch * g.channels * g.paddedHeight * g.paddedWidth : 0
-    return padded + g.batch * g.positions * o16 + g.batch * o + slices * (sliceColumns + 6) * o16
+    return padded + g.batch * g.positions * o16 + g.batch * o + slices * (sliceColumns + 12) * o16
       + (o16 > o ? o16 * patch : 0) + patch + g.positions
   }
 
@@ -120,7 +121,7 @@ final class DirectParameterGradients {
     let tiles = (patch + 5) / 6
     let slices = min(tiles, 4 * ProcessInfoCache.cores)
     let sliceColumns = (tiles + slices - 1) / slices * 6
-    let sums = weightSums.reserve(slices * (sliceColumns + 6) * o16)
+    let sums = weightSums.reserve(slices * (sliceColumns + 12) * o16)
     let dwTarget = o16 == o ? nil : wideWeightGradient.zeroed(o16 * patch)
     let gt = UnsafePointer(gradient.pointer)
     let sampleStride = g.channels * g.paddedHeight * g.paddedWidth
@@ -136,7 +137,7 @@ final class DirectParameterGradients {
             gt, positions * o16, Int32(positions), Int32(o16),
             source, sampleStride, Int32(g.batch),
             inputOffsets, Int32(patch), Int32(k0), Int32(k1),
-            outputPositions, dw, sums + item * (sliceColumns + 6) * o16)
+            outputPositions, dw, sums + item * (sliceColumns + 12) * o16)
         }
         if let dwTarget {
           for i in 0..<(o * patch) { dwp[i] += dwTarget[i] }

@@ -50,8 +50,10 @@ struct BenchCommand: SessionCommand {
     let data = try session.mnist(.train)
     let nets = net.flatMap(NetName.init(rawValue:)).map { [$0] } ?? NetName.allCases
     let batches = batch.map { [$0] } ?? [16, 32, 64]
+    let simd = SIMDLevel.current  // reads DIGITLAB_SIMD (a bad value warns on stderr first)
     if !output.json {
       session.console.line("How fast this machine trains (forward, backward and update):")
+      session.console.line("SIMD: \(simd) (DIGITLAB_SIMD=avx512|avx2|portable)")
     }
     for n in nets {
       for b in batches {

@@ -1,8 +1,9 @@
 import DigitKit
 import XCTest
 
-/// The direct AVX2 kernels and Winograd must give what im2col + BLAS gives: the same
-/// outputs, input gradients and parameter gradients, for the study's shapes and awkward ones.
+/// The direct kernels and Winograd must give what im2col + BLAS gives: the same outputs,
+/// input gradients and parameter gradients, for the study's shapes and awkward ones, at every
+/// vector width the CPU runs (AVX-512 and AVX2; the log says when AVX-512 was not there).
 final class ConvAlgorithmTests: XCTestCase {
   /// (in, out, kernel, padding, batch, height, width)
   private let shapes: [(Int, Int, Int, Int, Int, Int, Int)] = [
@@ -12,23 +13,28 @@ final class ConvAlgorithmTests: XCTestCase {
     (10, 20, 5, 0, 3, 12, 12),  // Net2 conv2: channels not a multiple of 16
     (3, 17, 3, 1, 2, 7, 9),  // padding, odd sizes, one row past a 16-row tile
     (2, 16, 3, 2, 1, 4, 4),  // padding wider than the output border
+    (3, 48, 3, 1, 2, 9, 7),  // 48 channels: two 16-lane vectors and a one-vector tail
   ]
   /// Shapes Winograd takes: 5×5, even outputs, 16+ input channels.
   private let winogradShapes: [(Int, Int, Int, Int, Int, Int, Int)] = [
     (32, 32, 5, 0, 16, 24, 24),  // Net3 conv2
     (32, 64, 5, 0, 5, 10, 10),  // Net3 conv3, 3×3 tiles per sample
     (20, 17, 5, 1, 3, 14, 10),  // padding, a non-square image, channels not a multiple of 16
+    (16, 48, 5, 2, 2, 8, 8),  // 48 outputs, 16 inputs: the 16-lane products' one-vector tail
   ]
 
   func testWinogradMatchesIm2col() {
-    for (index, s) in winogradShapes.enumerated() {
-      let results = [ConvAlgorithm.winograd, .im2col].map {
-        run($0, shape: s, seed: UInt64(20 + index))
-      }
-      for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"]
-        .enumerated()
-      {
-        assertClose(results[0][part], results[1][part], tolerance: 5e-4, "shape \(index) \(name)")
+    atEverySIMDWidth("testWinogradMatchesIm2col") { level in
+      for (index, s) in winogradShapes.enumerated() {
+        let results = [ConvAlgorithm.winograd, .im2col].map {
+          run($0, shape: s, seed: UInt64(20 + index))
+        }
+        for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"]
+          .enumerated()
+        {
+          assertClose(
+            results[0][part], results[1][part], tolerance: 5e-4, "\(level) shape \(index) \(name)")
+        }
       }
     }
   }
@@ -54,14 +60,36 @@ final class ConvAlgorithmTests: XCTestCase {
 
   func testDirectMatchesIm2col() throws {
     try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
-    for (index, s) in shapes.enumerated() {
-      let results = [ConvAlgorithm.direct, .im2col].map {
-        run($0, shape: s, seed: UInt64(10 + index))
+    atEverySIMDWidth("testDirectMatchesIm2col") { level in
+      for (index, s) in shapes.enumerated() {
+        let results = [ConvAlgorithm.direct, .im2col].map {
+          run($0, shape: s, seed: UInt64(10 + index))
+        }
+        for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"]
+          .enumerated()
+        {
+          assertClose(
+            results[0][part], results[1][part], tolerance: 2e-4, "\(level) shape \(index) \(name)")
+        }
+      }
+    }
+  }
+
+  /// The two widths sum in different orders, so they agree to rounding, not bit for bit; the
+  /// weight gradient (exact sums by the direct kernels) agrees closely.
+  func testWidthsAgree() throws {
+    try XCTSkipUnless(
+      SIMDLevel.avx512.isAvailable,
+      "no AVX-512 on this CPU: the 16-lane kernels were not run, so not compared with 8 lanes")
+    let shape = (32, 32, 5, 0, 8, 24, 24)  // Net3 conv2
+    for algorithm in [ConvAlgorithm.winograd, .direct] {
+      let results = [SIMDLevel.avx512, .avx2].map { level in
+        SIMDLevel.withForced(level) { run(algorithm, shape: shape, seed: 40) }
       }
       for (part, name) in ["output", "input gradient", "weight gradient", "bias gradient"]
         .enumerated()
       {
-        assertClose(results[0][part], results[1][part], tolerance: 2e-4, "shape \(index) \(name)")
+        assertClose(results[0][part], results[1][part], tolerance: 1e-5, "\(algorithm) \(name)")
       }
     }
   }
@@ -70,6 +98,10 @@ final class ConvAlgorithmTests: XCTestCase {
   /// offset tables, transformed tiles): a change of batch or image size must leave nothing stale.
   func testBuffersFollowBatchAndImageSize() throws {
     try XCTSkipUnless(ConvAlgorithm.directAvailable, "no AVX2 + FMA on this CPU")
+    try atEverySIMDWidth("testBuffersFollowBatchAndImageSize") { _ in try buffersFollowSizes() }
+  }
+
+  private func buffersFollowSizes() throws {
     for (algorithm, kernel) in [(ConvAlgorithm.direct, 3), (.winograd, 5)] {
       var random = SeededGenerator(seed: 5)
       let fast = Conv2d(

@@ -5,9 +5,17 @@ import XCTest
 final class PyTorchParityTests: XCTestCase {
   var random = SeededGenerator(seed: 1)
 
-  /// Runs forward and backward with the fixture's tensors and compares y, dx and parameter gradients.
+  /// Runs forward and backward with the fixture's tensors and compares y, dx and parameter
+  /// gradients, at every vector width the CPU runs.
   func check(_ layer: Layer, _ name: String, tolerance: Float = 1e-4) throws {
+    try atEverySIMDWidth("PyTorchParityTests \(name)") { level in
+      try check(layer, name, tolerance: tolerance, at: level)
+    }
+  }
+
+  private func check(_ layer: Layer, _ name: String, tolerance: Float, at level: SIMDLevel) throws {
     let f = try Fixtures.load(name)
+    let name = "\(name) (\(level))"
     let x = try XCTUnwrap(f.tensors["x"])
     let dy = try XCTUnwrap(f.tensors["dy"])
     for p in layer.parameters {
@@ -55,9 +63,16 @@ final class PyTorchParityTests: XCTestCase {
   }
 }
 
-/// One full training step (two, for the optimizers' state) of each net matches PyTorch.
+/// One full training step (two, for the optimizers' state) of each net matches PyTorch, at
+/// every vector width the CPU runs.
 final class TrainingStepParityTests: XCTestCase {
   func check(_ net: NetName, tolerance: Float = 2e-4) throws {
+    try atEverySIMDWidth("TrainingStepParityTests \(net)") { level in
+      try check(net, tolerance: tolerance, at: level)
+    }
+  }
+
+  private func check(_ net: NetName, tolerance: Float, at level: SIMDLevel) throws {
     let f = try Fixtures.load("\(net.rawValue)_step")
     let model = Model.make(net)
     model.setDropout(0)  // the fixtures were made in eval mode
@@ -71,17 +86,19 @@ final class TrainingStepParityTests: XCTestCase {
       let out = model.forward(x, training: true)
       let (loss, g) = NLLLoss.lossAndGradient(out, targets: targets)
       XCTAssertEqual(
-        loss, try XCTUnwrap(f.tensors["loss\(step)"]).data[0], accuracy: 1e-4, "\(net) loss \(step)"
-      )
+        loss, try XCTUnwrap(f.tensors["loss\(step)"]).data[0], accuracy: 1e-4,
+        "\(net) \(level) loss \(step)")
       if step == 1 {
         assertClose(
-          out.data, try XCTUnwrap(f.tensors["out"]).data, tolerance: tolerance, "\(net) out")
+          out.data, try XCTUnwrap(f.tensors["out"]).data, tolerance: tolerance,
+          "\(net) \(level) out")
       }
       model.backward(g)
       if step == 1 {
         for (name, p) in model.namedParameters {
           guard let expected = f.tensors["grad.\(name)"] else { continue }
-          assertClose(p.gradient.data, expected.data, tolerance: tolerance, "\(net) grad.\(name)")
+          assertClose(
+            p.gradient.data, expected.data, tolerance: tolerance, "\(net) \(level) grad.\(name)")
         }
       }
       optimizer.step()
@@ -89,7 +106,7 @@ final class TrainingStepParityTests: XCTestCase {
     for (name, p) in model.namedParameters {
       assertClose(
         p.value.data, try XCTUnwrap(f.tensors["after.\(name)"]).data, tolerance: tolerance,
-        "\(net) after.\(name)")
+        "\(net) \(level) after.\(name)")
     }
   }
 

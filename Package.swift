@@ -18,7 +18,8 @@ let package = Package(
     .systemLibrary(name: "CBLAS", path: "Sources/CBLAS"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-    // The direct-convolution kernels (AVX2 + FMA, chosen at run time; see GatherGEMM.h).
+    // The convolution kernels, written once and built at 16 lanes (AVX-512), 8 (AVX2 + FMA)
+    // and 4 (portable), the width chosen at run time (SIMDLevel.h; DIGITLAB_SIMD overrides).
     .target(name: "CKernels"),
     // Saves that never leave a half-written file; shared by DigitKit and LessonKit.
     .target(name: "AtomicFiles"),

@@ -69,7 +69,8 @@ public struct TrainingOptions: Codable, Equatable, Sendable {
     }
     if let a = stopAtAccuracy, !(a > 0 && a <= 100) {
       throw TrainingSetting.stopAtAccuracy.outOfRange(
-        "must be a test accuracy in percent, above 0 and at most 100, not \(String(format: "%g", a))")
+        "must be a test accuracy in percent, above 0 and at most 100, not \(String(format: "%g", a))"
+      )
     }
   }
 }

@@ -33,7 +33,9 @@ struct AboutCommand: SessionCommand {
       if let l = t.limit { settings += ", first \(l) images only" }
       if let d = t.learningRateDecay { settings += ", learning rate × \(d) per epoch" }
       if t.learningRateSchedule == .onecycle { settings += ", one-cycle learning rate" }
-      if let a = t.stopAtAccuracy { settings += ", until \(String(format: "%g", a))% test accuracy" }
+      if let a = t.stopAtAccuracy {
+        settings += ", until \(String(format: "%g", a))% test accuracy"
+      }
       if t.augmentation?.people != nil {
         settings += ", images written the ways people write"
       } else if t.augmentation != nil {

@@ -32,8 +32,7 @@ public struct DrawLayout: Equatable, Sendable {
     (CanvasArt.columns(DrawEditor.side, scale) + 2, CanvasArt.rows(DrawEditor.side, scale) + 2)
   }
 
-  /// Columns and rows an arrangement needs: the status line, the body, the familiarity
-  /// line and the help (which wraps, so its height depends on the width).
+  /// Columns and rows an arrangement needs (help wraps, so its height depends on the width).
   static func needs(_ arrangement: Arrangement) -> (width: Int, height: Int) {
     let full = panelSize(.full)
     let compact = panelSize(.compact)
@@ -45,7 +44,7 @@ public struct DrawLayout: Equatable, Sendable {
     case .tall: body = (compact.width + 1 + barsWidth, compact.height * 2)
     case .narrow: body = (compact.width + 1 + barsWidth, compact.height)
     }
-    return (body.width, 1 + body.height + 1 + DrawHelp.lines(width: body.width).count)
+    return (body.width, 1 + body.height + DrawHelp.lines(width: body.width).count)
   }
 
   /// The largest arrangement for `width`×`height`, or nil when even the smallest does not fit.

@@ -82,10 +82,12 @@ public enum DrawScreen {
     case .narrow: body = Columns.join([canvas, bars], gap: 1)
     }
     let bodyWidth = body.map(VisibleText.width).max() ?? 0
-    let width = max(bodyWidth, DrawLayout.needs(layout.arrangement).width)
-    return [statusLine(editor, view: view, width: layout.width, rich: rich)] + body
-      + [familiarityLine(view, width: width, rich: rich)]
-      + DrawHelp.lines(width: max(bodyWidth, DrawLayout.needs(layout.arrangement).width)).map {
+    let need = DrawLayout.needs(layout.arrangement)
+    let width = max(bodyWidth, need.width)
+    // The familiarity line takes a spare row (80×24 has four), so no window gets too small.
+    let gauge = need.height < layout.height ? [familiarityLine(view, width: width, rich: rich)] : []
+    return [statusLine(editor, view: view, width: layout.width, rich: rich)] + body + gauge
+      + DrawHelp.lines(width: width).map {
         dim($0, rich)
       }
   }

@@ -16,7 +16,7 @@ public enum FamiliarityWords {
     "\(model) is \(clause(f, probabilities: p, digitNamed: true))."
   }
 
-  /// "Familiarity 0.62 (mean cosine similarity of its 10 nearest training digits; 1 = the
+  /// "Familiarity 0.620 (mean cosine similarity of its 10 nearest training digits; 1 = the
   /// same pattern): only 0.4% of MNIST test digits are less familiar."
   public static func detail(_ f: Familiarity) -> String {
     "Familiarity \(score(f.score)) (the mean cosine similarity of its \(Familiarity.neighbours) "
@@ -25,7 +25,7 @@ public enum FamiliarityWords {
   }
 
   /// One line for the draw editor, at most `width` columns: the longest of a few versions
-  /// that fits, e.g. "99% sure, but it has never seen a 9 like this · familiarity 0.62".
+  /// that fits, e.g. "99% sure, but it has never seen a 9 like this · familiarity 0.620".
   public static func line(_ f: Familiarity, probabilities p: [Double], width: Int) -> String {
     let said = clause(f, probabilities: p, digitNamed: false)
     let versions = [
@@ -53,18 +53,22 @@ public enum FamiliarityWords {
     let best = p.indices.max { p[$0] < p[$1] } ?? 0
     let confidence = p.indices.contains(best) ? p[best] : 0
     let sure = confidence >= Self.sure
-    let percent = Int((100 * confidence).rounded(.down))
+    // Rounded as the bars round, but never "100% sure" short of certainty.
+    let percent = min(Int((100 * confidence).rounded()), confidence < 1 ? 99 : 100)
     var text = sure ? "\(percent)% sure" : "only \(percent)% sure"
-    if digitNamed { text += " it is a \(best)" }
+    if digitNamed { text += " it is \(a(best))" }
     switch (f.verdict, sure) {
     case (.familiar, true): return text + ", and it has seen many digits like this"
     case (.familiar, false): return text + ", though it has seen many digits like this"
     case (.unusual, true): return text + ", but it has seen few \(best)s like this"
     case (.unusual, false): return text + ", and it has seen few digits like this"
-    case (.unlike, true): return text + ", but it has never seen a \(best) like this"
+    case (.unlike, true): return text + ", but it has never seen \(a(best)) like this"
     case (.unlike, false): return text + ", and it has never seen anything like this"
     }
   }
+
+  /// "a 9", "an 8".
+  static func a(_ digit: Int) -> String { digit == 8 ? "an 8" : "a \(digit)" }
 
   /// "62% of MNIST test digits are less familiar", "only 0.4% of …", "none of …".
   static func lessFamiliar(_ percentile: Double) -> String {
@@ -88,5 +92,7 @@ public enum FamiliarityWords {
     value < 10 ? String(format: "%.1f%%", value) : String(format: "%.0f%%", value)
   }
 
-  static func score(_ s: Float) -> String { String(format: "%.2f", s) }
+  /// Three decimals: a narrow net (Net1) puts nearly all digits between 0.95 and 1, where
+  /// two decimals would round most of them to 1.00.
+  static func score(_ s: Float) -> String { String(format: "%.3f", s) }
 }

@@ -5,11 +5,11 @@ import XCTest
 /// The familiarity gauge: how far an image is from the net's training digits, in its last
 /// hidden layer, read against MNIST test digits. Run as the real binary on Net1 (quick).
 final class FamiliarityTests: XCTestCase {
-  /// A scribble no digit looks like: a checkerboard of 2×2 ink blocks over the whole grid.
+  /// A scribble no digit looks like: a square outline along the grid's edges.
   func scribble() throws -> URL {
-    let rows = (0..<28).map { y in
-      String((0..<28).map { x in (x / 2 + y / 2) % 2 == 0 ? "#" : "." })
-    }
+    let full = String(repeating: "#", count: 28)
+    let side = "#" + String(repeating: ".", count: 26) + "#"
+    let rows = [full] + Array(repeating: side, count: 26) + [full]
     let url = Binary.temporaryHome().appendingPathComponent("scribble.txt")
     try (rows.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
     return url
@@ -37,7 +37,8 @@ final class FamiliarityTests: XCTestCase {
     XCTAssertGreaterThan(digit, mess, output)
     XCTAssertEqual(gauges[0]["verdict"] as? String, "familiar", output)
     XCTAssertEqual(gauges[1]["verdict"] as? String, "unlike", output)
-    XCTAssertEqual(gauges[1]["percentile"] as? Double, 0, "no MNIST test digit is less familiar")
+    XCTAssertLessThan(
+      try XCTUnwrap(gauges[1]["percentile"] as? Double), 1, "below the 1st percentile: \(output)")
   }
 
   func testPredictSaysInWordsWhetherTheNetHasSeenAnythingLikeIt() throws {
@@ -50,8 +51,12 @@ final class FamiliarityTests: XCTestCase {
       words.range(
         of: "net1 is (only )?[0-9]+% sure it is a [0-9], (but|and) it has never seen",
         options: .regularExpression), output)
-    XCTAssertTrue(words.contains("Familiarity 0."), output)
-    XCTAssertTrue(words.contains("no MNIST test digit in the sample is less familiar."), output)
+    XCTAssertNotNil(
+      words.range(of: "Familiarity [01]\\.[0-9]{3} ", options: .regularExpression), output)
+    XCTAssertNotNil(
+      words.range(
+        of: "(only [0-9.]+% of MNIST test digits are|no MNIST test digit in the sample is) "
+          + "less familiar\\.", options: .regularExpression), output)
     for line in output.split(separator: "\n") { XCTAssertLessThanOrEqual(line.count, 80, output) }
   }
 

@@ -17,6 +17,7 @@ public struct DigitLabCommand: ParsableCommand {
     RunsCommand.self, PlotCommand.self, ConfusionCommand.self, FiltersCommand.self,
     ActivationsCommand.self,
     DrawCommand.self, SaveDrawingCommand.self, RandomCommand.self, WhyCommand.self,
+    FamiliarCommand.self,
     KeepCommand.self, FinetuneCommand.self,
     AboutCommand.self, BenchCommand.self, LessonsCommand.self, LessonCommand.self, RunCommand.self,
     AnswerCommand.self,

@@ -65,7 +65,8 @@ struct DrawCommand: SessionCommand {
     var loop = DrawLoop(
       editor: DrawEditor(drawing: start), modelName: modelName, model: named.model,
       rich: Terminal.allowsRichOutput,
-      message: start != nil && loaded == nil ? "editing the current drawing (c clears)" : nil)
+      message: start != nil && loaded == nil ? "editing the current drawing (c clears)" : nil,
+      gauge: GaugeReading.start(named.model, in: session))
     let action: EditorAction = try LeaveSignals.whileRunning { stop in
       let terminal = try RawTerminal()
       defer { terminal.restore() }

@@ -3,18 +3,30 @@ import TextArt
 
 /// The editor on a live terminal: reads keys, asks the model again whenever the ink changed,
 /// redraws, and follows the window's size. Returns how the learner left.
+///
+/// The familiarity gauge (`gauge`) is read a batch per turn of the loop while the learner
+/// already draws, its progress on the familiarity line; once ready, the drawing's familiarity
+/// is measured after a pause in the keys (a turn that read nothing for 100 ms), not on every
+/// key: one measurement compares 256 numbers with each of 60,000 training digits (Net3),
+/// and key repeat can send 30 keys a second.
 struct DrawLoop {
   var editor: DrawEditor
   var view: DrawView
   let model: Model
   let rich: Bool
+  /// The gauge's reading (nil: no gauge for this model).
+  let gauge: GaugeReading?
   /// Milliseconds to wait for the rest of an escape sequence before taking Esc alone.
   static let escapeWait: Int32 = 40
 
-  init(editor: DrawEditor, modelName: String, model: Model, rich: Bool, message: String?) {
+  init(
+    editor: DrawEditor, modelName: String, model: Model, rich: Bool, message: String?,
+    gauge: GaugeReading? = nil
+  ) {
     self.editor = editor
     self.model = model
     self.rich = rich
+    self.gauge = gauge
     self.view = DrawView(modelName: modelName, message: message)
   }
 
@@ -24,12 +36,18 @@ struct DrawLoop {
     var readRevision = -1
     var shown: (width: Int, height: Int) = (0, 0)
     var dirty = true
+    var measuredRevision = -1
+    var paused = true
     while !stop() {
       if editor.revision != readRevision {
         readRevision = editor.revision
         let answer = DrawModels.read(editor.drawing, with: model)
         view.seen = answer?.seen
         view.probabilities = answer?.probabilities
+        view.familiarityStale = true
+        dirty = true
+      }
+      if gaugeTurn(revision: readRevision, measured: &measuredRevision, paused: paused) {
         dirty = true
       }
       let size = RawTerminal.size()
@@ -43,7 +61,9 @@ struct DrawLoop {
         terminal.write(frame(layout: layout, size: size))
         dirty = false
       }
-      let bytes = terminal.read(waiting: decoder.hasPending ? Self.escapeWait : 100)
+      let reading = gauge.map { $0.gauge == nil } ?? false
+      let bytes = terminal.read(waiting: decoder.hasPending ? Self.escapeWait : reading ? 0 : 100)
+      paused = bytes.isEmpty
       let keys = bytes.isEmpty ? (decoder.hasPending ? decoder.flush() : []) : decoder.feed(bytes)
       for key in keys {
         guard let key = Self.onCanvas(key, layout: layout) else { continue }
@@ -54,6 +74,25 @@ struct DrawLoop {
       }
     }
     return .leave
+  }
+
+  /// One turn of the gauge: a batch of its first reading (the line shows how far it got), or,
+  /// after a pause, the familiarity of the drawing as it is now. True when the view changed.
+  mutating func gaugeTurn(revision: Int, measured: inout Int, paused: Bool) -> Bool {
+    guard let gauge else { return false }
+    guard let ready = gauge.gauge else {
+      _ = gauge.step()
+      view.familiarityNote =
+        "familiarity: reading \(view.modelName)'s training digits, "
+        + "\(grouped(gauge.progress.done)) of \(grouped(gauge.progress.total))..."
+      return true
+    }
+    guard revision != measured, paused else { return false }
+    measured = revision
+    view.familiarityNote = nil
+    view.familiarity = view.seen.flatMap { ready.measure($0) }
+    view.familiarityStale = false
+    return true
   }
 
   /// Mouse events moved from screen cells to canvas cells; with no layout (window too

@@ -8,14 +8,26 @@ public struct DrawView: Sendable {
   public var seen: [Float]?
   /// A passing message for the status line.
   public var message: String?
+  /// How familiar the drawing is to the net (the gauge of `predict`), or nil while the
+  /// canvas is blank, the gauge is not ready or the model has none.
+  public var familiarity: Familiarity?
+  /// The familiarity line while there is no `familiarity` to show: how far the gauge's
+  /// first reading got, say. Nil leaves the line empty.
+  public var familiarityNote: String?
+  /// True while `familiarity` is for an older drawing (it is measured after a pause in the
+  /// drawing): the line is then dimmed.
+  public var familiarityStale = false
 
   public init(
-    modelName: String, probabilities: [Double]? = nil, seen: [Float]? = nil, message: String? = nil
+    modelName: String, probabilities: [Double]? = nil, seen: [Float]? = nil, message: String? = nil,
+    familiarity: Familiarity? = nil, familiarityNote: String? = nil
   ) {
     self.modelName = modelName
     self.probabilities = probabilities
     self.seen = seen
     self.message = message
+    self.familiarity = familiarity
+    self.familiarityNote = familiarityNote
   }
 }
 
@@ -70,8 +82,12 @@ public enum DrawScreen {
     case .narrow: body = Columns.join([canvas, bars], gap: 1)
     }
     let bodyWidth = body.map(VisibleText.width).max() ?? 0
-    return [statusLine(editor, view: view, width: layout.width, rich: rich)] + body
-      + DrawHelp.lines(width: max(bodyWidth, DrawLayout.needs(layout.arrangement).width)).map {
+    let need = DrawLayout.needs(layout.arrangement)
+    let width = max(bodyWidth, need.width)
+    // The familiarity line takes a spare row (80×24 has four), so no window gets too small.
+    let gauge = need.height < layout.height ? [familiarityLine(view, width: width, rich: rich)] : []
+    return [statusLine(editor, view: view, width: layout.width, rich: rich)] + body + gauge
+      + DrawHelp.lines(width: width).map {
         dim($0, rich)
       }
   }
@@ -85,6 +101,24 @@ public enum DrawScreen {
     if let note = view.message ?? editor.note { text += rich ? " · \(note)" : " | \(note)" }
     let clipped = text.count > width ? String(text.prefix(max(0, width - 3))) + "..." : text
     return rich ? "\u{1B}[1m" + clipped + CanvasArt.reset : clipped
+  }
+
+  /// One line under the pictures: the familiarity gauge in words ("99% sure, but it has
+  /// never seen a 9 like this · familiarity 0.62"), yellow when unusual and red when never
+  /// seen (in colour), dim while it is for an older drawing; else the note, dim; else empty.
+  static func familiarityLine(_ view: DrawView, width: Int, rich: Bool) -> String {
+    guard let f = view.familiarity, let p = view.probabilities else {
+      return view.familiarityNote.map { dim(String($0.prefix(width)), rich) } ?? ""
+    }
+    var text = FamiliarityWords.line(f, probabilities: p, width: width)
+    if !rich { text = text.replacingOccurrences(of: "·", with: "|") }
+    guard rich else { return text }
+    if view.familiarityStale { return dim(text, rich) }
+    switch f.verdict {
+    case .familiar: return text
+    case .unusual: return "\u{1B}[33m" + text + CanvasArt.reset
+    case .unlike: return "\u{1B}[1;31m" + text + CanvasArt.reset
+    }
   }
 
   /// Lines inside a frame with a title in its top edge.

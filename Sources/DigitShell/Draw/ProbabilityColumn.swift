@@ -23,16 +23,17 @@ enum ProbabilityColumn {
     return lines
   }
 
-  static func asciiBar(_ v: Double) -> String {
-    let n = min(barCells, max(0, Int((v * Double(barCells)).rounded())))
-    return String(repeating: "#", count: n) + String(repeating: " ", count: barCells - n)
+  /// `v` (0…1) of `cells` columns in #, padded with spaces to `cells`.
+  static func asciiBar(_ v: Double, cells: Int = barCells) -> String {
+    let n = min(cells, max(0, Int((v * Double(cells)).rounded())))
+    return String(repeating: "#", count: n) + String(repeating: " ", count: cells - n)
   }
 
-  /// Full blocks and one partial block, in eighths of a cell.
-  static func richBar(_ v: Double) -> String {
-    let total = min(barCells * 8, max(0, Int((v * Double(barCells * 8)).rounded())))
+  /// Full blocks and one partial block, in eighths of a cell, padded with spaces to `cells`.
+  static func richBar(_ v: Double, cells: Int = barCells) -> String {
+    let total = min(cells * 8, max(0, Int((v * Double(cells * 8)).rounded())))
     var bar = String(repeating: "█", count: total / 8)
     if total % 8 > 0 { bar.append(eighths[total % 8 - 1]) }
-    return bar + String(repeating: " ", count: barCells - bar.count)
+    return bar + String(repeating: " ", count: cells - bar.count)
   }
 }

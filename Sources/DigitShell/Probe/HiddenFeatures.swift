@@ -13,9 +13,12 @@ enum HiddenLayer {
     return last
   }
 
+  /// How many numbers the layer holds per image (Net3: 256).
+  static func size(_ model: Model, depth: Int) -> Int { model.shapes[depth - 1].reduce(1, *) }
+
   /// "the 50 activations that feed fc2".
   static func describe(_ model: Model, depth: Int) -> String {
-    let size = model.shapes[depth - 1].reduce(1, *)
+    let size = size(model, depth: depth)
     let name = model.layers[depth].spec.name ?? "the last linear layer"
     return "the \(size) activations that feed \(name)"
   }
@@ -24,56 +27,91 @@ enum HiddenLayer {
   static func features(of image: [Float], model: Model, depth: Int) -> [Float] {
     model.forward(Preprocess.tensor(image), training: false, upTo: depth).data
   }
+
+  /// The layer for many images at once: images.count rows of `size` numbers.
+  static func features(of images: [[Float]], model: Model, depth: Int) -> [Float] {
+    model.forward(batch(images), training: false, upTo: depth).data
+  }
+
+  /// Images (28×28 ink 0…1 each) as one normalised batch, (n, 1, 28, 28), as `Preprocess.tensor`.
+  static func batch(_ images: [[Float]]) -> Tensor {
+    let side = Preprocess.side
+    var data: [Float] = []
+    data.reserveCapacity(images.count * side * side)
+    for image in images { data += image.map { ($0 - MNIST.mean) / MNIST.std } }
+    return Tensor(shape: [images.count, 1, side, side], data: data)
+  }
 }
 
 /// The last hidden layer of all training images, worked out once per model as it is now
-/// (the rule of `ModelCache`: a model trained further is read again).
+/// (the rule of `ModelCache`: a model trained further is read again), and the familiarity
+/// gauge's calibration for that model (`FamiliarityCalibration`), kept by the same rule.
 final class HiddenFeatureCache {
   /// At most this many models' tables are kept (Net3's is 60000×256 floats, 61 MB).
   static let capacity = 3
 
   private let tables = ModelCache<Int, UnitRows>(capacity: capacity)
+  private let calibrations = ModelCache<Int, FamiliarityCalibration>(capacity: capacity)
 
   /// The cached table for `model` up to layer `depth`, if its weights have not changed since.
   func cached(_ model: Model, depth: Int) -> UnitRows? { tables.value(for: model, key: depth) }
 
-  /// The table for `model` over `images`, from the cache or computed in batches of 1000.
-  /// Returns nil when `cancel` is set between batches (nothing is cached then).
-  /// `progress(done, total)` follows the reading, batch by batch.
-  func table(
-    for model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken,
-    progress: (Int, Int) -> Void = { _, _ in }
-  ) -> UnitRows? {
-    if let table = cached(model, depth: depth) { return table }
-    guard
-      let table = Self.compute(
-        model, depth: depth, images: images, cancel: cancel, progress: progress)
-    else {
-      return nil
-    }
-    tables.store(table, for: model, key: depth)
-    return table
+  /// The cached calibration for `model` up to layer `depth`, if its weights have not changed.
+  func calibration(_ model: Model, depth: Int) -> FamiliarityCalibration? {
+    calibrations.value(for: model, key: depth)
   }
 
-  /// Batched forward passes (1000 images each: big matrix products, which BLAS likes) up to
-  /// the last hidden layer, in inference mode.
-  static func compute(
-    _ model: Model, depth: Int, images: MNISTSet, cancel: CancellationToken,
-    progress: (Int, Int) -> Void = { _, _ in }
-  ) -> UnitRows? {
-    let dimension = model.shapes[depth - 1].reduce(1, *)
-    var rows: [Float] = []
-    rows.reserveCapacity(images.count * dimension)
+  func store(_ table: UnitRows, for model: Model, depth: Int) {
+    tables.store(table, for: model, key: depth)
+  }
+
+  func store(_ calibration: FamiliarityCalibration, for model: Model, depth: Int) {
+    calibrations.store(calibration, for: model, key: depth)
+  }
+}
+
+/// Reads a set of images through a model up to its last hidden layer, one batch per step
+/// (up to 1000 images: big matrix products, which BLAS likes; fewer when memory is short),
+/// in inference mode; the finished table goes into the cache. A table already cached is
+/// finished from the start.
+final class TableReading: Stepwise {
+  let model: Model
+  let depth: Int
+  let images: MNISTSet
+  private let cache: HiddenFeatureCache
+  private let batchSize: Int
+  private var rows: [Float] = []
+  private var done = 0
+  /// The table, once every image is read.
+  private(set) var table: UnitRows?
+
+  init(_ model: Model, depth: Int, images: MNISTSet, cache: HiddenFeatureCache) {
+    self.model = model
+    self.depth = depth
+    self.images = images
+    self.cache = cache
+    batchSize =
+      (try? MemoryBudget.inferenceBatchSize(
+        "reading the training images", model: model, preferred: 1000)) ?? 1
+    table = cache.cached(model, depth: depth)
+    if table != nil { done = images.count }
+  }
+
+  var progress: (done: Int, total: Int) { (done, images.count) }
+
+  func step() -> Bool {
+    if table != nil { return true }
+    if done == 0 { rows.reserveCapacity(images.count * HiddenLayer.size(model, depth: depth)) }
+    let last = min(done + batchSize, images.count)
     var batch = Tensor()
-    var first = 0
-    while first < images.count {
-      if cancel.isCancelled { return nil }
-      let last = min(first + 1000, images.count)
-      images.fill(&batch, indices: ArraySlice(first..<last))
-      rows += model.forward(batch, training: false, upTo: depth).data
-      first = last
-      progress(first, images.count)
-    }
-    return UnitRows(rows: rows, dimension: dimension)
+    images.fill(&batch, indices: ArraySlice(done..<last))
+    rows += model.forward(batch, training: false, upTo: depth).data
+    done = last
+    guard done == images.count else { return false }
+    let finished = UnitRows(rows: rows, dimension: HiddenLayer.size(model, depth: depth))
+    rows = []
+    cache.store(finished, for: model, depth: depth)
+    table = finished
+    return true
   }
 }

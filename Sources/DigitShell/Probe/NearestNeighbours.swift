@@ -56,17 +56,36 @@ public enum NearestNeighbours {
     return top(k, of: similarities(query.map { $0 / length }, table))
   }
 
-  /// sᵣ = u · rowᵣ for every row r, as one matrix–vector product (1×d times d×count) in BLAS.
-  static func similarities(_ unitQuery: [Float], _ table: UnitRows) -> [Float] {
-    var scores = [Float](repeating: 0, count: table.count)
-    unitQuery.withUnsafeBufferPointer { q in
+  /// For every row of `queries` (already unit length), its `k` nearest rows of `table`, best
+  /// first; an all-zero query gets none. One matrix product (queries × table rows), so keep
+  /// `queries` to a few hundred rows: the product holds queries.count × table.count floats.
+  public static func nearest(toRows queries: UnitRows, in table: UnitRows, k: Int)
+    -> [[Neighbour]]
+  {
+    guard queries.dimension == table.dimension, k > 0, table.count > 0 else {
+      return Array(repeating: [], count: queries.count)
+    }
+    let scores = similarities(queries.values, table)
+    return (0..<queries.count).map { q in
+      let row = queries.values[(q * queries.dimension)..<((q + 1) * queries.dimension)]
+      guard row.contains(where: { $0 != 0 }) else { return [] }
+      return top(k, of: Array(scores[(q * table.count)..<((q + 1) * table.count)]))
+    }
+  }
+
+  /// s_qr = u_q · rowᵣ for every unit query q (count × d values, row by row) and every row r
+  /// of the table, as one matrix product (m×d times d×count) in BLAS; m×count scores, row by row.
+  static func similarities(_ unitQueries: [Float], _ table: UnitRows) -> [Float] {
+    let m = unitQueries.count / table.dimension
+    var scores = [Float](repeating: 0, count: m * table.count)
+    unitQueries.withUnsafeBufferPointer { q in
       table.values.withUnsafeBufferPointer { rows in
         scores.withUnsafeMutableBufferPointer { out in
           guard let q = q.baseAddress, let rows = rows.baseAddress, let out = out.baseAddress else {
             return
           }
           BLAS.gemm(
-            transposeB: true, m: 1, n: table.count, k: table.dimension,
+            transposeB: true, m: m, n: table.count, k: table.dimension,
             a: q, lda: table.dimension, b: rows, ldb: table.dimension, beta: 0, c: out,
             ldc: table.count)
         }

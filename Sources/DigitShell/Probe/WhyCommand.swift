@@ -62,24 +62,13 @@ struct WhyCommand: SessionCommand {
   private func trainingTable(
     _ net: Model, name: String, depth: Int, train: MNISTSet, session: Session
   ) throws -> UnitRows {
-    if let table = session.hiddenFeatures.cached(net, depth: depth) { return table }
-    let note =
-      "Reading the \(train.count) training images through \(name) (once per model per session)..."
-    session.console.line(
-      wrapText(note, width: min(Terminal.width, 80)).joined(separator: "\n"))
-    // On a terminal, a line that counts the images read (the first reading takes seconds).
-    let live = Terminal.outputIsTerminal
-    let table = Interrupts.whileRunning(session.cancel) {
-      session.hiddenFeatures.table(for: net, depth: depth, images: train, cancel: session.cancel) {
-        done, total in
-        guard live else { return }
-        let bar = String(repeating: "#", count: 30 * done / max(total, 1))
-          .padding(toLength: 30, withPad: ".", startingAt: 0)
-        session.console.live("\r  [\(bar)] \(grouped(done)) of \(grouped(total))\u{1B}[K")
-      }
-    }
-    if live { session.console.live("\r\u{1B}[K") }
-    guard let table else {
+    let reading = TableReading(net, depth: depth, images: train, cache: session.hiddenFeatures)
+    if let table = reading.table { return table }
+    try reading.runToEnd(
+      note:
+        "Reading the \(train.count) training images through \(name) (once per model per session)...",
+      stopped: "all training images were read", in: session)
+    guard let table = reading.table else {
       throw userError("stopped by Ctrl-C before all training images were read")
     }
     return table
@@ -87,12 +76,7 @@ struct WhyCommand: SessionCommand {
 
   /// Class probabilities of many 28×28 images (ink 0…1) in one forward pass: pᵢ = exp(log pᵢ).
   static func classify(_ images: [[Float]], with model: Model) -> [[Double]] {
-    let side = Preprocess.side
-    var data: [Float] = []
-    data.reserveCapacity(images.count * side * side)
-    for image in images { data += image.map { ($0 - MNIST.mean) / MNIST.std } }
-    let out = model.forward(
-      Tensor(shape: [images.count, 1, side, side], data: data), training: false)
+    let out = model.forward(HiddenLayer.batch(images), training: false)
     let k = out.itemSize
     return (0..<out.batch).map { row in
       out.data[(row * k)..<((row + 1) * k)].map { Double(exp($0)) }

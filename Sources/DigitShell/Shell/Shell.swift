@@ -198,7 +198,7 @@ public enum Help {
     ("build", ["new", "add", "pop", "summary", "peek", "models", "save", "load", "about"]),
     ("train", ["train", "runs", "plot", "bench"]),
     ("test", ["eval", "predict", "confusion", "filters", "activations"]),
-    ("draw", ["draw", "save-drawing", "why", "keep", "finetune"]),
+    ("draw", ["draw", "save-drawing", "why", "familiar", "keep", "finetune"]),
     ("lessons", ["lessons", "lesson", "run", "answer"]),
     ("shell", ["help", "clear", "quit"]),
   ]

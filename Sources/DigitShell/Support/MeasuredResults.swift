@@ -35,6 +35,42 @@ extension Session {
     results["input"] = input
   }
 
+  /// `predict` with the familiarity gauge: `familiarity` (the mean cosine similarity of the
+  /// 10 nearest training digits, 3 decimals), `familiarity percentile` (percent of the MNIST
+  /// test sample below it, 1 decimal), `familiarity verdict` (`familiar`, `unusual` or
+  /// `unlike`), each also as `… MODEL`.
+  func noteFamiliarity(_ f: Familiarity, model: String) {
+    note("familiarity", model: model, String(format: "%.3f", f.score))
+    note("familiarity percentile", model: model, String(format: "%.1f", f.percentile))
+    note("familiarity verdict", model: model, f.verdict.rawValue)
+  }
+
+  /// `familiar`: `familiar below share` and `familiar mnist below share` (percent of the
+  /// folder's drawings and of the MNIST test sample below the unusual line, the 10th
+  /// percentile of MNIST, 1 decimal), `familiar never share` and `familiar mnist never share`
+  /// (below the never-seen line, the 1st percentile), `familiar median` and `familiar mnist
+  /// median` (median scores, 3 decimals), each also as `… MODEL`; `familiar total` (drawings).
+  ///
+  /// - Parameters: mnist, drawings: familiarity scores (0…1) of each image.
+  func noteFamiliarShares(
+    mnist: [Float], drawings: [Float], calibration: FamiliarityCalibration, model: String
+  ) {
+    let share = { (scores: [Float], line: Float) in
+      String(
+        format: "%.1f",
+        100 * Double(scores.filter { $0 < line }.count) / Double(max(scores.count, 1)))
+    }
+    let median = { (scores: [Float]) in
+      String(format: "%.3f", scores.sorted()[scores.count / 2])
+    }
+    for (name, scores) in [("familiar", drawings), ("familiar mnist", mnist)] where !scores.isEmpty {
+      note("\(name) below share", model: model, share(scores, calibration.unusualLine))
+      note("\(name) never share", model: model, share(scores, calibration.unlikeLine))
+      note("\(name) median", model: model, median(scores))
+    }
+    results["familiar total"] = String(drawings.count)
+  }
+
   /// `eval` on MNIST: `accuracy` (percent, 2 decimals), `correct`, `wrong` (images),
   /// `test loss` (mean −log p of the right digit, 4 decimals), each also as `… MODEL`;
   /// `test total` (images tested).

@@ -47,14 +47,20 @@ final class PredictPictureTests: XCTestCase {
     XCTAssertEqual(rows.count, 13, "title, ten bars, the verdict, and the final newline")
   }
 
-  func testJSONIsUnchanged() throws {
+  /// The answer's fields, and the familiarity gauge's (added with issue 21).
+  func testJSONHasTheAnswerAndTheFamiliarity() throws {
     let (output, status) = try Binary.run(["predict", Self.three, "--model", "net2", "--json"])
     XCTAssertEqual(status, 0, output)
     XCTAssertEqual(lines(output).count, 2, output)
     let object = try XCTUnwrap(
       JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-    XCTAssertEqual(Set(object.keys), ["file", "model", "prediction", "probabilities"])
+    XCTAssertEqual(
+      Set(object.keys), ["familiarity", "file", "model", "prediction", "probabilities"])
     XCTAssertEqual(object["prediction"] as? Int, 3)
+    let familiarity = try XCTUnwrap(object["familiarity"] as? [String: Any], output)
+    XCTAssertEqual(Set(familiarity.keys), ["percentile", "score", "verdict"])
+    XCTAssertTrue(
+      ["familiar", "unusual", "unlike"].contains(familiarity["verdict"] as? String ?? ""), output)
   }
 
   func testANarrowWindowStacksTheBarsUnderASmallerPicture() throws {

@@ -50,7 +50,7 @@ let package = Package(
     .testTarget(name: "LessonKitTests", dependencies: ["LessonKit"]),
     .testTarget(
       name: "DigitShellTests", dependencies: ["DigitShell", "DigitKit"],
-      exclude: ["Transcripts", "Terminal/pty_driver.py"]),
+      exclude: ["Transcripts", "Terminal/pty_driver.py", "Terminal/lesson_walk.py"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -8,7 +8,8 @@ import TextArt
 struct FamiliarCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "familiar",
-    abstract: "Has the net seen anything like these? Familiarity of MNIST test digits and drawings.",
+    abstract:
+      "Has the net seen anything like these? Familiarity of MNIST test digits and drawings.",
     discussion: """
       The familiarity of an image is the mean cosine similarity of its 10 nearest training \
       digits inside the net, in its last hidden layer (as why finds look-alikes): near 1, \
@@ -42,7 +43,8 @@ struct FamiliarCommand: SessionCommand {
     let set = try LabelledDrawings(directory: folder)
     guard let gauge = try GaugeReading.gauge(named.model, name: modelName, in: session) else {
       throw userError(
-        "\(modelName) has no hidden layer before its last linear layer (or no MNIST files) to compare in")
+        "\(modelName) has no hidden layer before its last linear layer (or no MNIST files) to compare in"
+      )
     }
     // An all-zero hidden layer is like nothing: it scores 0.
     let scores = gauge.scores(set.images).map { $0 ?? 0 }

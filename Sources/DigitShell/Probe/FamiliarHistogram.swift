@@ -82,7 +82,8 @@ struct FamiliarHistogram {
       let n = Self.rowsPerZone[zone]
       let width = (high - low) / Float(n)
       return (0..<n).map { row in
-        Bin(low: row == n - 1 ? low : high - width * Float(row + 1), high: high - width * Float(row))
+        Bin(
+          low: row == n - 1 ? low : high - width * Float(row + 1), high: high - width * Float(row))
       }
     }
   }
@@ -90,7 +91,9 @@ struct FamiliarHistogram {
   /// Percent of `scores` in `bin`: low ≤ s < high, and s = high in the top bin (the highest score).
   func share(_ scores: [Float], _ bin: Bin) -> Double {
     let top = bins().first?.first?.high ?? 1
-    let inside = scores.filter { $0 >= bin.low && ($0 < bin.high || (bin.high == top && $0 == top)) }
+    let inside = scores.filter {
+      $0 >= bin.low && ($0 < bin.high || (bin.high == top && $0 == top))
+    }
     return 100 * Double(inside.count) / Double(max(scores.count, 1))
   }
 

@@ -63,7 +63,8 @@ extension Session {
     let median = { (scores: [Float]) in
       String(format: "%.3f", scores.sorted()[scores.count / 2])
     }
-    for (name, scores) in [("familiar", drawings), ("familiar mnist", mnist)] where !scores.isEmpty {
+    for (name, scores) in [("familiar", drawings), ("familiar mnist", mnist)] where !scores.isEmpty
+    {
       note("\(name) below share", model: model, share(scores, calibration.unusualLine))
       note("\(name) never share", model: model, share(scores, calibration.unlikeLine))
       note("\(name) median", model: model, median(scores))

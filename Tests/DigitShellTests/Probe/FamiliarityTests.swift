@@ -46,7 +46,8 @@ final class FamiliarityTests: XCTestCase {
     let (output, status) = try Binary.run(["predict", scribble.path, "--model", "net1"])
     XCTAssertEqual(status, 0, output)
     let words = output.replacingOccurrences(of: "\n", with: " ")
-    XCTAssertTrue(words.contains("Reading the 60,000 training images and 1,000 test images"), output)
+    XCTAssertTrue(
+      words.contains("Reading the 60,000 training images and 1,000 test images"), output)
     XCTAssertNotNil(
       words.range(
         of: "net1 is (only )?[0-9]+% sure it is a [0-9], (but|and) it has never seen",
@@ -110,7 +111,9 @@ final class FamiliarityTests: XCTestCase {
     let screen = try XCTUnwrap(result.screens.last)
     let rows = screen.split(separator: "\n", omittingEmptySubsequences: false)
     XCTAssertLessThanOrEqual(rows.count, 24)
-    XCTAssertTrue(screen.contains("digitlab> familiar --model net1"), "the command is still on screen: \(screen)")
+    XCTAssertTrue(
+      screen.contains("digitlab> familiar --model net1"),
+      "the command is still on screen: \(screen)")
     XCTAssertTrue(screen.contains("Has net1 seen anything like these?"), screen)
     XCTAssertTrue(screen.contains("MNIST test, first 1000"), screen)
     XCTAssertTrue(screen.contains("handwriting, 840 drawings"), screen)

@@ -24,29 +24,8 @@ int dl_gather_available(void) { return dl_simd_width() > 0; }
 // tiles. The weight gradient takes PB positions at a time. SPARE_COLUMNS: the widest tile.
 enum { CHUNK = 96, KC_FLOATS = 4096, PB = 128, SPARE_COLUMNS = 12 };
 
-#define CAT_(x, w) x##_w##w
-#define CAT(x, w) CAT_(x, w)
-#define NAME(x) CAT(x, W)
-
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#define X86_KERNELS 1
-#define W 16
-#define TARGET __attribute__((target("avx512f,avx512vl,avx512bw,avx512dq,avx2,fma")))
-#include "GatherWidth.h"
-#undef W
-#undef TARGET
-#define W 8
-#define TARGET __attribute__((target("avx2,fma")))
-#include "GatherWidth.h"
-#undef W
-#undef TARGET
-#endif
-
-#define W 4
-#define TARGET
-#include "GatherWidth.h"
-#undef W
-#undef TARGET
+#define WIDTH_BODY "GatherWidth.h"
+#include "EachWidth.h"
 
 // The public functions run the width dl_simd_width() names (4 lanes when it says portable:
 // DigitKit does not call them then, but they stay safe to call on any CPU).

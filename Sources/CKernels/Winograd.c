@@ -72,29 +72,8 @@ void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt) {
     }
 }
 
-#define CAT_(x, w) x##_w##w
-#define CAT(x, w) CAT_(x, w)
-#define NAME(x) CAT(x, W)
-
-#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
-#define X86_KERNELS 1
-#define W 16
-#define TARGET __attribute__((target("avx512f,avx512vl,avx512bw,avx512dq,avx2,fma")))
-#include "WinogradWidth.h"
-#undef W
-#undef TARGET
-#define W 8
-#define TARGET __attribute__((target("avx2,fma")))
-#include "WinogradWidth.h"
-#undef W
-#undef TARGET
-#endif
-
-#define W 4
-#define TARGET
-#include "WinogradWidth.h"
-#undef W
-#undef TARGET
+#define WIDTH_BODY "WinogradWidth.h"
+#include "EachWidth.h"
 
 // The public functions run the width dl_simd_width() names (4 lanes when it says portable:
 // DigitKit does not call them then, but they stay safe to call on any CPU).

@@ -68,7 +68,7 @@ final class TallOutputTests: XCTestCase {
 
   func testConfusion() throws {
     try assertFirstLineShows(
-      "confusion", "net3 on 850 test images of each digit (8,500 in all):", slow: true)
+      "confusion", "net3-people on 850 test images of each digit (8,500 in all):", slow: true)
   }
 
   func testActivations() throws {
@@ -76,7 +76,7 @@ final class TallOutputTests: XCTestCase {
   }
 
   func testAbout() throws {
-    try assertFirstLineShows("about", "net3 — net3: deeper CNN")
+    try assertFirstLineShows("about", "net3-people — net3: deeper CNN")
   }
 
   func testRandom() throws {
@@ -117,6 +117,7 @@ final class TallOutputTests: XCTestCase {
     XCTAssertEqual(rows[1], "MNIST test image 6906, labelled 2:")
     XCTAssertEqual(rows.last, "digitlab>")
     XCTAssertGreaterThanOrEqual(rows.filter { $0.contains("│██████████") }.count, 3, rows[30])
-    XCTAssertTrue(rows.contains { $0.hasPrefix("net3 is right.") })
+    XCTAssertTrue(
+      rows.contains { $0.hasPrefix("net3-people is right.") }, rows.joined(separator: "\n"))
   }
 }

@@ -1,6 +1,7 @@
-// DigitKit's C kernels: direct-convolution products, Winograd transforms, the worker pool,
-// and the vector width they run at.
+// DigitKit's C kernels: direct-convolution products, Winograd transforms, fused pool → ReLU
+// → dropout, the worker pool, and the vector width they run at.
 #include "GatherGEMM.h"
+#include "PoolReLU.h"
 #include "SIMDLevel.h"
 #include "Winograd.h"
 #include "WorkerPool.h"

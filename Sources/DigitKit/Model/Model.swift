@@ -11,6 +11,13 @@ public final class Model {
   public private(set) var shapes: [[Int]] = []
   /// Seeds initialisation of appended layers and dropout masks.
   public let random: RandomSource
+  /// Whether whole-model passes run the fused execution plan (`ExecutionPlan`): the same
+  /// numbers, fewer passes over memory. On unless `DIGITLAB_FUSE=0`; off for A/B timings.
+  public var fusesLayers = ExecutionPlan.enabledByDefault
+  /// The plan over `layers`, made on first use after a change of layers.
+  private var plan: ExecutionPlan?
+  /// Whether the last forward ran the plan, so backward follows the same steps.
+  private var lastForwardRanPlan = false
 
   public init(inputShape: [Int] = [1, 28, 28], seed: UInt64 = 1) {
     self.inputShape = inputShape
@@ -40,6 +47,7 @@ public final class Model {
     }
     layers.append(layer)
     shapes.append(shape)
+    plan = nil
   }
 
   /// Builds the layer `spec` describes and appends it. Layers with parameters and no
@@ -65,6 +73,7 @@ public final class Model {
     guard !layers.isEmpty else { return }
     layers.removeLast()
     shapes.removeLast()
+    plan = nil
   }
 
   /// Specs of all layers, in order.
@@ -93,11 +102,31 @@ public final class Model {
     }
   }
 
-  /// Runs x: (B, …input shape) through the first `upTo` layers (all by default).
+  /// The plan whole-model passes run, or nil when `fusesLayers` is off.
+  var executionPlan: ExecutionPlan? {
+    guard fusesLayers else { return nil }
+    if plan == nil { plan = ExecutionPlan(layers) }
+    return plan
+  }
+
+  /// The steps a whole-model pass runs, in a few words each, with the layer indices each
+  /// stands for: ("pool+relu+dropout fused", 3...5) where layers are fused, else one per layer.
+  public var executionSteps: [(name: String, layers: ClosedRange<Int>)] {
+    (executionPlan ?? ExecutionPlan(layers, fusing: false)).summary(layers)
+  }
+
+  /// Runs x: (B, …input shape) through the first `upTo` layers (all by default): the whole
+  /// model by its execution plan, part of it layer by layer.
   public func forward(_ x: Tensor, training: Bool = false, upTo: Int? = nil) -> Tensor {
     let context = ForwardContext(training: training, random: random)
+    let count = upTo ?? layers.count
+    if count == layers.count, let plan = executionPlan {
+      lastForwardRanPlan = true
+      return plan.forward(x, layers: layers, context: context)
+    }
+    lastForwardRanPlan = false
     var y = x
-    for layer in layers.prefix(upTo ?? layers.count) { y = layer.forward(y, context: context) }
+    for layer in layers.prefix(count) { y = layer.forward(y, context: context) }
     return y
   }
 
@@ -106,8 +135,12 @@ public final class Model {
   /// (`firstLayerWithParameters`), which computes no input gradient; the layers before it
   /// have nothing to learn and are not visited.
   public func backward(_ dy: Tensor) {
-    var g = dy
     let first = firstLayerWithParameters
+    if lastForwardRanPlan, let plan {
+      plan.backward(dy, layers: layers, first: first)
+      return
+    }
+    var g = dy
     for (i, layer) in layers.enumerated().reversed() where i >= first {
       g = layer.backward(g, needsInputGradient: i > first)
     }

@@ -33,40 +33,37 @@ public enum Benchmark {
     return (Double(steps * batchSize) / elapsed, layers)
   }
 
-  /// Milliseconds per batch in each layer's forward and backward.
+  /// Milliseconds per batch in each step of the model's execution plan (`ExecutionPlan`):
+  /// a layer, or layers fused into one pass, forward and backward.
   static func profileLayers(_ model: Model, batchSize: Int, data: MNISTSet) -> [(
     String, Double, Double
   )] {
     var batch = Tensor()
     data.fill(&batch, indices: Array(0..<batchSize)[...])
     let context = ForwardContext(training: true, random: model.random)
+    let plan = model.executionPlan ?? ExecutionPlan(model.layers, fusing: false)
     let repeats = 20
-    var forward = [Double](repeating: 0, count: model.layers.count)
+    var forward = [Double](repeating: 0, count: plan.steps.count)
     var backward = forward
     for _ in 0..<repeats {
       var x = batch
-      var outputs: [Tensor] = []
-      for (i, layer) in model.layers.enumerated() {
+      for (i, step) in plan.steps.enumerated() {
         let t = Date()
-        x = layer.forward(x, context: context)
+        x = ExecutionPlan.forward(step, x, layers: model.layers, context: context)
         forward[i] += Date().timeIntervalSince(t)
-        outputs.append(x)
       }
       var g = NLLLoss.lossAndGradient(x, targets: Array(repeating: 1, count: batchSize)).gradient
-      outputs = []
       let first = model.firstLayerWithParameters
-      for (i, layer) in model.layers.enumerated().reversed() where i >= first {
+      for (i, step) in plan.steps.enumerated().reversed() where step.layers.lowerBound >= first {
         let t = Date()
-        g = layer.backward(g, needsInputGradient: i > first)
+        g = ExecutionPlan.backward(
+          step, g, layers: model.layers, needsInputGradient: step.layers.lowerBound > first)
         backward[i] += Date().timeIntervalSince(t)
       }
     }
     model.zeroGradients()
-    return model.layers.enumerated().map { i, layer in
-      (
-        layer.spec.summary, 1000 * forward[i] / Double(repeats),
-        1000 * backward[i] / Double(repeats)
-      )
+    return zip(plan.summary(model.layers), forward.indices).map { step, i in
+      (step.name, 1000 * forward[i] / Double(repeats), 1000 * backward[i] / Double(repeats))
     }
   }
 

@@ -85,7 +85,8 @@ struct BenchCommand: SessionCommand {
               EpochText.duration(epoch)))
           for (name, f, bw) in r.layers {
             session.console.line(
-              String(format: "      %-24@ forward %7.3f ms  backward %7.3f ms", name, f, bw))
+              "      " + name.padding(toLength: 24, withPad: " ", startingAt: 0)
+                + String(format: " forward %7.3f ms  backward %7.3f ms", f, bw))
           }
         }
       }

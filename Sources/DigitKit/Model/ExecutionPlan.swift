@@ -1,0 +1,102 @@
+#if canImport(Darwin)
+  import Darwin
+#else
+  import Glibc
+#endif
+
+/// How `Model.forward` and `Model.backward` run the layers: one by one, except where
+/// consecutive layers are only memory traffic and run as one fused pass.
+///
+/// The fused pass: max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3 blocks), or
+/// max-pool 2×2 → ReLU (Net2's). It reads the pool's input once and writes the small output
+/// once, instead of three reads and three writes, and its backward writes dx in one pass.
+/// The layer list (what `summary` and the lessons show) does not change; the plan is built
+/// from it, again after every append. `bench --layers` prints the plan's steps.
+struct ExecutionPlan {
+  /// Whether models fuse by default: yes, unless the environment says `DIGITLAB_FUSE=0`.
+  static let enabledByDefault: Bool = {
+    guard let raw = getenv("DIGITLAB_FUSE") else { return true }
+    return String(cString: raw) != "0"
+  }()
+
+  /// One step: a layer by itself, or a fused pass over several.
+  enum Step {
+    case layer(Int)
+    case fused(FusedPoolReLU)
+
+    /// The layer indices the step stands for.
+    var layers: ClosedRange<Int> {
+      switch self {
+      case .layer(let i): return i...i
+      case .fused(let f): return f.layers
+      }
+    }
+  }
+
+  let steps: [Step]
+
+  /// Each step in a few words, and the layers it stands for: ("pool+relu+dropout fused",
+  /// 3...5), or ("conv 1→32 5×5", 0...0) for a layer by itself. What `bench --layers` prints.
+  func summary(_ layers: [Layer]) -> [(name: String, layers: ClosedRange<Int>)] {
+    steps.map { step in
+      switch step {
+      case .layer(let i): return (layers[i].spec.summary, i...i)
+      case .fused(let f): return (f.summary, f.layers)
+      }
+    }
+  }
+
+  /// Fuses every max-pool 2×2 followed by a ReLU, and by a dropout after that when there is
+  /// one; with `fusing` false, one step per layer.
+  init(_ layers: [Layer], fusing: Bool = true) {
+    var steps: [Step] = []
+    var i = 0
+    while i < layers.count {
+      if fusing, let pool = layers[i] as? MaxPool2d, pool.kernel == 2, i + 1 < layers.count,
+        layers[i + 1] is ReLU
+      {
+        let dropout = i + 2 < layers.count ? layers[i + 2] as? Dropout : nil
+        let last = dropout == nil ? i + 1 : i + 2
+        steps.append(.fused(FusedPoolReLU(layers: i...last, dropout: dropout)))
+        i = last + 1
+      } else {
+        steps.append(.layer(i))
+        i += 1
+      }
+    }
+    self.steps = steps
+  }
+
+  /// x through every step.
+  func forward(_ x: Tensor, layers: [Layer], context: ForwardContext) -> Tensor {
+    var y = x
+    for step in steps { y = Self.forward(step, y, layers: layers, context: context) }
+    return y
+  }
+
+  /// dy back through the steps down to layer `first`, which computes no input gradient.
+  func backward(_ dy: Tensor, layers: [Layer], first: Int) {
+    var g = dy
+    for step in steps.reversed() where step.layers.lowerBound >= first {
+      g = Self.backward(step, g, layers: layers, needsInputGradient: step.layers.lowerBound > first)
+    }
+  }
+
+  static func forward(_ step: Step, _ x: Tensor, layers: [Layer], context: ForwardContext)
+    -> Tensor
+  {
+    switch step {
+    case .layer(let i): return layers[i].forward(x, context: context)
+    case .fused(let f): return f.forward(x, context: context)
+    }
+  }
+
+  static func backward(_ step: Step, _ dy: Tensor, layers: [Layer], needsInputGradient: Bool)
+    -> Tensor
+  {
+    switch step {
+    case .layer(let i): return layers[i].backward(dy, needsInputGradient: needsInputGradient)
+    case .fused(let f): return f.backward(dy)
+    }
+  }
+}

@@ -81,19 +81,30 @@ TARGET void NAME(wino_weights)(const float *w, int O, int C, int o0, int o1, flo
     if (o1 == O)
       for (int c = 0; c < C; c++) memset(ut + ((long)xi * C + c) * O16 + O, 0, sizeof(float) * (O16 - O));
   }
+  // u: lanes over input channels, W at a time (a last, partial group reads channels c0 .. C − 1
+  // only), so each of the 36 rows is stored in one piece.
   for (int o = o0; o < o1; o++)
     for (int c0 = 0; c0 < C; c0 += W) {
-      // W input channels at a time; a last, partial group reads channels c0 .. C − 1 only.
       const int lanes = C - c0 < W ? C - c0 : W;
       float g[W * 25] = {0};
       memcpy(g, w + ((long)o * C + c0) * 25, sizeof(float) * 25 * lanes);
       vf out[36];
       weights(g, out);
       for (int xi = 0; xi < 36; xi++)
-        for (int j = 0; j < lanes; j++) {
-          ut[((long)xi * C + c0 + j) * O16 + o] = out[xi][j];
-          u[((long)xi * O + o) * C16 + c0 + j] = out[xi][j];
-        }
+        memcpy(u + ((long)xi * O + o) * C16 + c0, &out[xi], sizeof(float) * lanes);
+    }
+  // ut: lanes over this item's output channels, for the same reason (one value per lane
+  // stored with a stride of O16 floats took longer than the transforms).
+  for (int c = 0; c < C; c++)
+    for (int oa = o0; oa < o1; oa += W) {
+      const int lanes = o1 - oa < W ? o1 - oa : W;
+      float g[W * 25] = {0};
+      for (int j = 0; j < lanes; j++)
+        memcpy(g + j * 25, w + ((long)(oa + j) * C + c) * 25, sizeof(float) * 25);
+      vf out[36];
+      weights(g, out);
+      for (int xi = 0; xi < 36; xi++)
+        memcpy(ut + ((long)xi * C + c) * O16 + oa, &out[xi], sizeof(float) * lanes);
     }
 }
 

@@ -22,6 +22,31 @@ final class TrainRecipeTests: XCTestCase {
     XCTAssertTrue(about.output.contains("recipe fast"), about.output)
   }
 
+  /// For Net3 the fast recipe is 2 epochs with dropout 0.25, stopping at 99.3%; the header
+  /// says so, and `--dropout` given wins.
+  func testFastRecipeForNet3SaysItsDropout() throws {
+    let home = Binary.temporaryHome()
+    let run = try Binary.run(
+      [
+        "train", "--net", "net3", "--recipe", "fast", "--limit", "128", "--test-limit", "50",
+      ], home: home)
+    XCTAssertEqual(run.status, 0, run.output)
+    XCTAssertTrue(
+      run.output.contains(
+        "for 2 epochs, batch 64, adam lr 0.003 at its peak (one cycle), dropout 0.25, stopping at 99.3%"
+      ),
+      run.output)
+    let about = try Binary.run(
+      ["about", "--model", home.appendingPathComponent("last.safetensors").path], home: home)
+    XCTAssertTrue(about.output.contains("dropout 0.25"), about.output)
+    let mine = try Binary.run(
+      [
+        "train", "--net", "net3", "--recipe", "fast", "--limit", "64", "--test-limit", "50",
+        "--epochs", "1", "--dropout", "0.5",
+      ], home: home)
+    XCTAssertTrue(mine.output.contains("(one cycle), dropout 0.5, stopping"), mine.output)
+  }
+
   /// `--until 50`: stops after the first epoch at or above 50% and says so.
   func testUntilStopsAndSaysWhere() throws {
     let run = try Binary.run([

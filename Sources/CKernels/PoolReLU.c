@@ -3,24 +3,33 @@
 
 #include <string.h>
 
+// n outputs of one row from input rows r0 and r1, no branches, so the compiler vectorizes it.
+static void pool_row(const float *r0, const float *r1, long n, const uint8_t *keep, float scale,
+                     float *y, uint8_t *route) {
+  for (long j = 0; j < n; j++) {
+    const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
+    float m = a;  // the first of equal values, as MaxPool2d picks it
+    int at = 0;
+    at = b > m ? 1 : at, m = b > m ? b : m;
+    at = c > m ? 2 : at, m = c > m ? c : m;
+    at = d > m ? 3 : at, m = d > m ? d : m;
+    const float r = m < 0 ? 0 : m;  // NaN stays NaN, as ReLU's
+    const int kept = keep == NULL || keep[j];
+    y[j] = kept ? r * scale : 0;
+    route[j] = (uint8_t)((kept && r > 0) ? at : 4);
+  }
+}
+
 void dl_pool2_relu_forward(const float *x, int h, int w, long first, long end,
                            const uint8_t *keep, float scale, float *y, uint8_t *route) {
   const long ho = h / 2, wo = w / 2, plane = ho * wo;
-  // The window of output `first`, then stepped along: no division per value.
-  long p = first / plane, i = (first % plane) / wo, j = first % wo;
-  for (long o = first; o < end; o++) {
-    const float *row = x + p * h * w + 2 * i * w + 2 * j;  // the window's top-left value
-    const float v[4] = {row[0], row[1], row[w], row[w + 1]};
-    int best = 0;
-    for (int u = 1; u < 4; u++) best = v[u] > v[best] ? u : best;
-    const float r = v[best] < 0 ? 0 : v[best];  // NaN stays NaN, as ReLU's
-    const int kept = keep == NULL || keep[o - first];
-    y[o] = kept ? r * scale : 0;
-    if (route) route[o] = (kept && r > 0) ? (uint8_t)best : 4;
-    if (++j == wo) {
-      j = 0;
-      if (++i == ho) i = 0, p++;
-    }
+  for (long o = first; o < end;) {
+    // The rest of output o's row, up to `end`.
+    const long p = o / plane, i = (o % plane) / wo, j = o % wo;
+    const long n = (wo - j) < (end - o) ? (wo - j) : (end - o);
+    const float *r0 = x + p * h * w + 2 * i * w + 2 * j;  // the first window's top-left value
+    pool_row(r0, r0 + w, n, keep ? keep + (o - first) : NULL, scale, y + o, route + o);
+    o += n;
   }
 }
 

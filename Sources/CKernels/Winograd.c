@@ -91,7 +91,21 @@ void dl_wino_weights(const float *w, int O, int C, int o0, int o1, float *ut, fl
 
 void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int tw,
                      const float *ut, int O, const float *bias, float *y, long n0, long n1) {
-#define ARGS (xt, C, Hp, Wp, th, tw, ut, O, bias, y, n0, n1)
+#define ARGS (xt, C, Hp, Wp, th, tw, ut, O, bias, y, NULL, n0, n1)
+  switch (dl_simd_width()) {
+#if X86_KERNELS
+  case 16: wino_forward_w16 ARGS; return;
+  case 8: wino_forward_w8 ARGS; return;
+#endif
+  default: wino_forward_w4 ARGS; return;
+  }
+#undef ARGS
+}
+
+void dl_wino_forward_pooled(const float *xt, int C, int Hp, int Wp, int th, int tw,
+                            const float *ut, int O, const float *bias, const DLPoolEpilogue *pool,
+                            long n0, long n1) {
+#define ARGS (xt, C, Hp, Wp, th, tw, ut, O, bias, NULL, pool, n0, n1)
   switch (dl_simd_width()) {
 #if X86_KERNELS
   case 16: wino_forward_w16 ARGS; return;

@@ -18,6 +18,7 @@ typedef float NAME(vf) __attribute__((vector_size(4 * W)));
 #define weights NAME(weights)
 #define block NAME(block)
 #define products NAME(products)
+#define pool_blocks NAME(pool_blocks)
 
 INLINE vf load(const float *p) { vf v; memcpy(&v, p, sizeof v); return v; }
 INLINE void store(float *p, vf v) { memcpy(p, &v, sizeof v); }
@@ -152,8 +153,28 @@ INLINE void products(const float *w, int K, int M, const float *in, int stride, 
   }
 }
 
+// The pool epilogue for `lanes` channels' 2×2 blocks (a, b / c, d, one lane per channel),
+// channel k's result at pool->y[at + k·stride]. The same comparisons as dl_pool2_relu_forward.
+INLINE void pool_blocks(const float *a, const float *b, const float *c, const float *d, int lanes,
+                        const DLPoolEpilogue *pool, long at, long stride) {
+  for (int k = 0; k < lanes; k++) {
+    const long i = at + k * stride;
+    float m = a[k];
+    int where = 0;
+    where = b[k] > m ? 1 : where, m = b[k] > m ? b[k] : m;
+    where = c[k] > m ? 2 : where, m = c[k] > m ? c[k] : m;
+    where = d[k] > m ? 3 : where, m = d[k] > m ? d[k] : m;
+    const float r = m < 0 ? 0 : m;  // NaN stays NaN, as ReLU's
+    const int kept = pool->keep == NULL || pool->keep[i];
+    pool->y[i] = kept ? r * pool->scale : 0;
+    pool->route[i] = (uint8_t)((kept && r > 0) ? where : 4);
+  }
+}
+
+// With `pool`, each 2×2 block goes through the pool epilogue (Winograd.h) instead of into y.
 TARGET void NAME(wino_forward)(const float *xt, int C, int Hp, int Wp, int th, int tw,
-                               const float *ut, int O, const float *bias, float *y, long n0, long n1) {
+                               const float *ut, int O, const float *bias, float *y,
+                               const DLPoolEpilogue *pool, long n0, long n1) {
   const int C16 = round_up(C, 16), O16 = round_up(O, 16), T = th * tw, Wo = 2 * tw;
   const long outPlane = 4L * T;
   float *v = thread_scratch(36L * TB * (C16 + O16)), *prod = v + 36L * TB * C16;
@@ -176,7 +197,8 @@ TARGET void NAME(wino_forward)(const float *xt, int C, int Hp, int Wp, int th, i
     products(ut, C, O16, v, C16, prod);
     // y = Aᵀ m A + bias, W output channels at a time, written back channels first.
     for (int t = 0; t < count; t++) {
-      float *yt = y + tile_offset(c0 + t, T, tw, O * 2 * th, Wo, 1);
+      float *yt = pool ? NULL : y + tile_offset(c0 + t, T, tw, O * 2 * th, Wo, 1);
+      const long pooled = (c0 + t) / T * O * T + (c0 + t) % T;  // (sample, o = 0, t) in pool->y
       for (int o = 0; o < O; o += W) {
         vf s[6][2];  // s[l][q] = Σ_i m[l][i] Aᵀ[q][i]
         for (int l = 0; l < 6; l++) {
@@ -193,6 +215,10 @@ TARGET void NAME(wino_forward)(const float *xt, int C, int Hp, int Wp, int th, i
         for (int q = 0; q < 2; q++) {
           store(out[0][q], s[0][q] + s[1][q] + s[2][q] + s[3][q] + s[4][q] + bv);
           store(out[1][q], s[1][q] - s[2][q] + 2 * (s[3][q] - s[4][q]) + s[5][q] + bv);
+        }
+        if (pool) {
+          pool_blocks(out[0][0], out[0][1], out[1][0], out[1][1], lanes, pool, pooled + (long)o * T, T);
+          continue;
         }
         for (int k = 0; k < lanes; k++) {
           float *dst = yt + (o + k) * outPlane;
@@ -273,3 +299,4 @@ TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, 
 #undef weights
 #undef block
 #undef products
+#undef pool_blocks

@@ -6,7 +6,7 @@
 /// Outputs [first, end) of y: (planes, h/2, w/2) from x: (planes, h, w), flat indices:
 ///   m = max of the 2×2 window (the first of equal values), r = max(m, 0),
 ///   y = r · scale where keep[o − first] ≠ 0, else 0; keep NULL keeps every value.
-/// route[o] (when not NULL) is the window position (0…3) of m when the gradient passes
+/// route[o] is the window position (0…3) of m when the gradient passes
 /// (r > 0 and kept), else 4.
 void dl_pool2_relu_forward(const float *x, int h, int w, long first, long end,
                            const uint8_t *keep, float scale, float *y, uint8_t *route);

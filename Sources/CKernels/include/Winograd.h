@@ -26,6 +26,8 @@
 #ifndef DIGITLAB_WINOGRAD_H
 #define DIGITLAB_WINOGRAD_H
 
+#include <stdint.h>
+
 /// Transformed weights for w: (O, C, 5, 5), with U[ξ] = G w[o][c] Gᵀ at position ξ:
 /// ut[(ξ·C + c)·O16 + o] (for forward) and u[(ξ·O + o)·C16 + c] (for the input gradient),
 /// O16 and C16 rounded up to multiples of 16 with zeros; for output channels o0 ..< o1
@@ -41,6 +43,23 @@ void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt);
 /// and y: (B, O, 2·th, 2·tw). bias may be NULL.
 void dl_wino_forward(const float *xt, int C, int Hp, int Wp, int th, int tw,
                      const float *ut, int O, const float *bias, float *y, long n0, long n1);
+
+/// What dl_wino_forward_pooled does with each 2×2 block of y instead of writing it
+/// (ExecutionPlan's conv → max-pool 2×2 → ReLU → dropout; a Winograd tile is a pool window):
+/// m = the block's largest value (the first of equal ones, positions 0…3 row by row), and at
+/// i = (sample·O + o)·T + t: y[i] = max(m, 0) · scale where keep[i] ≠ 0 (keep NULL keeps all),
+/// else 0; route[i] = m's position where max(m, 0) > 0 and kept, else 4 (as dl_pool2_relu_forward).
+typedef struct {
+  const uint8_t *keep;
+  float scale;
+  float *y;
+  uint8_t *route;
+} DLPoolEpilogue;
+
+/// dl_wino_forward with the pool epilogue: y (B, O, th, tw), the pooled values only.
+void dl_wino_forward_pooled(const float *xt, int C, int Hp, int Wp, int th, int tw,
+                            const float *ut, int O, const float *bias, const DLPoolEpilogue *pool,
+                            long n0, long n1);
 
 /// dx (B, C, H, W), samples s0 ..< s1 (overwritten) = the input gradient of a layer with
 /// padding `pad` (H + 2·pad = 2·th + 4, likewise W), for dy channels last: dyt (B, 2·th, 2·tw, ldo),

@@ -7,7 +7,9 @@ import Foundation
 /// each net at batch 64, and above the measured peak at large batches):
 /// - `baseBytes` for the program, OpenBLAS and the MNIST images;
 /// - the parameters, their gradients and the optimizer's state (Adam 2, SGD 1 float each);
-/// - every layer's output × batch × `activationFactor` floats;
+/// - every layer's output × batch × `activationFactor` floats, except inside the fused passes
+///   of the execution plan (`ExecutionPlan`), which keep their last output and the pool's
+///   input gradient;
 /// - each convolution's scratch buffers, for the algorithm it runs (Winograd, direct or
 ///   im2col; `ConvAlgorithm.resolved(for:)`), each algorithm's own count of them.
 public enum MemoryBudget {
@@ -18,8 +20,9 @@ public enum MemoryBudget {
   /// backward keeps (masks, pooling indices), the gradient passed back and short-lived copies
   /// (the convolutions' own buffers are counted apart). Measured on 2026-12-01 (VmHWM above the
   /// resident set before building the model, batch 64, convolutions by Winograd and direct):
-  /// Net1 11 MB, Net2 16 MB, Net3 57 MB, and Net3 795 MB at batch 1024. With 2.5 the estimate
-  /// is 0.9–1.2× of those at batch 64 and 1.2× at batch 1024.
+  /// Net1 11 MB, Net2 16 MB, Net3 57 MB (47 MB with the fused plan, 2026-12-02), and Net3
+  /// 795 MB at batch 1024. With 2.5 the estimate is 0.9–1.2× of those at batch 64 and 1.2×
+  /// at batch 1024.
   public static let activationFactor = 2.5
 
   /// About how many bytes training `model` at `batchSize` takes at its peak.
@@ -32,8 +35,19 @@ public enum MemoryBudget {
     let optimizerState = optimizer == .adam ? 2.0 : 1.0
     var floats = parameters * (2 + optimizerState)
     let inputs = [model.inputShape] + model.shapes
+    for step in model.executionSteps where step.layers.count > 1 {
+      // A fused pass (ExecutionPlan) keeps its last output, its pool's input gradient and a
+      // byte or two per output; the layers' own outputs inside it are never made.
+      let (first, last) = (step.layers.lowerBound, step.layers.upperBound)
+      let poolInput = model.layers[first] is Conv2d ? model.shapes[first] : inputs[first]
+      floats += Double(elements(model.shapes[last])) * batch * (activationFactor + 0.5)
+      floats += Double(elements(poolInput)) * batch
+    }
+    let fused = Set(model.executionSteps.filter { $0.layers.count > 1 }.flatMap { $0.layers })
     for (i, layer) in model.layers.enumerated() {
-      floats += Double(elements(model.shapes[i])) * batch * activationFactor
+      if !fused.contains(i) {
+        floats += Double(elements(model.shapes[i])) * batch * activationFactor
+      }
       if let conv = layer as? Conv2d, inputs[i].count == 3 {
         floats += Double(
           scratchFloats(

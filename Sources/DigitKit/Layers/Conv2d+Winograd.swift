@@ -48,13 +48,44 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     -> Tensor
   {
     // x: (B, C, H, W) → y: (B, O, Ho, Wo), one item per 24 tiles
-    let o = g.outputChannels
+    output.reuse(shape: [g.batch, g.outputChannels, g.outHeight, g.outWidth])
+    output.data.withUnsafeMutableBufferPointer { yp in
+      let y = yp.baseAddress!
+      run(x, g, weight: weight, bias: bias, training: training) { xt, ut, b, n0, n1 in
+        dl_wino_forward(
+          xt, Int32(g.channels), Int32(g.paddedHeight), Int32(g.paddedWidth),
+          Int32(g.outHeight / 2), Int32(g.outWidth / 2), ut, Int32(g.outputChannels), b, y,
+          n0, n1)
+      }
+    }
+    return output
+  }
+
+  /// `forward` with each 2×2 block of y going through `pool` (Winograd.h's pool epilogue:
+  /// max → ReLU → dropout) instead of into y: x: (B, C, H, W) → pool.y: (B, O, Ho/2, Wo/2).
+  func forwardPooled(
+    _ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool,
+    pool: UnsafePointer<DLPoolEpilogue>
+  ) {
+    run(x, g, weight: weight, bias: bias, training: training) { xt, ut, b, n0, n1 in
+      dl_wino_forward_pooled(
+        xt, Int32(g.channels), Int32(g.paddedHeight), Int32(g.paddedWidth),
+        Int32(g.outHeight / 2), Int32(g.outWidth / 2), ut, Int32(g.outputChannels), b, pool,
+        n0, n1)
+    }
+  }
+
+  /// Transforms the weights, keeps x for dW, lays x out channels last, then runs `tiles`
+  /// (xt, U, bias, first tile, end tile) on the cores, one item per 24 tiles.
+  private func run(
+    _ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool,
+    tiles body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafePointer<Float>, Int, Int) -> Void
+  ) {
     let c = g.channels
     let hp = g.paddedHeight
     let wp = g.paddedWidth
     let c16 = tiled(c)
     parameterGradients.prepare(g)
-    output.reuse(shape: [g.batch, o, g.outHeight, g.outWidth])
     transformWeights(weight, g)
     parameterGradients.keep(x, g, training: training)
     let xt = input.reserve(g.batch * hp * wp * c16)
@@ -68,18 +99,13 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     }
     let tiles = g.batch * g.positions / 4
     let chunk = 24
-    let ut = forwardWeights.pointer
+    let ut = UnsafePointer(forwardWeights.pointer)
     bias.value.data.withUnsafeBufferPointer { bp in
-      output.data.withUnsafeMutableBufferPointer { yp in
-        let (b, y) = (bp.baseAddress!, yp.baseAddress!)
-        parallelItems((tiles + chunk - 1) / chunk) { item in
-          dl_wino_forward(
-            xt, Int32(c), Int32(hp), Int32(wp), Int32(g.outHeight / 2), Int32(g.outWidth / 2),
-            ut, Int32(o), b, y, item * chunk, min(tiles, (item + 1) * chunk))
-        }
+      let b = bp.baseAddress!
+      parallelItems((tiles + chunk - 1) / chunk) { item in
+        body(UnsafePointer(xt), ut, b, item * chunk, min(tiles, (item + 1) * chunk))
       }
     }
-    return output
   }
 
   /// U = G W Gᵀ for forward (36, C, O16) and for the input gradient (36, O, C16).

@@ -1,3 +1,5 @@
+import CKernels
+
 /// 2-D convolution, stride 1, square kernel, optional zero padding.
 ///
 /// y[b, o, i, j] = bias[o] + Σ_{c, u, v} W[o, c, u, v] · x[b, c, i+u-pad, j+v-pad].
@@ -72,6 +74,11 @@ public final class Conv2d: Layer {
     return [outputChannels, h, w]
   }
 
+  /// (Ho, Wo) for an input x: (B, C, H, W).
+  func outputSize(_ inputShape: [Int]) -> [Int] {
+    [inputShape[2] + 2 * padding - kernel + 1, inputShape[3] + 2 * padding - kernel + 1]
+  }
+
   /// The sizes of a convolution by this layer of x: (B, C, H, W).
   func geometry(batch: Int, height: Int, width: Int) -> ConvGeometry {
     ConvGeometry(
@@ -93,6 +100,21 @@ public final class Conv2d: Layer {
     }
     last = (g, running)
     return running.forward(x, g, weight: weight, bias: bias, training: context.training)
+  }
+
+  /// Forward by Winograd with each 2×2 block of y going through `pool` (the pool epilogue,
+  /// CKernels/Winograd.h) instead of into y, for `ExecutionPlan`'s conv → pool → ReLU →
+  /// dropout pass; false, having done nothing, when this input does not run Winograd.
+  func forwardPooled(
+    _ x: Tensor, context: ForwardContext, pool: UnsafePointer<DLPoolEpilogue>
+  ) -> Bool {
+    // x: (B, C, H, W) → pool's y: (B, O, Ho/2, Wo/2)
+    let g = geometry(batch: x.batch, height: x.shape[2], width: x.shape[3])
+    guard algorithm(for: g) == .winograd else { return false }
+    last = (g, byWinograd)
+    byWinograd.forwardPooled(
+      x, g, weight: weight, bias: bias, training: context.training, pool: pool)
+    return true
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {

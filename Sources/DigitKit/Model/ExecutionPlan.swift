@@ -7,9 +7,11 @@
 /// How `Model.forward` and `Model.backward` run the layers: one by one, except where
 /// consecutive layers are only memory traffic and run as one fused pass.
 ///
-/// The fused pass: max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3 blocks), or
-/// max-pool 2×2 → ReLU (Net2's). It reads the pool's input once and writes the small output
-/// once, instead of three reads and three writes, and its backward writes dx in one pass.
+/// The fused pass: convolution → max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3
+/// blocks), or convolution → max-pool 2×2 → ReLU (Net2's). Where the convolution runs
+/// Winograd, its 2×2 output tiles are pooled as they are made and the full-size output is
+/// never written; otherwise the pool reads it once and writes the small output once, instead
+/// of three reads and three writes. Backward writes the pool's dx in one pass.
 /// The layer list (what `summary` and the lessons show) does not change; the plan is built
 /// from it, again after every append. `bench --layers` prints the plan's steps.
 struct ExecutionPlan {
@@ -47,22 +49,27 @@ struct ExecutionPlan {
   }
 
   /// Fuses every max-pool 2×2 followed by a ReLU, and by a dropout after that when there is
-  /// one; with `fusing` false, one step per layer.
+  /// one, and the convolution before them when there is one; with `fusing` false, one step
+  /// per layer.
   init(_ layers: [Layer], fusing: Bool = true) {
+    func isPool(_ i: Int) -> Bool {
+      i + 1 < layers.count && (layers[i] as? MaxPool2d)?.kernel == 2 && layers[i + 1] is ReLU
+    }
     var steps: [Step] = []
     var i = 0
     while i < layers.count {
-      if fusing, let pool = layers[i] as? MaxPool2d, pool.kernel == 2, i + 1 < layers.count,
-        layers[i + 1] is ReLU
-      {
-        let dropout = i + 2 < layers.count ? layers[i + 2] as? Dropout : nil
-        let last = dropout == nil ? i + 1 : i + 2
-        steps.append(.fused(FusedPoolReLU(layers: i...last, dropout: dropout)))
-        i = last + 1
-      } else {
+      let convolution = fusing && isPool(i + 1) ? layers[i] as? Conv2d : nil
+      let pool = convolution == nil ? i : i + 1
+      guard fusing, isPool(pool) else {
         steps.append(.layer(i))
         i += 1
+        continue
       }
+      let dropout = pool + 2 < layers.count ? layers[pool + 2] as? Dropout : nil
+      let last = dropout == nil ? pool + 1 : pool + 2
+      steps.append(
+        .fused(FusedPoolReLU(layers: i...last, convolution: convolution, dropout: dropout)))
+      i = last + 1
     }
     self.steps = steps
   }
@@ -96,7 +103,7 @@ struct ExecutionPlan {
   {
     switch step {
     case .layer(let i): return layers[i].backward(dy, needsInputGradient: needsInputGradient)
-    case .fused(let f): return f.backward(dy)
+    case .fused(let f): return f.backward(dy, needsInputGradient: needsInputGradient)
     }
   }
 }

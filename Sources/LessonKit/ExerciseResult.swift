@@ -17,9 +17,13 @@ public struct CheckOutcome: Equatable {
     self.expected = expected ?? check.value
   }
 
-  /// What was found, in words: the check's `else:` text when it failed and has one, else
-  /// "model mine layers is 2, expected 3", "model mine layers is 3", "model mine does not exist".
+  /// What was found, in words: "type answer and yours first, …" for an `answer` check before
+  /// any answer, the check's `else:` text when it failed and has one, else "model mine layers
+  /// is 2, expected 3", "model mine layers is 3", "model mine does not exist".
   public var sentence: String {
+    if !passed, check.fact == "answer", actual == nil {
+      return "type answer and yours first, then press Enter"
+    }
     if !passed, let otherwise = check.otherwise { return otherwise }
     return plainSentence
   }

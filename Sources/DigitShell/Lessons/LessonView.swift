@@ -63,9 +63,12 @@ enum LessonSessionState {
   }
 
   /// Makes `runner` the session's lesson in progress; its steps print to the session's console.
+  /// An exercise starts with no answer: one typed for an earlier exercise (another lesson's,
+  /// or before a `back`) is forgotten, so Enter never judges it.
   static func attach(_ runner: LessonRunner, to session: Session) {
     let console = session.console
-    runner.onOutput = { output in
+    runner.onOutput = { [weak session] output in
+      if case .exerciseAsk = output { session?.results["answer"] = nil }
       console.line(
         LessonView.render(output, width: Terminal.width, rich: Terminal.allowsRichOutput))
     }

@@ -40,4 +40,16 @@ final class LessonExercisesTests: XCTestCase {
       XCTAssertGreaterThan(claims + templates, 0, "\(lesson.fileName) checks none of its numbers")
     }
   }
+
+  /// An answer typed in lesson 1 is not judged by lesson 2's exercise: pressing Enter there
+  /// before answering says to answer first, instead of "that is not the number of sixes".
+  func testEnterBeforeAnsweringAsksForAnAnswer() throws {
+    let keys = "lesson 1\n\n\n\n\nanswer 7\nquit\nlesson 2\n\n\n\n\n"
+    let run = try Binary.run([], input: keys)
+    XCTAssertTrue(run.output.contains("Your answer: 7."), run.output)
+    XCTAssertTrue(run.output.contains("how many sixes are there"), run.output)
+    XCTAssertTrue(
+      run.output.contains("not yet: type answer and yours first, then press Enter"), run.output)
+    XCTAssertFalse(run.output.contains("that is not the number of sixes"), run.output)
+  }
 }

@@ -52,7 +52,7 @@ extension LessonRunner {
     if !missing.isEmpty {
       emit(
         .info(
-          "Some values above are unknown (\(missing.joined(separator: ", "))): the cells before this step have not run in this session."
+          "Some values above are unknown (\(missing.joined(separator: ", "))): the cells before this step have not run to the end in this session (type back, then again, to run them)."
         ))
     }
   }

@@ -8,8 +8,7 @@ import Foundation
 /// - `baseBytes` for the program, OpenBLAS and the MNIST images;
 /// - the parameters, their gradients and the optimizer's state (Adam 2, SGD 1 float each);
 /// - every layer's output × batch × `activationFactor` floats, except inside the fused passes
-///   of the execution plan (`ExecutionPlan`), which keep their last output and the pool's
-///   input gradient;
+///   of the execution plan (`ExecutionPlan`), which keep their last output;
 /// - each convolution's scratch buffers, for the algorithm it runs (Winograd, direct or
 ///   im2col; `ConvAlgorithm.resolved(for:)`), each algorithm's own count of them.
 public enum MemoryBudget {
@@ -20,9 +19,9 @@ public enum MemoryBudget {
   /// backward keeps (masks, pooling indices), the gradient passed back and short-lived copies
   /// (the convolutions' own buffers are counted apart). Measured on 2026-12-01 (VmHWM above the
   /// resident set before building the model, batch 64, convolutions by Winograd and direct):
-  /// Net1 11 MB, Net2 16 MB, Net3 57 MB (47 MB with the fused plan, 2026-12-02), and Net3
-  /// 795 MB at batch 1024. With 2.5 the estimate is 0.9–1.2× of those at batch 64 and 1.2×
-  /// at batch 1024.
+  /// Net1 11 MB, Net2 16 MB, Net3 57 MB, and Net3 795 MB at batch 1024. With the fused plan
+  /// (2026-12-02): Net2 12 MB, Net3 43 MB, and 585 MB at batch 1024. With 2.5 the estimate
+  /// is 0.9–1.2× of those at batch 64 and 1.3× at batch 1024.
   public static let activationFactor = 2.5
 
   /// About how many bytes training `model` at `batchSize` takes at its peak.
@@ -36,12 +35,12 @@ public enum MemoryBudget {
     var floats = parameters * (2 + optimizerState)
     let inputs = [model.inputShape] + model.shapes
     for step in model.executionSteps where step.layers.count > 1 {
-      // A fused pass (ExecutionPlan) keeps its last output, its pool's input gradient and a
-      // byte or two per output; the layers' own outputs inside it are never made.
+      // A fused pass (ExecutionPlan) keeps its last output and a byte or two per output; the
+      // layers' own outputs inside it are never made, nor (with a convolution in front, which
+      // takes it sample by sample) the pool's input gradient.
       let (first, last) = (step.layers.lowerBound, step.layers.upperBound)
-      let poolInput = model.layers[first] is Conv2d ? model.shapes[first] : inputs[first]
       floats += Double(elements(model.shapes[last])) * batch * (activationFactor + 0.5)
-      floats += Double(elements(poolInput)) * batch
+      if !(model.layers[first] is Conv2d) { floats += Double(elements(inputs[first])) * batch }
     }
     let fused = Set(model.executionSteps.filter { $0.layers.count > 1 }.flatMap { $0.layers })
     for (i, layer) in model.layers.enumerated() {

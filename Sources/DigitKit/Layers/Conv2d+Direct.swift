@@ -89,6 +89,15 @@ final class DirectConvolution: ConvolutionAlgorithm {
     _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
   ) -> Tensor {
+    backward(
+      OutputGradient.tensor(dy), g, weight: weight, bias: bias,
+      needsInputGradient: needsInputGradient)
+  }
+
+  func backward(
+    _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    needsInputGradient: Bool
+  ) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += Σ dy ⋆ xp, db += Σ dy
     guard needsInputGradient else {
       inputGradient = Tensor()

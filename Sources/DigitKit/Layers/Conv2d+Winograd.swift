@@ -126,6 +126,15 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
   ) -> Tensor {
+    backward(
+      OutputGradient.tensor(dy), g, weight: weight, bias: bias,
+      needsInputGradient: needsInputGradient)
+  }
+
+  func backward(
+    _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    needsInputGradient: Bool
+  ) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += Σ dy ⋆ xp, db += Σ dy
     let dyt = parameterGradients.gatherGradient(dy, g)  // dy channels last: (B, Ho·Wo, O16)
     guard needsInputGradient else {

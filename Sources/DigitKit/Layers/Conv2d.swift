@@ -118,6 +118,11 @@ public final class Conv2d: Layer {
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
+    backward(.tensor(dy), needsInputGradient: needsInputGradient)
+  }
+
+  /// Backward with dy as a fused step hands it over: a tensor, or made per sample.
+  func backward(_ dy: OutputGradient, needsInputGradient: Bool) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += Σ dy ⋆ x, db += Σ dy
     guard let last else { preconditionFailure("Conv2d \(name): backward before forward") }
     return last.algorithm.backward(

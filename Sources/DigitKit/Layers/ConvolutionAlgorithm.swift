@@ -86,6 +86,47 @@ protocol ConvolutionAlgorithm: AnyObject {
     _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
   ) -> Tensor
+  /// The same, with dy as a fused step hands it over (`OutputGradient`).
+  func backward(
+    _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    needsInputGradient: Bool
+  ) -> Tensor
+}
+
+extension ConvolutionAlgorithm {
+  /// Makes the whole dy, then runs the tensor backward (for im2col, which reads dy by groups).
+  func backward(
+    _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    needsInputGradient: Bool
+  ) -> Tensor {
+    backward(
+      dy.tensor(shape: [g.batch, g.outputChannels, g.outHeight, g.outWidth]), g,
+      weight: weight, bias: bias, needsInputGradient: needsInputGradient)
+  }
+}
+
+/// The loss gradient w.r.t. a convolution's output, dy: (B, O, Ho, Wo), as backward reads it:
+/// a tensor, or made one sample at a time by a fused step of the execution plan
+/// (`ExecutionPlan`), which writes sample n's (O, Ho, Wo) into the buffer given. Made per
+/// sample, it is read while still in cache, and the whole batch's dy is never written.
+enum OutputGradient {
+  case tensor(Tensor)
+  case bySample((_ sample: Int, _ into: UnsafeMutablePointer<Float>) -> Void)
+
+  /// The whole dy as a tensor of `shape` (made sample by sample when it has to be).
+  func tensor(shape: [Int]) -> Tensor {
+    switch self {
+    case .tensor(let dy): return dy
+    case .bySample(let make):
+      var dy = Tensor(zeros: shape)
+      let sample = shape.dropFirst().reduce(1, *)
+      dy.data.withUnsafeMutableBufferPointer { p in
+        let base = p.baseAddress!
+        parallelItems(shape[0]) { n in make(n, base + n * sample) }
+      }
+      return dy
+    }
+  }
 }
 
 /// `n` rounded up to the direct and Winograd kernels' 16-row tiles.

@@ -82,11 +82,12 @@ final class DirectParameterGradients {
     return UnsafePointer(dst)
   }
 
-  /// Step 1, one item per sample: dy channels last, zero-padded to O16, and Σ dy per channel.
+  /// Step 1, one item per sample: dy channels last, zero-padded to O16, and Σ dy per channel;
+  /// dy read from its tensor, or made per sample by a fused step.
   /// `alsoPerSample(n, dy of sample n)` runs in the same item (the direct input gradient frames
   /// dy there). Returns dy channels last, dyt: (B, Ho·Wo, O16), which Winograd's dx reads too.
   func gatherGradient(
-    _ dy: Tensor, _ g: ConvGeometry,
+    _ dy: OutputGradient, _ g: ConvGeometry,
     alsoPerSample: (Int, UnsafePointer<Float>) -> Void = { _, _ in }
   ) -> UnsafePointer<Float> {
     let o = g.outputChannels
@@ -94,15 +95,26 @@ final class DirectParameterGradients {
     let positions = g.positions
     let gt = gradient.reserve(g.batch * positions * o16)
     let biasSums = self.biasSums.reserve(g.batch * o)
-    dy.data.withUnsafeBufferPointer { dyp in
-      let dy = dyp.baseAddress!
+    func gather(_ n: Int, _ src: UnsafePointer<Float>) {
+      let dst = gt + n * positions * o16
+      if o16 > o { dst.update(repeating: 0, count: positions * o16) }
+      for ch in 0..<o { biasSums[n * o + ch] = sum(src + ch * positions, positions) }
+      dl_transpose(src, Int32(o), Int32(positions), dst, Int32(o16))
+      alsoPerSample(n, src)
+    }
+    switch dy {
+    case .tensor(let dy):
+      dy.data.withUnsafeBufferPointer { dyp in
+        let dy = dyp.baseAddress!
+        parallelItems(g.batch) { n in gather(n, dy + n * o * positions) }
+      }
+    case .bySample(let make):
+      // Each sample's dy made into a buffer of its own and used while in cache.
       parallelItems(g.batch) { n in
-        let src = dy + n * o * positions
-        let dst = gt + n * positions * o16
-        if o16 > o { dst.update(repeating: 0, count: positions * o16) }
-        for ch in 0..<o { biasSums[n * o + ch] = sum(src + ch * positions, positions) }
-        dl_transpose(src, Int32(o), Int32(positions), dst, Int32(o16))
-        alsoPerSample(n, src)
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: o * positions) { buffer in
+          make(n, buffer.baseAddress!)
+          gather(n, UnsafePointer(buffer.baseAddress!))
+        }
       }
     }
     return UnsafePointer(gt)

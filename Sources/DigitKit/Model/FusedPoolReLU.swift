@@ -115,23 +115,37 @@ final class FusedPoolReLU {
 
   func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
     // dy: (B, C, H/2, W/2) → dx: (B, C, H, W); every value of dx is written
-    inputGradient.reuse(shape: inputShape)
-    let planes = inputShape[0] * inputShape[1]
     let (h, w) = (inputShape[2], inputShape[3])
     let scale = self.scale
-    dy.data.withUnsafeBufferPointer { gp in
-      route.withUnsafeBufferPointer { rp in
-        inputGradient.data.withUnsafeMutableBufferPointer { dxp in
-          let (g, r, dx) = (gp.baseAddress!, rp.baseAddress!, dxp.baseAddress!)
-          parallelChunks(planes, minimum: 64) { range in
-            dl_pool2_relu_backward(
-              g, r, scale, Int32(h), Int32(w), range.lowerBound, range.upperBound, dx)
+    guard let convolution else {
+      inputGradient.reuse(shape: inputShape)
+      dy.data.withUnsafeBufferPointer { gp in
+        route.withUnsafeBufferPointer { rp in
+          inputGradient.data.withUnsafeMutableBufferPointer { dxp in
+            let (g, r, dx) = (gp.baseAddress!, rp.baseAddress!, dxp.baseAddress!)
+            parallelChunks(inputShape[0] * inputShape[1], minimum: 64) { range in
+              dl_pool2_relu_backward(
+                g, r, scale, Int32(h), Int32(w), range.lowerBound, range.upperBound, dx)
+            }
           }
         }
       }
+      return inputGradient
     }
-    guard let convolution else { return inputGradient }
-    // dy of the convolution: (B, O, Ho, Wo) → its dx: (B, C, H, W)
-    return convolution.backward(inputGradient, needsInputGradient: needsInputGradient)
+    // The convolution reads its dy sample by sample, each made here as it asks: the pool's
+    // input gradient for the batch is never written whole.
+    inputGradient = Tensor()
+    let channels = inputShape[1]
+    return dy.data.withUnsafeBufferPointer { gp in
+      route.withUnsafeBufferPointer { rp in
+        let (g, r) = (gp.baseAddress!, rp.baseAddress!)
+        let pooled = channels * (h / 2) * (w / 2)
+        return convolution.backward(
+          .bySample { n, into in
+            dl_pool2_relu_backward(
+              g + n * pooled, r + n * pooled, scale, Int32(h), Int32(w), 0, channels, into)
+          }, needsInputGradient: needsInputGradient)
+      }
+    }
   }
 }

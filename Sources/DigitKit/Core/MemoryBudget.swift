@@ -20,8 +20,8 @@ public enum MemoryBudget {
   /// (the convolutions' own buffers are counted apart). Measured on 2026-12-01 (VmHWM above the
   /// resident set before building the model, batch 64, convolutions by Winograd and direct):
   /// Net1 11 MB, Net2 16 MB, Net3 57 MB, and Net3 795 MB at batch 1024. With the fused plan
-  /// (2026-12-02): Net2 12 MB, Net3 43 MB, and 585 MB at batch 1024. With 2.5 the estimate
-  /// is 0.9–1.2× of those at batch 64 and 1.3× at batch 1024.
+  /// (2026-12-02): Net2 12 MB, Net3 34 MB, and 434 MB at batch 1024. With 2.5 the estimate
+  /// is 0.9–1.25× of those at batch 64 and under 1.5× at batch 1024.
   public static let activationFactor = 2.5
 
   /// About how many bytes training `model` at `batchSize` takes at its peak.

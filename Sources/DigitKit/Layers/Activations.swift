@@ -89,9 +89,9 @@ public final class ReLU: ElementwiseActivation {
   }
 }
 
-/// y[i] = max(x[i], 0) over `range`, eight lanes at a time.
+/// y[i] = max(x[i], 0) over `range`, eight lanes at a time (x may be y: in place).
 @inline(__always)
-private func reluForward(
+func reluForward(
   _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ range: Range<Int>
 ) {
   let zero = SIMD8<Float>(repeating: 0)
@@ -110,7 +110,7 @@ private func reluForward(
 /// dx[i] = dy[i] where y[i] > 0, else 0, over `range`: a select, not a branch (half the
 /// values are zero at random, and a branch per value mispredicts).
 @inline(__always)
-private func reluBackward(
+func reluBackward(
   _ dy: UnsafePointer<Float>, _ y: UnsafePointer<Float>,
   _ dx: UnsafeMutablePointer<Float>, _ range: Range<Int>
 ) {

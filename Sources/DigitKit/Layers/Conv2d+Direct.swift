@@ -46,6 +46,8 @@ final class DirectConvolution: ConvolutionAlgorithm {
     return floats + wide
   }
 
+  var rectifies = false
+
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool)
     -> Tensor
   {
@@ -79,6 +81,7 @@ final class DirectConvolution: ConvolutionAlgorithm {
           dl_gather_gemm(
             wt, Int32(patch), Int32(o16), xs, koff, poff, Int32(positions), b, target, positions)
           if target != ys { ys.update(from: target, count: o * positions) }
+          if rectifies { reluForward(ys, ys, 0..<(o * positions)) }  // while in cache
         }
       }
     }

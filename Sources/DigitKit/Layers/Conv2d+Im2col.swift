@@ -41,6 +41,8 @@ final class Im2colConvolution: ConvolutionAlgorithm {
     return workerCount(g) * (2 * patch * n + o * n + o * patch + o)
   }
 
+  var rectifies = false
+
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool)
     -> Tensor
   {
@@ -62,6 +64,7 @@ final class Im2colConvolution: ConvolutionAlgorithm {
         }
       }
     }
+    if rectifies { rectify(&output) }
     return output
   }
 

@@ -44,6 +44,8 @@ final class WinogradConvolution: ConvolutionAlgorithm {
       + DirectParameterGradients.scratchFloats(g)
   }
 
+  var rectifies = false
+
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool)
     -> Tensor
   {
@@ -58,6 +60,7 @@ final class WinogradConvolution: ConvolutionAlgorithm {
           n0, n1)
       }
     }
+    if rectifies { rectify(&output) }
     return output
   }
 

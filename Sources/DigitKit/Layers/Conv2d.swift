@@ -90,6 +90,12 @@ public final class Conv2d: Layer {
   func algorithm(for g: ConvGeometry) -> ConvAlgorithm { algorithm.resolved(for: g) }
 
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
+    forward(x, context: context, rectifying: false)
+  }
+
+  /// Forward, then y = max(0, y) when `rectifying` (the plan's fused conv → ReLU), done by the
+  /// algorithm in its own pass over y (per sample, in cache, by the direct kernels).
+  func forward(_ x: Tensor, context: ForwardContext, rectifying: Bool) -> Tensor {
     // x: (B, C, H, W) → y: (B, O, Ho, Wo)
     let g = geometry(batch: x.batch, height: x.shape[2], width: x.shape[3])
     let running: ConvolutionAlgorithm
@@ -99,6 +105,7 @@ public final class Conv2d: Layer {
     case .im2col: running = byIm2col
     }
     last = (g, running)
+    running.rectifies = rectifying
     return running.forward(x, g, weight: weight, bias: bias, training: context.training)
   }
 

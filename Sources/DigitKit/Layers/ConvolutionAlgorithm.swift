@@ -77,6 +77,9 @@ struct ConvGeometry: Equatable {
 /// `Conv2d` holds the parameters and hands them in. Implementations: `Im2colConvolution`,
 /// `DirectConvolution`, `WinogradConvolution` (which takes dW and db from the direct kernels).
 protocol ConvolutionAlgorithm: AnyObject {
+  /// Whether forward passes y through ReLU, y = max(0, y), before returning it (the plan's
+  /// fused conv → ReLU; `ExecutionPlan`). The direct kernels do it per sample, in cache.
+  var rectifies: Bool { get set }
   /// x: (B, C, H, W) → y: (B, O, Ho, Wo). Keeps what backward needs when `training`.
   func forward(_ x: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter, training: Bool)
     -> Tensor
@@ -126,6 +129,14 @@ enum OutputGradient {
       }
       return dy
     }
+  }
+}
+
+/// y = max(0, y) in place over `y`'s values, on the cores.
+func rectify(_ y: inout Tensor) {
+  y.data.withUnsafeMutableBufferPointer { p in
+    guard let base = p.baseAddress else { return }
+    parallelChunks(p.count, minimum: 65_536) { range in reluForward(base, base, range) }
   }
 }
 

@@ -7,8 +7,9 @@
 /// How `Model.forward` and `Model.backward` run the layers: one by one, except where
 /// consecutive layers are only memory traffic and run as one fused pass.
 ///
-/// The fused pass: convolution → max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3
-/// blocks), or convolution → max-pool 2×2 → ReLU (Net2's). Where the convolution runs
+/// The fused passes: convolution → max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3
+/// blocks), or convolution → max-pool 2×2 → ReLU (Net2's), and convolution → ReLU (Net3's
+/// conv1; `FusedConvReLU`). Where the convolution runs
 /// Winograd, its 2×2 output tiles are pooled as they are made and the full-size output is
 /// never written; otherwise the pool reads it once and writes the small output once, instead
 /// of three reads and three writes. Backward writes the pool's dx in one pass.
@@ -25,12 +26,14 @@ struct ExecutionPlan {
   enum Step {
     case layer(Int)
     case fused(FusedPoolReLU)
+    case convReLU(FusedConvReLU)
 
     /// The layer indices the step stands for.
     var layers: ClosedRange<Int> {
       switch self {
       case .layer(let i): return i...i
       case .fused(let f): return f.layers
+      case .convReLU(let f): return f.layers
       }
     }
   }
@@ -44,13 +47,14 @@ struct ExecutionPlan {
       switch step {
       case .layer(let i): return (layers[i].spec.summary, i...i)
       case .fused(let f): return (f.summary, f.layers)
+      case .convReLU(let f): return (f.summary, f.layers)
       }
     }
   }
 
   /// Fuses every max-pool 2×2 followed by a ReLU, and by a dropout after that when there is
-  /// one, and the convolution before them when there is one; with `fusing` false, one step
-  /// per layer.
+  /// one, and the convolution before them when there is one; and every other convolution
+  /// followed by a ReLU. With `fusing` false, one step per layer.
   init(_ layers: [Layer], fusing: Bool = true) {
     func isPool(_ i: Int) -> Bool {
       i + 1 < layers.count && (layers[i] as? MaxPool2d)?.kernel == 2 && layers[i + 1] is ReLU
@@ -60,6 +64,13 @@ struct ExecutionPlan {
     while i < layers.count {
       let convolution = fusing && isPool(i + 1) ? layers[i] as? Conv2d : nil
       let pool = convolution == nil ? i : i + 1
+      if fusing, !isPool(pool), let conv = layers[i] as? Conv2d, i + 1 < layers.count,
+        layers[i + 1] is ReLU
+      {
+        steps.append(.convReLU(FusedConvReLU(layers: i...(i + 1), convolution: conv)))
+        i += 2
+        continue
+      }
       guard fusing, isPool(pool) else {
         steps.append(.layer(i))
         i += 1
@@ -95,6 +106,7 @@ struct ExecutionPlan {
     switch step {
     case .layer(let i): return layers[i].forward(x, context: context)
     case .fused(let f): return f.forward(x, context: context)
+    case .convReLU(let f): return f.forward(x, context: context)
     }
   }
 
@@ -104,6 +116,7 @@ struct ExecutionPlan {
     switch step {
     case .layer(let i): return layers[i].backward(dy, needsInputGradient: needsInputGradient)
     case .fused(let f): return f.backward(dy, needsInputGradient: needsInputGradient)
+    case .convReLU(let f): return f.backward(dy, needsInputGradient: needsInputGradient)
     }
   }
 }

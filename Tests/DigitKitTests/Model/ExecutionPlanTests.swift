@@ -5,15 +5,17 @@ import XCTest
 /// what the layers compute one by one, bit for bit, so a seed trains the same weights either
 /// way, at every vector width (the Winograd kernels pool their tiles at each width).
 final class ExecutionPlanTests: XCTestCase {
-  /// Net3 fuses its two conv → pool → ReLU → dropout blocks; Net2 conv1 → pool → ReLU and a
-  /// pool → ReLU pair (a Dropout2d sits between its conv2 and pool); Net1 has nothing to fuse.
+  /// Net3 fuses conv1 → ReLU and its two conv → pool → ReLU → dropout blocks; Net2 conv1 →
+  /// pool → ReLU and a pool → ReLU pair (a Dropout2d sits between its conv2 and pool); Net1
+  /// has nothing to fuse.
   func testPlansFuseThePoolBlocks() {
     func fused(_ net: NetName) -> [String] {
       Model.make(net).executionSteps.filter { $0.layers.count > 1 }
         .map { "\($0.name) \($0.layers.lowerBound)...\($0.layers.upperBound)" }
     }
     XCTAssertEqual(
-      fused(.net3), ["conv2+pool+relu+dropout 2...5", "conv3+pool+relu+dropout 6...9"])
+      fused(.net3),
+      ["conv1+relu 0...1", "conv2+pool+relu+dropout 2...5", "conv3+pool+relu+dropout 6...9"])
     XCTAssertEqual(fused(.net2), ["conv1+pool+relu 0...2", "pool+relu fused 5...6"])
     XCTAssertEqual(fused(.net1), [])
     let off = Model.make(.net3)

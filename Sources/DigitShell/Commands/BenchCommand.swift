@@ -110,5 +110,9 @@ struct BenchCommand: SessionCommand {
     console.line(
       "BLAS: \(BLAS.description); \(BLAS.cores) cores × 1 thread; sgemm \(gflops) GFLOPS")
     console.line("Convolutions: \(ConvAlgorithm.inUse)")
+    console.line(
+      Model().fusesLayers
+        ? "Fused passes: conv+pool+relu(+dropout), conv+relu; DIGITLAB_FUSE=0 turns off"
+        : "Layers run one by one (DIGITLAB_FUSE=0); bench --layers shows each")
   }
 }

@@ -94,10 +94,11 @@ final class Im2colConvolution: ConvolutionAlgorithm {
   }
 
   func backward(
-    _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
   ) -> Tensor {
     // dy: (B, O, Ho, Wo) → dx: (B, C, H, W); dW += dy·colsᵀ, db += Σ dy
+    let dy = dy.tensor(shape: [g.batch, g.outputChannels, g.outHeight, g.outWidth])
     var dx =
       needsInputGradient ? Tensor(zeros: [g.batch, g.channels, g.height, g.width]) : Tensor()
     for worker in workers {

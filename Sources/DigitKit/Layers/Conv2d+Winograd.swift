@@ -126,15 +126,6 @@ final class WinogradConvolution: ConvolutionAlgorithm {
   }
 
   func backward(
-    _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
-    needsInputGradient: Bool
-  ) -> Tensor {
-    backward(
-      OutputGradient.tensor(dy), g, weight: weight, bias: bias,
-      needsInputGradient: needsInputGradient)
-  }
-
-  func backward(
     _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
   ) -> Tensor {

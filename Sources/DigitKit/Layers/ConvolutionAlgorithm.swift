@@ -85,11 +85,7 @@ protocol ConvolutionAlgorithm: AnyObject {
     -> Tensor
   /// dy: (B, O, Ho, Wo) → dx: (B, C, H, W), or an empty tensor unless `needsInputGradient`.
   /// Adds into `weight.gradient` and `bias.gradient`. Follows the last forward, same geometry.
-  func backward(
-    _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
-    needsInputGradient: Bool
-  ) -> Tensor
-  /// The same, with dy as a fused step hands it over (`OutputGradient`).
+  /// dy is a tensor, or made per sample by a fused step (`OutputGradient`).
   func backward(
     _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
@@ -97,14 +93,13 @@ protocol ConvolutionAlgorithm: AnyObject {
 }
 
 extension ConvolutionAlgorithm {
-  /// Makes the whole dy, then runs the tensor backward (for im2col, which reads dy by groups).
+  /// Backward with dy as a tensor.
   func backward(
-    _ dy: OutputGradient, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
+    _ dy: Tensor, _ g: ConvGeometry, weight: Parameter, bias: Parameter,
     needsInputGradient: Bool
   ) -> Tensor {
     backward(
-      dy.tensor(shape: [g.batch, g.outputChannels, g.outHeight, g.outWidth]), g,
-      weight: weight, bias: bias, needsInputGradient: needsInputGradient)
+      .tensor(dy), g, weight: weight, bias: bias, needsInputGradient: needsInputGradient)
   }
 }
 

@@ -109,19 +109,21 @@ public final class Conv2d: Layer {
     return running.forward(x, g, weight: weight, bias: bias, training: context.training)
   }
 
+  /// Whether a forward of x: (B, C, H, W) runs Winograd (and so can pool its 2×2 tiles).
+  func runsWinograd(on x: Tensor) -> Bool {
+    algorithm(for: geometry(batch: x.batch, height: x.shape[2], width: x.shape[3])) == .winograd
+  }
+
   /// Forward by Winograd with each 2×2 block of y going through `pool` (the pool epilogue,
   /// CKernels/Winograd.h) instead of into y, for `ExecutionPlan`'s conv → pool → ReLU →
-  /// dropout pass; false, having done nothing, when this input does not run Winograd.
-  func forwardPooled(
-    _ x: Tensor, context: ForwardContext, pool: UnsafePointer<DLPoolEpilogue>
-  ) -> Bool {
+  /// dropout pass. Only for an input that `runsWinograd(on:)`.
+  func forwardPooled(_ x: Tensor, context: ForwardContext, pool: UnsafePointer<DLPoolEpilogue>) {
     // x: (B, C, H, W) → pool's y: (B, O, Ho/2, Wo/2)
     let g = geometry(batch: x.batch, height: x.shape[2], width: x.shape[3])
-    guard algorithm(for: g) == .winograd else { return false }
+    precondition(algorithm(for: g) == .winograd, "Conv2d \(name): pooled forward needs Winograd")
     last = (g, byWinograd)
     byWinograd.forwardPooled(
       x, g, weight: weight, bias: bias, training: context.training, pool: pool)
-    return true
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {

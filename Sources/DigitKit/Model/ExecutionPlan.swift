@@ -8,11 +8,13 @@
 /// consecutive layers are only memory traffic and run as one fused pass.
 ///
 /// The fused passes: convolution → max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3
-/// blocks), or convolution → max-pool 2×2 → ReLU (Net2's), and convolution → ReLU (Net3's
-/// conv1; `FusedConvReLU`). Where the convolution runs
+/// blocks) or convolution → max-pool 2×2 → ReLU (Net2's conv1), in `FusedPoolReLU`; and
+/// convolution → ReLU (Net3's conv1), in `FusedConvReLU`. Where the convolution runs
 /// Winograd, its 2×2 output tiles are pooled as they are made and the full-size output is
-/// never written; otherwise the pool reads it once and writes the small output once, instead
-/// of three reads and three writes. Backward writes the pool's dx in one pass.
+/// never written; otherwise the pool reads it once and writes the small output once,
+/// instead of three reads and three writes. Backward hands the convolution its output
+/// gradient sample by sample, made in cache (`OutputGradient.bySample`).
+///
 /// The layer list (what `summary` and the lessons show) does not change; the plan is built
 /// from it, again after every append. `bench --layers` prints the plan's steps.
 struct ExecutionPlan {

@@ -31,7 +31,8 @@ final class FusedConvReLU {
     let y = output
     output = Tensor()  // the convolution's buffer has one owner again before its next forward
     guard y.count == dy.count, dy.batch > 0 else {
-      return convolution.backward(dy, needsInputGradient: needsInputGradient)
+      // No forward kept y (not training): nothing passes the ReLU, as `ReLU.backward` says.
+      return convolution.backward(Tensor(zeros: dy.shape), needsInputGradient: needsInputGradient)
     }
     let sample = dy.count / dy.batch
     return dy.data.withUnsafeBufferPointer { gp in

@@ -41,15 +41,14 @@ final class FusedPoolReLU {
   func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     guard let convolution else { return pool(x, context: context) }
     // x: (B, C, H, W) → conv (B, O, Ho, Wo) → y: (B, O, Ho/2, Wo/2)
-    let shape = [x.shape[0], convolution.outputChannels] + convolution.outputSize(x.shape)
-    guard shape[2] % 2 == 0, shape[3] % 2 == 0 else {
+    guard convolution.runsWinograd(on: x) else {
       return pool(convolution.forward(x, context: context), context: context)
     }
-    prepare(shape, context: context)
-    let ran = withEpilogue { epilogue in
-      convolution.forwardPooled(x, context: context, pool: epilogue)
-    }
-    return ran ? output : pool(convolution.forward(x, context: context), context: context)
+    prepare(
+      [x.shape[0], convolution.outputChannels] + convolution.outputSize(x.shape),
+      context: context)
+    withEpilogue { convolution.forwardPooled(x, context: context, pool: $0) }
+    return output
   }
 
   /// The pool → ReLU → dropout pass over a convolution's output, or any input.

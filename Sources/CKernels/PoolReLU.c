@@ -3,21 +3,13 @@
 
 #include <string.h>
 
-// n outputs of one row from input rows r0 and r1, no branches, so the compiler vectorizes it.
+// n outputs of one row from input rows r0 and r1 (Net3's rows of 12 and 4 outputs are too
+// short for vectors to pay).
 static void pool_row(const float *r0, const float *r1, long n, const uint8_t *keep, float scale,
                      float *y, uint8_t *route) {
-  for (long j = 0; j < n; j++) {
-    const float a = r0[2 * j], b = r0[2 * j + 1], c = r1[2 * j], d = r1[2 * j + 1];
-    float m = a;  // the first of equal values, as MaxPool2d picks it
-    int at = 0;
-    at = b > m ? 1 : at, m = b > m ? b : m;
-    at = c > m ? 2 : at, m = c > m ? c : m;
-    at = d > m ? 3 : at, m = d > m ? d : m;
-    const float r = m < 0 ? 0 : m;  // NaN stays NaN, as ReLU's
-    const int kept = keep == NULL || keep[j];
-    y[j] = kept ? r * scale : 0;
-    route[j] = (uint8_t)((kept && r > 0) ? at : 4);
-  }
+  for (long j = 0; j < n; j++)
+    dl_pool_window(r0[2 * j], r0[2 * j + 1], r1[2 * j], r1[2 * j + 1], keep == NULL || keep[j],
+                   scale, y + j, route + j);
 }
 
 void dl_pool2_relu_forward(const float *x, int h, int w, long first, long end,

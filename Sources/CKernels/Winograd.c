@@ -11,6 +11,8 @@
 // dl_simd_width() names.
 #include "Winograd.h"
 
+#include "PoolReLU.h"
+
 #include "SIMDLevel.h"
 
 #include <pthread.h>

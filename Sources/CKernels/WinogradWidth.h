@@ -154,20 +154,13 @@ INLINE void products(const float *w, int K, int M, const float *in, int stride, 
 }
 
 // The pool epilogue for `lanes` channels' 2×2 blocks (a, b / c, d, one lane per channel),
-// channel k's result at pool->y[at + k·stride]. The same comparisons as dl_pool2_relu_forward.
+// channel k's result at pool->y[at + k·stride], by dl_pool_window as the pool pass does.
 INLINE void pool_blocks(const float *a, const float *b, const float *c, const float *d, int lanes,
                         const DLPoolEpilogue *pool, long at, long stride) {
   for (int k = 0; k < lanes; k++) {
     const long i = at + k * stride;
-    float m = a[k];
-    int where = 0;
-    where = b[k] > m ? 1 : where, m = b[k] > m ? b[k] : m;
-    where = c[k] > m ? 2 : where, m = c[k] > m ? c[k] : m;
-    where = d[k] > m ? 3 : where, m = d[k] > m ? d[k] : m;
-    const float r = m < 0 ? 0 : m;  // NaN stays NaN, as ReLU's
-    const int kept = pool->keep == NULL || pool->keep[i];
-    pool->y[i] = kept ? r * pool->scale : 0;
-    pool->route[i] = (uint8_t)((kept && r > 0) ? where : 4);
+    dl_pool_window(a[k], b[k], c[k], d[k], pool->keep == NULL || pool->keep[i], pool->scale,
+                   pool->y + i, pool->route + i);
   }
 }
 

@@ -3,6 +3,22 @@
 #pragma once
 #include <stdint.h>
 
+/// One 2×2 window (a b / c d) through max → ReLU → dropout: m = the largest value (the first
+/// of equal ones, as MaxPool2d), *y = max(m, 0) · scale when kept, else 0 (NaN stays NaN, as
+/// ReLU's); *route = m's position (0…3) when max(m, 0) > 0 and kept, else 4. The one place
+/// both the pool pass and Winograd's pool epilogue take it from.
+static inline void dl_pool_window(float a, float b, float c, float d, int kept, float scale,
+                                  float *y, uint8_t *route) {
+  float m = a;
+  int at = 0;
+  at = b > m ? 1 : at, m = b > m ? b : m;
+  at = c > m ? 2 : at, m = c > m ? c : m;
+  at = d > m ? 3 : at, m = d > m ? d : m;
+  const float r = m < 0 ? 0 : m;
+  *y = kept ? r * scale : 0;
+  *route = (uint8_t)((kept && r > 0) ? at : 4);
+}
+
 /// Outputs [first, end) of y: (planes, h/2, w/2) from x: (planes, h, w), flat indices:
 ///   m = max of the 2×2 window (the first of equal values), r = max(m, 0),
 ///   y = r · scale where keep[o − first] ≠ 0, else 0; keep NULL keeps every value.

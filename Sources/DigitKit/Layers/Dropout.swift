@@ -80,26 +80,32 @@ private func applyMask(
   into y: inout Tensor
 ) {
   let groups = x.count / unit
-  let scale = 1 / (1 - p)
   if mask.count != groups { mask = [Float](repeating: 0, count: groups) }
-  // One draw seeds a generator per block of 4,096 values, so the cores share the work and
-  // the mask depends on the seed alone, not on the number of cores.
+  mask.withUnsafeMutableBufferPointer { mp in
+    drawDropoutMask(mp.baseAddress!, count: groups, p: p, random: random, kept: 1 / (1 - p))
+  }
+  multiply(x, unit: unit, by: mask, into: &y)
+}
+
+/// mask[i] = `kept` or 0 for i < count, 0 with probability p: the one way every dropout
+/// (`Dropout`, `Dropout2d`, the plan's fused pass) draws its mask. One draw from `random`
+/// seeds a generator per block of 4,096 values, so the cores share the work and the mask
+/// depends on the seed alone, not on the number of cores.
+func drawDropoutMask<T: Numeric>(
+  _ mask: UnsafeMutablePointer<T>, count: Int, p: Float, random: RandomSource, kept: T
+) {
   let seed = random.generator.next()
   let block = 4_096
   // Dropped when the unit float (24 random bits / 2²⁴) is below p, i.e. when the 24 bits are
   // below ⌈p·2²⁴⌉; worked out without a branch, which mispredicted half the time.
   let threshold = UInt64((p * 16_777_216).rounded(.up))
-  mask.withUnsafeMutableBufferPointer { mp in
-    let m = mp.baseAddress!
-    parallelItems((groups + block - 1) / block) { index in
-      var generator = SeededGenerator(seed: seed &+ UInt64(index))
-      for i in (index * block)..<min(groups, (index + 1) * block) {
-        let dropped = ((generator.next() >> 40) &- threshold) >> 63  // 1 when below
-        m[i] = Float(1 &- dropped) * scale
-      }
+  parallelItems((count + block - 1) / block) { index in
+    var generator = SeededGenerator(seed: seed &+ UInt64(index))
+    for i in (index * block)..<min(count, (index + 1) * block) {
+      let dropped = ((generator.next() >> 40) &- threshold) >> 63  // 1 when below
+      mask[i] = dropped == 0 ? kept : 0
     }
   }
-  multiply(x, unit: unit, by: mask, into: &y)
 }
 
 /// y = x · mask, one mask entry per `unit` consecutive values; y's buffer is reused.

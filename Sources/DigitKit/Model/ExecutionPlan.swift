@@ -27,15 +27,13 @@ struct ExecutionPlan {
   /// One step: a layer by itself, or a fused pass over several.
   enum Step {
     case layer(Int)
-    case fused(FusedPoolReLU)
-    case convReLU(FusedConvReLU)
+    case fused(any FusedPass)
 
     /// The layer indices the step stands for.
     var layers: ClosedRange<Int> {
       switch self {
       case .layer(let i): return i...i
       case .fused(let f): return f.layers
-      case .convReLU(let f): return f.layers
       }
     }
   }
@@ -49,7 +47,6 @@ struct ExecutionPlan {
       switch step {
       case .layer(let i): return (layers[i].spec.summary, i...i)
       case .fused(let f): return (f.summary, f.layers)
-      case .convReLU(let f): return (f.summary, f.layers)
       }
     }
   }
@@ -69,7 +66,7 @@ struct ExecutionPlan {
       if fusing, !isPool(pool), let conv = layers[i] as? Conv2d, i + 1 < layers.count,
         layers[i + 1] is ReLU
       {
-        steps.append(.convReLU(FusedConvReLU(layers: i...(i + 1), convolution: conv)))
+        steps.append(.fused(FusedConvReLU(layers: i...(i + 1), convolution: conv)))
         i += 2
         continue
       }
@@ -108,7 +105,6 @@ struct ExecutionPlan {
     switch step {
     case .layer(let i): return layers[i].forward(x, context: context)
     case .fused(let f): return f.forward(x, context: context)
-    case .convReLU(let f): return f.forward(x, context: context)
     }
   }
 
@@ -118,7 +114,19 @@ struct ExecutionPlan {
     switch step {
     case .layer(let i): return layers[i].backward(dy, needsInputGradient: needsInputGradient)
     case .fused(let f): return f.backward(dy, needsInputGradient: needsInputGradient)
-    case .convReLU(let f): return f.backward(dy, needsInputGradient: needsInputGradient)
     }
   }
+}
+
+/// Several consecutive layers run as one pass each way (`FusedPoolReLU`, `FusedConvReLU`),
+/// with the same numbers as the layers one by one.
+protocol FusedPass: AnyObject {
+  /// The layer indices the pass stands for, in the model.
+  var layers: ClosedRange<Int> { get }
+  /// The pass in a few words, for `bench --layers`: "conv2+pool+relu+dropout".
+  var summary: String { get }
+  /// x: (B, …) → the last layer's output. Keeps what backward needs while training.
+  func forward(_ x: Tensor, context: ForwardContext) -> Tensor
+  /// dy w.r.t. the last layer's output → dx w.r.t. the first layer's input.
+  func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor
 }

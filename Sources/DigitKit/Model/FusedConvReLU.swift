@@ -5,7 +5,7 @@
 ///
 /// The same numbers as the two layers one after the other, bit for bit; the ReLU's own
 /// output and input-gradient buffers are never written.
-final class FusedConvReLU {
+final class FusedConvReLU: FusedPass {
   /// The layer indices this pass stands for, in the model.
   let layers: ClosedRange<Int>
   private let convolution: Conv2d

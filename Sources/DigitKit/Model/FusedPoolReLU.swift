@@ -14,7 +14,7 @@ import CKernels
 /// exactly as `Dropout` draws it (one seed per forward, a generator per 4,096 values), so a
 /// seed trains the same weights fused or not. The layers stay as the lessons show them; this
 /// reads their settings (the dropout's `p`) at every forward.
-final class FusedPoolReLU {
+final class FusedPoolReLU: FusedPass {
   /// The layer indices this pass stands for, in the model.
   let layers: ClosedRange<Int>
   private let convolution: Conv2d?
@@ -73,7 +73,7 @@ final class FusedPoolReLU {
   }
 
   /// Sizes the buffers for a pool input of `shape` and draws the dropout mask, as `Dropout`
-  /// draws it: one seed per forward, a generator per block of 4,096 outputs.
+  /// draws it (`drawDropoutMask`).
   private func prepare(_ shape: [Int], context: ForwardContext) {
     inputShape = shape
     output.reuse(shape: [shape[0], shape[1], shape[2] / 2, shape[3] / 2])
@@ -84,17 +84,8 @@ final class FusedPoolReLU {
     if route.count != count { route = [UInt8](repeating: 4, count: count) }
     guard dropping else { return }
     if keep.count != count { keep = [UInt8](repeating: 1, count: count) }
-    let seed = context.random.generator.next()
-    let threshold = UInt64((p * 16_777_216).rounded(.up))
-    let block = 4_096
     keep.withUnsafeMutableBufferPointer { kp in
-      let k = kp.baseAddress!
-      parallelItems((count + block - 1) / block) { index in
-        var generator = SeededGenerator(seed: seed &+ UInt64(index))
-        for i in (index * block)..<min(count, (index + 1) * block) {
-          k[i] = UInt8(1 &- ((generator.next() >> 40) &- threshold) >> 63)  // dropped below p
-        }
-      }
+      drawDropoutMask(kp.baseAddress!, count: count, p: p, random: context.random, kept: 1)
     }
   }
 

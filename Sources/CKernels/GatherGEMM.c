@@ -7,16 +7,6 @@
 
 #include <string.h>
 
-void dl_transpose(const float *restrict x, int rows, int cols, float *restrict y, int ldy) {
-  // 8 × 8 blocks: both the 8 rows read and the 8 rows written stay in L1.
-  for (int r0 = 0; r0 < rows; r0 += 8)
-    for (int c0 = 0; c0 < cols; c0 += 8) {
-      const int r1 = r0 + 8 < rows ? r0 + 8 : rows, c1 = c0 + 8 < cols ? c0 + 8 : cols;
-      for (int c = c0; c < c1; c++)
-        for (int r = r0; r < r1; r++) y[(long)c * ldy + r] = x[(long)r * cols + c];
-    }
-}
-
 int dl_gather_available(void) { return dl_simd_width() > 0; }
 
 // Cache blocking: CHUNK output positions share one pass over a block of weight rows of
@@ -54,6 +44,18 @@ void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
   case 8: weight_grad_w8 ARGS; return;
 #endif
   default: weight_grad_w4 ARGS; return;
+  }
+#undef ARGS
+}
+
+void dl_transpose(const float *x, int rows, int cols, float *y, int ldy) {
+#define ARGS (x, rows, cols, y, ldy)
+  switch (dl_simd_width()) {
+#if X86_KERNELS
+  case 16: transpose_w16 ARGS; return;
+  case 8: transpose_w8 ARGS; return;
+#endif
+  default: transpose_w4 ARGS; return;
   }
 #undef ARGS
 }

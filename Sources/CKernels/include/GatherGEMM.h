@@ -35,7 +35,7 @@ void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
                            float *dw, float *scratch);
 
 /// y[c·ldy + r] = x[r·cols + c] for r < rows, c < cols: a transpose, e.g. one sample of dy
-/// (O, positions) to channels last (positions, ldy ≥ O). Plain C, on any CPU.
+/// (O, positions) to channels last (positions, ldy ≥ O). In 8 × 8 blocks of vectors, on any CPU.
 void dl_transpose(const float *x, int rows, int cols, float *y, int ldy);
 
 #endif

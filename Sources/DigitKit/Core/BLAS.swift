@@ -38,22 +38,59 @@ public enum BLAS {
     b: UnsafePointer<Float>, ldb: Int,
     beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
   ) {
-    let workers = min(ProcessInfoCache.cores, n / 16)
-    guard workers > 1, 2 * m * n * k >= 1_000_000 else {
-      gemm(
+    parallelGemms([
+      Product(
         transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
         a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: c, ldc: ldc)
+    ])
+  }
+
+  /// The arguments of one `gemm`: `C = alpha · op(A) · op(B) + beta · C`.
+  public struct Product {
+    public var transposeA = false, transposeB = false
+    public var m: Int, n: Int, k: Int
+    public var alpha: Float = 1
+    public var a: UnsafePointer<Float>, lda: Int
+    public var b: UnsafePointer<Float>, ldb: Int
+    public var beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+
+    /// Column slices for the cores: one per core from 1 MFLOP (2·m·n·k), at least 16 columns each.
+    var slices: Int {
+      2 * m * n * k >= 1_000_000 ? max(1, min(ProcessInfoCache.cores, n / 16)) : 1
+    }
+
+    /// Slice `w` of `slices`: its columns start on a multiple of 16, the kernels' favourite width.
+    func run(slice w: Int, of slices: Int) {
+      let first = slices == 1 ? 0 : (w * n / slices) & ~15
+      let last = w == slices - 1 ? n : ((w + 1) * n / slices) & ~15
+      guard last > first else { return }
+      gemm(
+        transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k,
+        alpha: alpha, a: a, lda: lda, b: transposeB ? b + first * ldb : b + first, ldb: ldb,
+        beta: beta, c: c + first, ldc: ldc)
+    }
+  }
+
+  /// Independent products, and `extraItems` calls of `extra(i)`, as the items of one parallel
+  /// loop: each product cut into column slices as `parallelGemm` cuts it, an idle core taking
+  /// the next item. One start and one wait for all of them (Linear's backward: dW, dx and db).
+  public static func parallelGemms(
+    _ products: [Product], alongside extraItems: Int = 0, _ extra: (Int) -> Void = { _ in }
+  ) {
+    var items: [(product: Int, slice: Int, of: Int)] = []
+    for (i, p) in products.enumerated() where p.m > 0 && p.n > 0 {
+      let slices = p.slices
+      for w in 0..<slices { items.append((i, w, slices)) }
+    }
+    if items.count + extraItems <= 1 {
+      for item in items { products[item.product].run(slice: item.slice, of: item.of) }
+      for i in 0..<extraItems { extra(i) }
       return
     }
-    parallelItems(workers) { w in
-      // Slices start on multiples of 16 columns, the kernels' favourite width.
-      let first = (w * n / workers) & ~15
-      let last = w == workers - 1 ? n : ((w + 1) * n / workers) & ~15
-      guard last > first else { return }
-      let bSlice = transposeB ? b + first * ldb : b + first
-      gemm(
-        transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k, alpha: alpha,
-        a: a, lda: lda, b: bSlice, ldb: ldb, beta: beta, c: c + first, ldc: ldc)
+    parallelItems(items.count + extraItems) { i in
+      guard i < items.count else { return extra(i - items.count) }
+      let item = items[i]
+      products[item.product].run(slice: item.slice, of: item.of)
     }
   }
 

@@ -61,39 +61,50 @@ public final class Linear: Layer {
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
-    // dy: (B, out) → dx: (B, in); dW += dyᵀ·x, db += Σ_B dy
+    // dy: (B, out) → dx: (B, in); dW += dyᵀ·x, db += Σ_B dy, dx = dy·W:
+    // the two products and the bias sum as one parallel loop (BLAS.parallelGemms).
     let batch = dy.batch
+    var dx = Tensor()
+    if needsInputGradient {
+      inputGradient.reuse(shape: [batch, inputs])  // every value is written below (beta 0)
+      dx = inputGradient
+      inputGradient = Tensor()  // one owner while writing: no copy-on-write
+    }
     dy.data.withUnsafeBufferPointer { dyp in
       input.data.withUnsafeBufferPointer { xp in
-        weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
-          BLAS.parallelGemm(
-            transposeA: true, m: outputs, n: inputs, k: batch,
-            a: dyp.baseAddress!, lda: outputs, b: xp.baseAddress!, ldb: inputs,
-            beta: 1, c: dwp.baseAddress!, ldc: inputs)
-        }
-      }
-      bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
-        for row in 0..<batch {
-          let r = dyp.baseAddress! + row * outputs
-          for j in 0..<outputs { dbp[j] += r[j] }
+        weight.value.data.withUnsafeBufferPointer { wp in
+          weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
+            bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
+              dx.data.withUnsafeMutableBufferPointer { dxp in
+                let dy = dyp.baseAddress!
+                var products = [
+                  BLAS.Product(
+                    transposeA: true, m: outputs, n: inputs, k: batch,
+                    a: dy, lda: outputs, b: xp.baseAddress!, ldb: inputs,
+                    beta: 1, c: dwp.baseAddress!, ldc: inputs)
+                ]
+                if needsInputGradient, let dxp = dxp.baseAddress {
+                  products.append(
+                    BLAS.Product(
+                      m: batch, n: inputs, k: outputs,
+                      a: dy, lda: outputs, b: wp.baseAddress!, ldb: inputs,
+                      beta: 0, c: dxp, ldc: inputs))
+                }
+                let outputs = self.outputs
+                BLAS.parallelGemms(products, alongside: 1) { _ in
+                  for row in 0..<batch {
+                    let r = dy + row * outputs
+                    for j in 0..<outputs { dbp[j] += r[j] }
+                  }
+                }
+              }
+            }
+          }
         }
       }
     }
     input = Tensor()
     guard needsInputGradient else { return Tensor() }
-    inputGradient.reuse(shape: [batch, inputs])  // every value is written below (beta 0)
-    var dx = inputGradient
-    inputGradient = Tensor()  // one owner while writing: no copy-on-write
-    dy.data.withUnsafeBufferPointer { dyp in
-      weight.value.data.withUnsafeBufferPointer { wp in
-        dx.data.withUnsafeMutableBufferPointer { dxp in
-          BLAS.parallelGemm(
-            m: batch, n: inputs, k: outputs,
-            a: dyp.baseAddress!, lda: outputs, b: wp.baseAddress!, ldb: inputs,
-            beta: 0, c: dxp.baseAddress!, ldc: inputs)
-        }
-      }
-    }
     inputGradient = dx
     return dx
   }

@@ -186,10 +186,8 @@ extension LessonRunner {
       return false
     }
     guard !cells.isEmpty else { return }
-    emit(
-      .info(
-        "Rebuilding what steps 1–\(position) made: rerunning \(cells.count) earlier cells quietly…")
-    )
+    let earlier = cells.count == 1 ? "1 earlier cell" : "\(cells.count) earlier cells"
+    emit(.info("Rebuilding what steps 1–\(position) made: rerunning \(earlier) quietly…"))
     for index in cells {
       let commands: [String]
       switch step(at: index) {
@@ -197,6 +195,8 @@ extension LessonRunner {
       case .exercise(let exercise): commands = exercise.solution
       case .prose: continue
       }
+      // One line per cell as it starts, so a long one (training) is not a silent wait.
+      emit(.info("Step \(index + 1): \(Self.quoted(commands))…"))
       record { _ = try $0.willRun(step: index) }
       var completed = true
       for command in commands where executor.executeQuietly(command) != .succeeded {

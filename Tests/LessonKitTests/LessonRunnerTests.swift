@@ -304,6 +304,28 @@ final class LessonRunnerTests: XCTestCase {
     XCTAssertTrue(third.isExercisePending)
   }
 
+  /// Resuming without records (they were deleted, or a cell was stopped) reruns the earlier
+  /// cells quietly; each says so as it starts, so a long one is not a silent wait.
+  func testARebuildNamesEachCellAsItReruns() throws {
+    store.update("03-net1") { $0.step = 3 }
+    let runner = try runner()
+    runner.world = WorldKeeper(
+      folder: try temporaryFolder(self).appendingPathComponent("world"), world: FakeWorld())
+    var shown: [String] = []
+    runner.onOutput = { [executor] output in
+      if case .info(let line) = output { shown.append("\(line) (\(executor.ran.count) ran)") }
+    }
+    runner.start()
+    XCTAssertEqual(
+      shown,
+      [
+        "Resuming at step 4 of 5. (0 ran)",
+        "Rebuilding what steps 1–3 made: rerunning 1 earlier cell quietly… (0 ran)",
+        "Step 2: `new mine`, `add linear 784 10`… (0 ran)",
+      ], "each line is on screen before its commands run")
+    XCTAssertEqual(executor.ran, ["new mine", "add linear 784 10"])
+  }
+
   func testResumeAfterACellNamesItAndAFinishedLessonSaysSo() throws {
     store.update("03-net1") { $0.step = 2 }
     let lesson = try Lesson(markdown: sampleMarkdown, id: "03-net1")

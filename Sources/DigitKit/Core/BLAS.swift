@@ -46,13 +46,13 @@ public enum BLAS {
   }
 
   /// The arguments of one `gemm`: `C = alpha · op(A) · op(B) + beta · C`.
-  public struct Product {
-    public var transposeA = false, transposeB = false
-    public var m: Int, n: Int, k: Int
-    public var alpha: Float = 1
-    public var a: UnsafePointer<Float>, lda: Int
-    public var b: UnsafePointer<Float>, ldb: Int
-    public var beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+  struct Product {
+    var transposeA = false, transposeB = false
+    var m: Int, n: Int, k: Int
+    var alpha: Float = 1
+    var a: UnsafePointer<Float>, lda: Int
+    var b: UnsafePointer<Float>, ldb: Int
+    var beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
 
     /// Column slices for the cores: one per core from 1 MFLOP (2·m·n·k), at least 16 columns each.
     var slices: Int {
@@ -74,7 +74,7 @@ public enum BLAS {
   /// Independent products, and `extraItems` calls of `extra(i)`, as the items of one parallel
   /// loop: each product cut into column slices as `parallelGemm` cuts it, an idle core taking
   /// the next item. One start and one wait for all of them (Linear's backward: dW, dx and db).
-  public static func parallelGemms(
+  static func parallelGemms(
     _ products: [Product], alongside extraItems: Int = 0, _ extra: (Int) -> Void = { _ in }
   ) {
     var items: [(product: Int, slice: Int, of: Int)] = []

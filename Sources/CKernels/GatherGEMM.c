@@ -48,8 +48,8 @@ void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
 #undef ARGS
 }
 
-void dl_transpose(const float *x, int rows, int cols, float *y, int ldy) {
-#define ARGS (x, rows, cols, y, ldy)
+void dl_transpose(const float *x, int rows, int cols, long ldx, float *y, long ldy) {
+#define ARGS (x, rows, cols, ldx, y, ldy)
   switch (dl_simd_width()) {
 #if X86_KERNELS
   case 16: transpose_w16 ARGS; return;

@@ -133,17 +133,17 @@ TARGET void NAME(weight_grad)(const float *g, long gStride, int P, int M,
     for (int k = k0; k < k1; k++) dw[(long)m * K + k] += scratch[(long)(k - k0) * M + m];
 }
 
-// y[c·ldy + r] = x[r·cols + c] (dl_transpose) in 8 × 8 blocks of 8-float vectors: eight
+// y[c·ldy + r] = x[r·ldx + c] (dl_transpose) in 8 × 8 blocks of 8-float vectors: eight
 // row loads, three rounds of shuffles (pairs, quads, halves), eight column stores; the edges
 // that do not fill a block go one value at a time.
 typedef float NAME(v8) __attribute__((vector_size(32)));
-TARGET void NAME(transpose)(const float *x, int rows, int cols, float *y, long ldy) {
+TARGET void NAME(transpose)(const float *x, int rows, int cols, long ldx, float *y, long ldy) {
   typedef NAME(v8) v8;
   const int rows8 = rows / 8 * 8, cols8 = cols / 8 * 8;
   for (int r0 = 0; r0 < rows8; r0 += 8)
     for (int c0 = 0; c0 < cols8; c0 += 8) {
       v8 r[8], t[8], u[8];
-      for (int i = 0; i < 8; i++) memcpy(&r[i], x + (long)(r0 + i) * cols + c0, sizeof(v8));
+      for (int i = 0; i < 8; i++) memcpy(&r[i], x + (r0 + i) * ldx + c0, sizeof(v8));
       for (int i = 0; i < 8; i += 2) {  // t[i]: r[i], r[i+1] interleaved within each half
         t[i] = __builtin_shufflevector(r[i], r[i + 1], 0, 8, 1, 9, 4, 12, 5, 13);
         t[i + 1] = __builtin_shufflevector(r[i], r[i + 1], 2, 10, 3, 11, 6, 14, 7, 15);
@@ -161,7 +161,7 @@ TARGET void NAME(transpose)(const float *x, int rows, int cols, float *y, long l
       }
     }
   for (int r = 0; r < rows; r++)
-    for (int c = r < rows8 ? cols8 : 0; c < cols; c++) y[(long)c * ldy + r] = x[(long)r * cols + c];
+    for (int c = r < rows8 ? cols8 : 0; c < cols; c++) y[(long)c * ldy + r] = x[r * ldx + c];
 }
 
 #undef vf

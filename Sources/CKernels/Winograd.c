@@ -11,6 +11,8 @@
 // dl_simd_width() names.
 #include "Winograd.h"
 
+#include "GatherGEMM.h"
+
 #include "PoolReLU.h"
 
 #include "SIMDLevel.h"
@@ -65,13 +67,9 @@ static inline long tile_offset(long n, int T, int tw, int rows, int width, int c
 void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt) {
   const int C16 = round_up(C, 16), Hp = H + 2 * pad, Wp = W + 2 * pad;
   memset(xt, 0, sizeof(float) * Hp * Wp * C16);
-  // Written in order, read across channels (one row of each channel, in L1): strided
-  // stores stalled on the loads behind them.
+  // Row by row: the row of every channel (C × W, rows H·W apart) transposed to W positions.
   for (int r = 0; r < H; r++)
-    for (int q = 0; q < W; q++) {
-      float *dst = xt + ((long)(r + pad) * Wp + pad + q) * C16;
-      for (int c = 0; c < C; c++) dst[c] = x[((long)c * H + r) * W + q];
-    }
+    dl_transpose(x + (long)r * W, C, W, (long)H * W, xt + ((long)(r + pad) * Wp + pad) * C16, C16);
 }
 
 #define WIDTH_BODY "WinogradWidth.h"

@@ -34,8 +34,9 @@ void dl_gather_weight_grad(const float *g, long gStride, int P, int M,
                            const int32_t *koff, int K, int k0, int k1, const int32_t *poff,
                            float *dw, float *scratch);
 
-/// y[c·ldy + r] = x[r·cols + c] for r < rows, c < cols: a transpose, e.g. one sample of dy
-/// (O, positions) to channels last (positions, ldy ≥ O). In 8 × 8 blocks of vectors, on any CPU.
-void dl_transpose(const float *x, int rows, int cols, float *y, int ldy);
+/// y[c·ldy + r] = x[r·ldx + c] for r < rows, c < cols: a transpose, e.g. one sample of dy
+/// (O, positions) to channels last (positions, ldy ≥ O), or one image row of every channel
+/// (dl_channels_last). In 8 × 8 blocks of vectors, on any CPU.
+void dl_transpose(const float *x, int rows, int cols, long ldx, float *y, long ldy);
 
 #endif

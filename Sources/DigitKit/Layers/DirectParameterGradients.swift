@@ -99,7 +99,7 @@ final class DirectParameterGradients {
       let dst = gt + n * positions * o16
       if o16 > o { dst.update(repeating: 0, count: positions * o16) }
       for ch in 0..<o { biasSums[n * o + ch] = sum(src + ch * positions, positions) }
-      dl_transpose(src, Int32(o), Int32(positions), dst, Int32(o16))
+      dl_transpose(src, Int32(o), Int32(positions), positions, dst, o16)
       alsoPerSample(n, src)
     }
     switch dy {

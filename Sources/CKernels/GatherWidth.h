@@ -140,8 +140,8 @@ typedef float NAME(v8) __attribute__((vector_size(32)));
 TARGET void NAME(transpose)(const float *x, int rows, int cols, long ldx, float *y, long ldy) {
   typedef NAME(v8) v8;
   const int rows8 = rows / 8 * 8, cols8 = cols / 8 * 8;
-  for (int r0 = 0; r0 < rows8; r0 += 8)
-    for (int c0 = 0; c0 < cols8; c0 += 8) {
+  for (int c0 = 0; c0 < cols8; c0 += 8)  // y's rows filled one after another
+    for (int r0 = 0; r0 < rows8; r0 += 8) {
       v8 r[8], t[8], u[8];
       for (int i = 0; i < 8; i++) memcpy(&r[i], x + (r0 + i) * ldx + c0, sizeof(v8));
       for (int i = 0; i < 8; i += 2) {  // t[i]: r[i], r[i+1] interleaved within each half

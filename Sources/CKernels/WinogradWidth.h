@@ -270,15 +270,13 @@ TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, 
       }
     }
   }
-  // Back to channels first, without the padding.
+  // Back to channels first, without the padding: row r of every channel at once, a transpose
+  // of Wd positions × C channels (a strided copy, one value at a time, was 13% of this kernel).
   for (int sample = s0; sample < s1; sample++) {
     const float *dxs = dxt + (sample - s0) * plane;
-    for (int c = 0; c < C; c++)
-      for (int r = 0; r < H; r++) {
-        const float *src = dxs + ((long)(r + pad) * Wp + pad) * C16 + c;
-        float *dst = dx + (((long)sample * C + c) * H + r) * Wd;
-        for (int q = 0; q < Wd; q++) dst[q] = src[(long)q * C16];
-      }
+    for (int r = 0; r < H; r++)
+      dl_transpose(dxs + ((long)(r + pad) * Wp + pad) * C16, Wd, C, C16,
+                   dx + ((long)sample * C * H + r) * Wd, (long)H * Wd);
   }
 }
 

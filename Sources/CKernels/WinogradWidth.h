@@ -8,7 +8,9 @@
 // every M here is a multiple of 16).
 
 typedef float NAME(vf) __attribute__((vector_size(4 * W)));
+typedef int NAME(vi) __attribute__((vector_size(4 * W)));
 #define vf NAME(vf)
+#define vi NAME(vi)
 #define INLINE static inline __attribute__((always_inline)) TARGET
 #define load NAME(load)
 #define store NAME(store)
@@ -154,13 +156,33 @@ INLINE void products(const float *w, int K, int M, const float *in, int stride, 
 }
 
 // The pool epilogue for `lanes` channels' 2×2 blocks (a, b / c, d, one lane per channel),
-// channel k's result at pool->y[at + k·stride], by dl_pool_window as the pool pass does.
-INLINE void pool_blocks(const float *a, const float *b, const float *c, const float *d, int lanes,
-                        const DLPoolEpilogue *pool, long at, long stride) {
+// channel k's result at pool->y[at + k·stride]: dl_pool_window's arithmetic, in vectors
+// (the same comparisons, so the same first of equal values and NaN), then stored lane by lane.
+INLINE void pool_blocks(vf a, vf b, vf c, vf d, int lanes, const DLPoolEpilogue *pool, long at,
+                        long stride) {
+  vf m = a;
+  vi pos = (vi){0};
+  vi more = b > m;
+  m = (vf)(((vi)b & more) | ((vi)m & ~more)), pos = (1 & more) | (pos & ~more);
+  more = c > m;
+  m = (vf)(((vi)c & more) | ((vi)m & ~more)), pos = (2 & more) | (pos & ~more);
+  more = d > m;
+  m = (vf)(((vi)d & more) | ((vi)m & ~more)), pos = (3 & more) | (pos & ~more);
+  const vf r = (vf)((vi)m & ~(m < 0));  // max(m, 0); NaN stays NaN
+  int keep[W];  // dropout's mask, -1 where kept
+  for (int k = 0; k < W; k++)
+    keep[k] = k < lanes && (pool->keep == NULL || pool->keep[at + k * stride]) ? -1 : 0;
+  vi kept;
+  memcpy(&kept, keep, sizeof kept);
+  const vi passes = kept & (r > 0);
+  float y[W];
+  int route[W];
+  store(y, (vf)((vi)(r * pool->scale) & kept));
+  const vi routes = (pos & passes) | (4 & ~passes);
+  memcpy(route, &routes, sizeof route);
   for (int k = 0; k < lanes; k++) {
-    const long i = at + k * stride;
-    dl_pool_window(a[k], b[k], c[k], d[k], pool->keep == NULL || pool->keep[i], pool->scale,
-                   pool->y + i, pool->route + i);
+    pool->y[at + k * stride] = y[k];
+    pool->route[at + k * stride] = (uint8_t)route[k];
   }
 }
 
@@ -204,15 +226,17 @@ TARGET void NAME(wino_forward)(const float *xt, int C, int Hp, int Wp, int th, i
         float biases[W] = {0};
         if (bias) memcpy(biases, bias + o, sizeof(float) * lanes);
         const vf bv = load(biases);
-        float out[2][2][W];
+        vf top[2], bottom[2];  // the tile's two output rows
         for (int q = 0; q < 2; q++) {
-          store(out[0][q], s[0][q] + s[1][q] + s[2][q] + s[3][q] + s[4][q] + bv);
-          store(out[1][q], s[1][q] - s[2][q] + 2 * (s[3][q] - s[4][q]) + s[5][q] + bv);
+          top[q] = s[0][q] + s[1][q] + s[2][q] + s[3][q] + s[4][q] + bv;
+          bottom[q] = s[1][q] - s[2][q] + 2 * (s[3][q] - s[4][q]) + s[5][q] + bv;
         }
         if (pool) {
-          pool_blocks(out[0][0], out[0][1], out[1][0], out[1][1], lanes, pool, pooled + (long)o * T, T);
+          pool_blocks(top[0], top[1], bottom[0], bottom[1], lanes, pool, pooled + (long)o * T, T);
           continue;
         }
+        float out[2][2][W];
+        for (int q = 0; q < 2; q++) store(out[0][q], top[q]), store(out[1][q], bottom[q]);
         for (int k = 0; k < lanes; k++) {
           float *dst = yt + (o + k) * outPlane;
           dst[0] = out[0][0][k], dst[1] = out[0][1][k], dst[Wo] = out[1][0][k], dst[Wo + 1] = out[1][1][k];
@@ -281,6 +305,7 @@ TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, 
 }
 
 #undef vf
+#undef vi
 #undef INLINE
 #undef load
 #undef store

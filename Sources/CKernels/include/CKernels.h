@@ -3,5 +3,6 @@
 #include "GatherGEMM.h"
 #include "PoolReLU.h"
 #include "SIMDLevel.h"
+#include "DropoutMask.h"
 #include "Winograd.h"
 #include "WorkerPool.h"

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Inverted dropout: while training, each value is zeroed with probability p and the rest
 /// scaled by 1/(1−p), so inference needs no change. Identity when not training.
 public final class Dropout: Layer {
@@ -88,23 +90,40 @@ private func applyMask(
 }
 
 /// mask[i] = `kept` or 0 for i < count, 0 with probability p: the one way every dropout
-/// (`Dropout`, `Dropout2d`, the plan's fused pass) draws its mask. One draw from `random`
-/// seeds a generator per block of 4,096 values, so the cores share the work and the mask
-/// depends on the seed alone, not on the number of cores.
-func drawDropoutMask<T: Numeric>(
-  _ mask: UnsafeMutablePointer<T>, count: Int, p: Float, random: RandomSource, kept: T
+/// (`Dropout`, `Dropout2d`, the plan's fused pass, with a byte mask of 1s and 0s) draws its
+/// mask. One draw from `random` seeds a generator per block of 4,096 values, so the cores share
+/// the work and the mask depends on the seed alone, not on the number of cores or the vector
+/// width. A value is dropped when the unit float (24 random bits / 2²⁴) is below p, i.e. when
+/// the 24 bits are below ⌈p·2²⁴⌉. The blocks are drawn side by side in vector lanes
+/// (CKernels' DropoutMask.c).
+func drawDropoutMask(
+  _ mask: UnsafeMutablePointer<Float>, count: Int, p: Float, random: RandomSource, kept: Float
+) {
+  eachBlockGroup(count: count, p: p, random: random) { seed, first, end, threshold in
+    dl_dropout_mask_f32(seed, count, first, end, threshold, kept, mask)
+  }
+}
+
+/// The same mask as bytes: 1 where kept, 0 where dropped.
+func drawDropoutMask(
+  _ mask: UnsafeMutablePointer<UInt8>, count: Int, p: Float, random: RandomSource
+) {
+  eachBlockGroup(count: count, p: p, random: random) { seed, first, end, threshold in
+    dl_dropout_mask_u8(seed, count, first, end, threshold, mask)
+  }
+}
+
+/// Runs `draw(seed, first block, end block, threshold)` for groups of 8 blocks, on the cores.
+private func eachBlockGroup(
+  count: Int, p: Float, random: RandomSource,
+  _ draw: (UInt64, Int, Int, UInt64) -> Void
 ) {
   let seed = random.generator.next()
-  let block = 4_096
-  // Dropped when the unit float (24 random bits / 2²⁴) is below p, i.e. when the 24 bits are
-  // below ⌈p·2²⁴⌉; worked out without a branch, which mispredicted half the time.
   let threshold = UInt64((p * 16_777_216).rounded(.up))
-  parallelItems((count + block - 1) / block) { index in
-    var generator = SeededGenerator(seed: seed &+ UInt64(index))
-    for i in (index * block)..<min(count, (index + 1) * block) {
-      let dropped = ((generator.next() >> 40) &- threshold) >> 63  // 1 when below
-      mask[i] = dropped == 0 ? kept : 0
-    }
+  let blocks = (count + 4_095) / 4_096
+  let group = 8
+  parallelItems((blocks + group - 1) / group) { item in
+    draw(seed, item * group, min(blocks, (item + 1) * group), threshold)
   }
 }
 

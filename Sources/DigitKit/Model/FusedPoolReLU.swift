@@ -85,7 +85,7 @@ final class FusedPoolReLU: FusedPass {
     guard dropping else { return }
     if keep.count != count { keep = [UInt8](repeating: 1, count: count) }
     keep.withUnsafeMutableBufferPointer { kp in
-      drawDropoutMask(kp.baseAddress!, count: count, p: p, random: context.random, kept: 1)
+      drawDropoutMask(kp.baseAddress!, count: count, p: p, random: context.random)
     }
   }
 

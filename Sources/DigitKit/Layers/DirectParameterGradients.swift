@@ -29,8 +29,13 @@ final class DirectParameterGradients {
     let o = g.outputChannels
     let o16 = tiled(o)
     let patch = g.patchSize
+    // Column slices of 6-column tiles, up to 4 per core for an idle core to take, but at least
+    // 4 tiles each, or one per core: every slice reads all of dy, so conv1's 5 tiles (25
+    // columns) as 5 slices read its 4.7 MB dy (batch 64) five times. How the columns are
+    // sliced does not change the sums: each column adds up its positions in the same order.
     let tiles = (patch + 5) / 6
-    let slices = min(tiles, 4 * ProcessInfoCache.cores)
+    let cores = ProcessInfoCache.cores
+    let slices = max(min(cores, tiles), min(tiles / 4, 4 * cores))
     let sliceColumns = (tiles + slices - 1) / slices * 6
     let padded = g.padding > 0 ? g.batch * g.channels * g.paddedHeight * g.paddedWidth : 0
     return padded + g.batch * g.positions * o16 + g.batch * o + slices * (sliceColumns + 12) * o16
@@ -130,8 +135,13 @@ final class DirectParameterGradients {
     let o16 = tiled(o)
     let patch = g.patchSize
     let positions = g.positions
+    // Column slices of 6-column tiles, up to 4 per core for an idle core to take, but at least
+    // 4 tiles each, or one per core: every slice reads all of dy, so conv1's 5 tiles (25
+    // columns) as 5 slices read its 4.7 MB dy (batch 64) five times. How the columns are
+    // sliced does not change the sums: each column adds up its positions in the same order.
     let tiles = (patch + 5) / 6
-    let slices = min(tiles, 4 * ProcessInfoCache.cores)
+    let cores = ProcessInfoCache.cores
+    let slices = max(min(cores, tiles), min(tiles / 4, 4 * cores))
     let sliceColumns = (tiles + slices - 1) / slices * 6
     let sums = weightSums.reserve(slices * (sliceColumns + 12) * o16)
     let dwTarget = o16 == o ? nil : wideWeightGradient.zeroed(o16 * patch)

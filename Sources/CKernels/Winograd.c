@@ -66,7 +66,8 @@ static inline long tile_offset(long n, int T, int tw, int rows, int width, int c
 
 void dl_channels_last(const float *x, int C, int H, int W, int pad, float *xt) {
   const int C16 = round_up(C, 16), Hp = H + 2 * pad, Wp = W + 2 * pad;
-  memset(xt, 0, sizeof(float) * Hp * Wp * C16);
+  // The padding frame and the channels past C stay zero; without either, every value is written.
+  if (pad > 0 || C16 > C) memset(xt, 0, sizeof(float) * Hp * Wp * C16);
   // Row by row: the row of every channel (C × W, rows H·W apart) transposed to W positions.
   for (int r = 0; r < H; r++)
     dl_transpose(x + (long)r * W, C, W, (long)H * W, xt + ((long)(r + pad) * Wp + pad) * C16, C16);

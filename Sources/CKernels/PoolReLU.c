@@ -30,14 +30,20 @@ void dl_pool2_relu_backward(const float *dy, const uint8_t *route, float scale, 
   const long ho = h / 2, wo = w / 2;
   for (long p = first; p < end; p++) {
     float *plane = dx + p * h * w;
-    memset(plane, 0, sizeof(float) * (size_t)h * (size_t)w);
     const float *g = dy + p * ho * wo;
     const uint8_t *r = route + p * ho * wo;
+    // Each window's four values written at once (the gradient where route names it, else 0);
+    // only an odd last row or column, which no window covers, is zeroed apart.
     for (long i = 0; i < ho; i++) {
+      float *top = plane + 2 * i * w, *bottom = top + w;
       for (long j = 0; j < wo; j++) {
         const uint8_t at = r[i * wo + j];
-        if (at < 4) plane[(2 * i + at / 2) * w + 2 * j + at % 2] = g[i * wo + j] * scale;
+        const float v = g[i * wo + j] * scale;
+        top[2 * j] = at == 0 ? v : 0, top[2 * j + 1] = at == 1 ? v : 0;
+        bottom[2 * j] = at == 2 ? v : 0, bottom[2 * j + 1] = at == 3 ? v : 0;
       }
+      if (w % 2) top[w - 1] = 0, bottom[w - 1] = 0;
     }
+    if (h % 2) memset(plane + (h - 1) * w, 0, sizeof(float) * (size_t)w);
   }
 }

@@ -23,9 +23,10 @@ static void seed_state(uint64_t seed, uint64_t s[4]) {
 #define WIDTH_BODY "DropoutMaskWidth.h"
 #include "EachWidth.h"
 
-void dl_dropout_mask_f32(uint64_t seed, long count, long first, long end, uint64_t threshold,
-                         float kept, float *mask) {
-#define ARGS (seed, count, first, end, threshold, kept, mask, NULL)
+// The width dl_simd_width() names (4 lanes when it says portable).
+static void draw(uint64_t seed, long count, long first, long end, uint64_t threshold, float kept,
+                 float *fmask, uint8_t *bmask) {
+#define ARGS (seed, count, first, end, threshold, kept, fmask, bmask)
   switch (dl_simd_width()) {
 #if X86_KERNELS
   case 16: dropout_mask_w16 ARGS; return;
@@ -36,15 +37,12 @@ void dl_dropout_mask_f32(uint64_t seed, long count, long first, long end, uint64
 #undef ARGS
 }
 
+void dl_dropout_mask_f32(uint64_t seed, long count, long first, long end, uint64_t threshold,
+                         float kept, float *mask) {
+  draw(seed, count, first, end, threshold, kept, mask, NULL);
+}
+
 void dl_dropout_mask_u8(uint64_t seed, long count, long first, long end, uint64_t threshold,
                         uint8_t *mask) {
-#define ARGS (seed, count, first, end, threshold, 1, NULL, mask)
-  switch (dl_simd_width()) {
-#if X86_KERNELS
-  case 16: dropout_mask_w16 ARGS; return;
-  case 8: dropout_mask_w8 ARGS; return;
-#endif
-  default: dropout_mask_w4 ARGS; return;
-  }
-#undef ARGS
+  draw(seed, count, first, end, threshold, 1, NULL, mask);
 }

@@ -61,7 +61,7 @@ public enum BLAS {
 
     /// Slice `w` of `slices`: its columns start on a multiple of 16, the kernels' favourite width.
     func run(slice w: Int, of slices: Int) {
-      let first = slices == 1 ? 0 : (w * n / slices) & ~15
+      let first = (w * n / slices) & ~15
       let last = w == slices - 1 ? n : ((w + 1) * n / slices) & ~15
       guard last > first else { return }
       gemm(

@@ -23,20 +23,25 @@ final class DirectParameterGradients {
   private let weightSums = ScratchBuffer()  // per dW slice: its columns, channels last
   private let wideWeightGradient = ScratchBuffer()  // (O16, C·k·k) when O16 > O
 
+  /// How dW's `patch` columns are cut for the cores: `slices` slices of `sliceColumns` columns
+  /// (whole 6-column tiles), up to 4 per core for an idle core to take, but at least 4 tiles
+  /// each, or one per core: every slice reads all of dy, so conv1's 5 tiles (25 columns) as 5
+  /// slices read its 4.7 MB dy (batch 64) five times. How the columns are sliced does not change
+  /// the sums: each column adds up its positions in the same order.
+  static func columnSlices(patch: Int) -> (slices: Int, sliceColumns: Int) {
+    let tiles = (patch + 5) / 6
+    let cores = ProcessInfoCache.cores
+    let slices = max(min(cores, tiles), min(tiles / 4, 4 * cores))
+    return (slices, (tiles + slices - 1) / slices * 6)
+  }
+
   /// Floats of scratch a training step of geometry `g` keeps (offset tables counted as floats):
   /// xp when padded, dy channels last, the bias sums, the slices' sums and the wide dW.
   static func scratchFloats(_ g: ConvGeometry) -> Int {
     let o = g.outputChannels
     let o16 = tiled(o)
     let patch = g.patchSize
-    // Column slices of 6-column tiles, up to 4 per core for an idle core to take, but at least
-    // 4 tiles each, or one per core: every slice reads all of dy, so conv1's 5 tiles (25
-    // columns) as 5 slices read its 4.7 MB dy (batch 64) five times. How the columns are
-    // sliced does not change the sums: each column adds up its positions in the same order.
-    let tiles = (patch + 5) / 6
-    let cores = ProcessInfoCache.cores
-    let slices = max(min(cores, tiles), min(tiles / 4, 4 * cores))
-    let sliceColumns = (tiles + slices - 1) / slices * 6
+    let (slices, sliceColumns) = columnSlices(patch: patch)
     let padded = g.padding > 0 ? g.batch * g.channels * g.paddedHeight * g.paddedWidth : 0
     return padded + g.batch * g.positions * o16 + g.batch * o + slices * (sliceColumns + 12) * o16
       + (o16 > o ? o16 * patch : 0) + patch + g.positions
@@ -135,14 +140,7 @@ final class DirectParameterGradients {
     let o16 = tiled(o)
     let patch = g.patchSize
     let positions = g.positions
-    // Column slices of 6-column tiles, up to 4 per core for an idle core to take, but at least
-    // 4 tiles each, or one per core: every slice reads all of dy, so conv1's 5 tiles (25
-    // columns) as 5 slices read its 4.7 MB dy (batch 64) five times. How the columns are
-    // sliced does not change the sums: each column adds up its positions in the same order.
-    let tiles = (patch + 5) / 6
-    let cores = ProcessInfoCache.cores
-    let slices = max(min(cores, tiles), min(tiles / 4, 4 * cores))
-    let sliceColumns = (tiles + slices - 1) / slices * 6
+    let (slices, sliceColumns) = Self.columnSlices(patch: patch)
     let sums = weightSums.reserve(slices * (sliceColumns + 12) * o16)
     let dwTarget = o16 == o ? nil : wideWeightGradient.zeroed(o16 * patch)
     let gt = UnsafePointer(gradient.pointer)

@@ -21,6 +21,7 @@ typedef int NAME(vi) __attribute__((vector_size(4 * W)));
 #define block NAME(block)
 #define products NAME(products)
 #define pool_blocks NAME(pool_blocks)
+#define take_larger NAME(take_larger)
 
 INLINE vf load(const float *p) { vf v; memcpy(&v, p, sizeof v); return v; }
 INLINE void store(float *p, vf v) { memcpy(p, &v, sizeof v); }
@@ -155,6 +156,13 @@ INLINE void products(const float *w, int K, int M, const float *in, int stride, 
   }
 }
 
+// Where v > *m (so the first of equal values stays, and a NaN *m stays): *m = v, *pos = at.
+INLINE void take_larger(vf v, int at, vf *m, vi *pos) {
+  const vi more = v > *m;
+  *m = (vf)(((vi)v & more) | ((vi)*m & ~more));
+  *pos = (at & more) | (*pos & ~more);
+}
+
 // The pool epilogue for `lanes` channels' 2×2 blocks (a, b / c, d, one lane per channel),
 // channel k's result at pool->y[at + k·stride]: dl_pool_window's arithmetic, in vectors
 // (the same comparisons, so the same first of equal values and NaN), then stored lane by lane.
@@ -162,12 +170,9 @@ INLINE void pool_blocks(vf a, vf b, vf c, vf d, int lanes, const DLPoolEpilogue 
                         long stride) {
   vf m = a;
   vi pos = (vi){0};
-  vi more = b > m;
-  m = (vf)(((vi)b & more) | ((vi)m & ~more)), pos = (1 & more) | (pos & ~more);
-  more = c > m;
-  m = (vf)(((vi)c & more) | ((vi)m & ~more)), pos = (2 & more) | (pos & ~more);
-  more = d > m;
-  m = (vf)(((vi)d & more) | ((vi)m & ~more)), pos = (3 & more) | (pos & ~more);
+  take_larger(b, 1, &m, &pos);
+  take_larger(c, 2, &m, &pos);
+  take_larger(d, 3, &m, &pos);
   const vf r = (vf)((vi)m & ~(m < 0));  // max(m, 0); NaN stays NaN
   int keep[W];  // dropout's mask, -1 where kept
   for (int k = 0; k < W; k++)
@@ -316,3 +321,4 @@ TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, 
 #undef block
 #undef products
 #undef pool_blocks
+#undef take_larger

@@ -5,8 +5,9 @@
 
 /// One 2×2 window (a b / c d) through max → ReLU → dropout: m = the largest value (the first
 /// of equal ones, as MaxPool2d), *y = max(m, 0) · scale when kept, else 0 (NaN stays NaN, as
-/// ReLU's); *route = m's position (0…3) when max(m, 0) > 0 and kept, else 4. The one place
-/// both the pool pass and Winograd's pool epilogue take it from.
+/// ReLU's); *route = m's position (0…3) when max(m, 0) > 0 and kept, else 4. The pool pass
+/// takes it from here; Winograd's pool epilogue (pool_blocks in WinogradWidth.h) does the same
+/// comparisons on vectors of channels, and ExecutionPlanTests holds the two equal bit for bit.
 static inline void dl_pool_window(float a, float b, float c, float d, int kept, float scale,
                                   float *y, uint8_t *route) {
   float m = a;

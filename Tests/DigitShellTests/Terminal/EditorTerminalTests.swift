@@ -25,7 +25,8 @@ final class EditorTerminalTests: XCTestCase {
     let result = try Pty.run([
       .init("draw --new\r", until: "your drawing"),
       .init(Self.seven, until: "Most likely: 7"),
-      .init("\r", until: "Kept your drawing"),
+      // "Kept your drawing" comes a moment before the picture and bars, in its own write.
+      .init("\r", until: "Your drawing, model", settle: 0.5),
     ])
     XCTAssertEqual(result.timedOut, [], result.screens.joined(separator: "\n----\n"))
     let editor = result.screens[1]
@@ -34,7 +35,9 @@ final class EditorTerminalTests: XCTestCase {
     // (a real terminal goes back to the shell's screen); look below it.
     let kept = result.screens[2]
     let printed = block(titled: "Your drawing, model net3", in: kept)
-    XCTAssertGreaterThanOrEqual(printed.count, 17, kept)
+    guard printed.count >= 17 else {
+      return XCTFail("no picture and bars below the title: \(kept)")
+    }
     XCTAssertTrue(printed[1].hasPrefix("┌─ your drawing ─"), kept)
     XCTAssertTrue(printed[16].hasPrefix("└────"), kept)
     // The 7 in the frame: a top bar, then a stem that slants left as it goes down.
@@ -62,7 +65,9 @@ final class EditorTerminalTests: XCTestCase {
     XCTAssertEqual(result.timedOut, [], result.screens.last ?? "")
     let screen = result.screens[0]
     let printed = block(titled: "Data/drawings/3-looks-like-2.txt, model net2", in: screen)
-    XCTAssertGreaterThanOrEqual(printed.count, 17, screen)
+    guard printed.count >= 17 else {
+      return XCTFail("no picture and bars below the title: \(screen)")
+    }
     XCTAssertTrue(printed[1].hasPrefix("┌─ what net2 sees ─"), screen)
     XCTAssertTrue(printed[2...15].allSatisfy { $0.hasPrefix("│") }, screen)
     XCTAssertTrue(printed[2...15].contains { $0.contains("▀") }, "the 3 is drawn: \(screen)")

@@ -5,15 +5,18 @@ import XCTest
 /// screen shows read back through a terminal emulator (`pty_driver.py`: pexpect and pyte).
 enum Pty {
   /// Keys to type (`\r` is Enter; `<C-c>`, `<C-d>`, `<Up>`, `<Tab>`, `<Esc>` name keys), then
-  /// wait until `until` is on the screen (at most `timeout` seconds).
+  /// wait until `until` is on the screen (at most `timeout` seconds), then read on for
+  /// `settle` seconds: for output that comes in more than one write after `until`.
   struct Step: Encodable {
     var keys: String
     var until: String?
     var timeout: Double?
-    init(_ keys: String, until: String? = nil, timeout: Double? = nil) {
+    var settle: Double?
+    init(_ keys: String, until: String? = nil, timeout: Double? = nil, settle: Double? = nil) {
       self.keys = keys
       self.until = until
       self.timeout = timeout
+      self.settle = settle
     }
   }
 

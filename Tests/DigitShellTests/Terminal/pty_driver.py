@@ -4,10 +4,12 @@ the screen shows (a VT100 emulation, pyte), so tests assert on the screen itself
 
   pty_driver.py BINARY HOME COLUMNS ROWS STEPS_JSON
 
-STEPS_JSON is a list of steps, each {"keys": "...", "until": "text", "timeout": seconds}:
+STEPS_JSON is a list of steps, each {"keys": "...", "until": "text", "timeout": seconds,
+"settle": seconds}:
 keys are typed (\\r is Enter; the names <C-c>, <C-d>, <Up>, <Tab> are the keys), then the
 driver reads output until `until` is on the screen (or the process has ended), or for half a
-second when there is no `until`. Prints one JSON object: {"screens": [screen after each step],
+second when there is no `until`; then for `settle` seconds more (default 0), for output that
+comes in several writes after `until`. Prints one JSON object: {"screens": [screen after each step],
 "status": exit status or null if still running, "timed_out": [indices of steps that timed out]}.
 Needs pexpect and pyte (run-tests installs them).
 """
@@ -86,6 +88,7 @@ def main():
                     break
             if until not in shell.text():
                 timed_out.append(index)
+        shell.pump(float(step.get("settle") or 0))
         screens.append(shell.text())
     status = shell.close()
     print(json.dumps({"screens": screens, "status": status, "timed_out": timed_out}))

@@ -53,17 +53,31 @@ public enum BLAS {
     var a: UnsafePointer<Float>, lda: Int
     var b: UnsafePointer<Float>, ldb: Int
     var beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
+    /// Cut C into row slices instead of column slices: for a wide A and a narrow B (m ≫ n),
+    /// so each core reads only its own rows of A.
+    var slicingRows = false
 
-    /// Column slices for the cores: one per core from 1 MFLOP (2·m·n·k), at least 16 columns each.
+    /// Slices for the cores: one per core from 1 MFLOP (2·m·n·k), at least 16 columns (or
+    /// rows) each.
     var slices: Int {
-      2 * m * n * k >= 1_000_000 ? max(1, min(ProcessInfoCache.cores, n / 16)) : 1
+      2 * m * n * k >= 1_000_000
+        ? max(1, min(ProcessInfoCache.cores, (slicingRows ? m : n) / 16))
+        : 1
     }
 
-    /// Slice `w` of `slices`: its columns start on a multiple of 16, the kernels' favourite width.
+    /// Slice `w` of `slices`: it starts on a multiple of 16, the kernels' favourite width.
     func run(slice w: Int, of slices: Int) {
-      let first = (w * n / slices) & ~15
-      let last = w == slices - 1 ? n : ((w + 1) * n / slices) & ~15
+      let length = slicingRows ? m : n
+      let first = (w * length / slices) & ~15
+      let last = w == slices - 1 ? length : ((w + 1) * length / slices) & ~15
       guard last > first else { return }
+      if slicingRows {
+        gemm(
+          transposeA: transposeA, transposeB: transposeB, m: last - first, n: n, k: k,
+          alpha: alpha, a: transposeA ? a + first : a + first * lda, lda: lda, b: b, ldb: ldb,
+          beta: beta, c: c + first * ldc, ldc: ldc)
+        return
+      }
       gemm(
         transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k,
         alpha: alpha, a: a, lda: lda, b: transposeB ? b + first * ldb : b + first, ldb: ldb,

@@ -1,3 +1,5 @@
+import CKernels
+
 /// Fully connected layer. Applies y = x·Wᵀ + b.
 ///
 /// W: (out, in), b: (out), both ~ U(-1/√in, 1/√in), as PyTorch's `nn.Linear`.
@@ -9,6 +11,7 @@ public final class Linear: Layer {
   public let bias: Parameter  // (out)
   private var input = Tensor()  // (B, in), kept for backward
   private var output = Tensor()
+  private var transposedOutput = Tensor()  // (out, B): W·xᵀ before its transpose
   private var inputGradient = Tensor()  // (B, in), reused between batches
 
   public init(inputs: Int, outputs: Int, name: String, random: inout SeededGenerator) {
@@ -38,20 +41,29 @@ public final class Linear: Layer {
   }
 
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
-    // x: (B, in) → y: (B, out)
+    // x: (B, in) → y: (B, out), through yᵀ = W·xᵀ: (out, in)·(in, B) → (out, B), each row
+    // starting as its bias, then one transpose. OpenBLAS runs W·xᵀ faster than x·Wᵀ (it
+    // packs W without transposing it), and each core takes whole rows of W. The sums are
+    // the same, term for term.
     let batch = x.batch
+    let outputs = outputs
     output.reuse(shape: [batch, outputs])
+    transposedOutput.reuse(shape: [outputs, batch])
     x.data.withUnsafeBufferPointer { xp in
       weight.value.data.withUnsafeBufferPointer { wp in
         bias.value.data.withUnsafeBufferPointer { bp in
-          output.data.withUnsafeMutableBufferPointer { yp in
-            for row in 0..<batch {
-              (yp.baseAddress! + row * outputs).update(from: bp.baseAddress!, count: outputs)
+          transposedOutput.data.withUnsafeMutableBufferPointer { ytp in
+            let yt = ytp.baseAddress!
+            for o in 0..<outputs { (yt + o * batch).update(repeating: bp[o], count: batch) }
+            BLAS.parallelGemms([
+              BLAS.Product(
+                transposeB: true, m: outputs, n: batch, k: inputs,
+                a: wp.baseAddress!, lda: inputs, b: xp.baseAddress!, ldb: inputs,
+                beta: 1, c: yt, ldc: batch, slicingRows: true)
+            ])
+            output.data.withUnsafeMutableBufferPointer { yp in
+              dl_transpose(yt, Int32(outputs), Int32(batch), batch, yp.baseAddress!, outputs)
             }
-            BLAS.parallelGemm(
-              transposeB: true, m: batch, n: outputs, k: inputs,
-              a: xp.baseAddress!, lda: inputs, b: wp.baseAddress!, ldb: inputs,
-              beta: 1, c: yp.baseAddress!, ldc: outputs)
           }
         }
       }

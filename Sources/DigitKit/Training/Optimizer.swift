@@ -45,41 +45,33 @@ public final class SGD: Optimizer {
   let parameters: [Parameter]
   public var learningRate: Float
   public var momentum: Float
-  private var velocity: [[Float]]
+  private let velocity: OptimizerState
 
   public init(parameters: [Parameter], learningRate: Float, momentum: Float) {
     self.parameters = parameters
     self.learningRate = learningRate
     self.momentum = momentum
-    velocity = parameters.map { [Float](repeating: 0, count: $0.value.count) }
+    velocity = OptimizerState(parameters)
   }
 
   public func step() {
     let lr = learningRate
     let mu = momentum
-    for (i, p) in parameters.enumerated() {
-      let count = p.value.count  // read before the exclusive accesses below
-      velocity[i].withUnsafeMutableBufferPointer { v in
-        p.gradient.data.withUnsafeMutableBufferPointer { g in
-          p.value.data.withUnsafeMutableBufferPointer { w in
-            let (v, g, w) = (v.baseAddress!, g.baseAddress!, w.baseAddress!)
-            parallelChunks(count) { range in
-              var j = range.lowerBound
-              while j + 8 <= range.upperBound {  // 8 lanes at a time, then the tail
-                let vj = mu * load8(v + j) + load8(g + j)
-                store8(vj, v + j)
-                store8(load8(w + j) - lr * vj, w + j)
-                store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
-                j += 8
-              }
-              for j in j..<range.upperBound {
-                v[j] = mu * v[j] + g[j]
-                w[j] -= lr * v[j]
-                g[j] = 0
-              }
-            }
-          }
-        }
+    let velocity = velocity.addresses
+    forEachPiece(of: parameters) { i, range, w, g in
+      let v = velocity[i]
+      var j = range.lowerBound
+      while j + 8 <= range.upperBound {  // 8 lanes at a time, then the tail
+        let vj = mu * load8(v + j) + load8(g + j)
+        store8(vj, v + j)
+        store8(load8(w + j) - lr * vj, w + j)
+        store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
+        j += 8
+      }
+      for j in j..<range.upperBound {
+        v[j] = mu * v[j] + g[j]
+        w[j] -= lr * v[j]
+        g[j] = 0
       }
     }
   }
@@ -97,14 +89,14 @@ public final class Adam: Optimizer {
     get { beta1 }
     set { beta1 = newValue }
   }
-  private var m: [[Float]], v: [[Float]]
+  private let m: OptimizerState, v: OptimizerState
   private var t = 0
 
   public init(parameters: [Parameter], learningRate: Float) {
     self.parameters = parameters
     self.learningRate = learningRate
-    m = parameters.map { [Float](repeating: 0, count: $0.value.count) }
-    v = m
+    m = OptimizerState(parameters)
+    v = OptimizerState(parameters)
   }
 
   public func step() {
@@ -116,40 +108,92 @@ public final class Adam: Optimizer {
     let correction2 = 1 - powf(b2, Float(t))
     let stepSize = learningRate / correction1
     let rootCorrection2 = correction2.squareRoot()
-    for (i, p) in parameters.enumerated() {
-      let count = p.value.count  // read before the exclusive accesses below
-      m[i].withUnsafeMutableBufferPointer { mp in
-        v[i].withUnsafeMutableBufferPointer { vp in
-          p.gradient.data.withUnsafeMutableBufferPointer { g in
-            p.value.data.withUnsafeMutableBufferPointer { w in
-              let (mp, vp, g, w) = (
-                mp.baseAddress!, vp.baseAddress!, g.baseAddress!, w.baseAddress!
-              )
-              parallelChunks(count) { range in
-                // 8 lanes at a time (a square root and a division each), then the tail.
-                var j = range.lowerBound
-                while j + 8 <= range.upperBound {
-                  let gj = load8(g + j)
-                  let mj = b1 * load8(mp + j) + (1 - b1) * gj
-                  let vj = b2 * load8(vp + j) + (1 - b2) * gj * gj
-                  store8(mj, mp + j)
-                  store8(vj, vp + j)
-                  store8(
-                    load8(w + j) - stepSize * mj / (vj.squareRoot() / rootCorrection2 + eps), w + j)
-                  store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
-                  j += 8
-                }
-                for j in j..<range.upperBound {
-                  mp[j] = b1 * mp[j] + (1 - b1) * g[j]
-                  vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
-                  w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
-                  g[j] = 0
-                }
-              }
-            }
-          }
-        }
+    let (ms, vs) = (m.addresses, v.addresses)
+    forEachPiece(of: parameters) { i, range, w, g in
+      let (mp, vp) = (ms[i], vs[i])
+      // 8 lanes at a time (a square root and a division each), then the tail.
+      var j = range.lowerBound
+      while j + 8 <= range.upperBound {
+        let gj = load8(g + j)
+        let mj = b1 * load8(mp + j) + (1 - b1) * gj
+        let vj = b2 * load8(vp + j) + (1 - b2) * gj * gj
+        store8(mj, mp + j)
+        store8(vj, vp + j)
+        store8(load8(w + j) - stepSize * mj / (vj.squareRoot() / rootCorrection2 + eps), w + j)
+        store8(.zero, g + j)  // zeroed in the same pass, ready for the next backward
+        j += 8
+      }
+      for j in j..<range.upperBound {
+        mp[j] = b1 * mp[j] + (1 - b1) * g[j]
+        vp[j] = b2 * vp[j] + (1 - b2) * g[j] * g[j]
+        w[j] -= stepSize * mp[j] / (vp[j].squareRoot() / rootCorrection2 + eps)
+        g[j] = 0
       }
     }
   }
+}
+
+/// An optimizer's per-value state (SGD's velocity, Adam's moments): one zeroed array per
+/// parameter, the same length as its value, owned here so that all of them can be written
+/// at once by one parallel loop.
+final class OptimizerState {
+  let addresses: [UnsafeMutablePointer<Float>]
+  private let counts: [Int]
+
+  init(_ parameters: [Parameter]) {
+    counts = parameters.map(\.value.count)
+    addresses = counts.map { count in
+      let p = UnsafeMutablePointer<Float>.allocate(capacity: max(count, 1))
+      p.initialize(repeating: 0, count: max(count, 1))
+      return p
+    }
+  }
+
+  deinit {
+    for (p, count) in zip(addresses, counts) {
+      p.deinitialize(count: max(count, 1))
+      p.deallocate()
+    }
+  }
+}
+
+/// Values per item of `forEachPiece`: 64 KB, a multiple of 8 lanes.
+let optimizerPiece = 16_384
+
+/// Runs `update(i, range, w, g)` over every value of every parameter (i its index, w and g
+/// its value and gradient) as the items of one parallel loop: each parameter cut into pieces
+/// of `optimizerPiece` values, an idle core taking the next. One start and one wait per
+/// step, however many parameters; small ones no longer run on one core while the other waits.
+func forEachPiece(
+  of parameters: [Parameter],
+  _ update: (Int, Range<Int>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
+) {
+  var items: [(parameter: Int, range: Range<Int>)] = []
+  for (i, p) in parameters.enumerated() {
+    let count = p.value.count
+    for start in stride(from: 0, to: count, by: optimizerPiece) {
+      items.append((i, start..<min(start + optimizerPiece, count)))
+    }
+  }
+  // nil for an empty parameter, which has no items.
+  var values: [UnsafeMutablePointer<Float>?] = []
+  var gradients: [UnsafeMutablePointer<Float>?] = []
+  // Every parameter's value and gradient held at once (each a different array), then the loop.
+  func hold(_ i: Int) {
+    guard i < parameters.count else {
+      parallelItems(items.count) { k in
+        let (p, range) = items[k]
+        update(p, range, values[p]!, gradients[p]!)
+      }
+      return
+    }
+    parameters[i].value.data.withUnsafeMutableBufferPointer { w in
+      parameters[i].gradient.data.withUnsafeMutableBufferPointer { g in
+        values.append(w.baseAddress)
+        gradients.append(g.baseAddress)
+        hold(i + 1)
+      }
+    }
+  }
+  hold(0)
 }

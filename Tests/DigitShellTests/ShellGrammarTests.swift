@@ -26,6 +26,9 @@ final class ShellGrammarTests: XCTestCase {
       failure(["trian", "--net", "net1"]),
       "unknown command 'trian' (did you mean train?); type help for the list")
     XCTAssertEqual(
+      failure(["evaluate"]),
+      "unknown command 'evaluate' (did you mean eval?); type help for the list")
+    XCTAssertEqual(
       failure(["train", "--net", "net4"]),
       "--net must be net1, net2 or net3, not net4 (did you mean net1?) (see: help train)")
     XCTAssertEqual(

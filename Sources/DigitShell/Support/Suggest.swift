@@ -11,7 +11,11 @@ public enum Suggest {
     if let prefix = candidates.sorted().first(where: { $0.hasPrefix(word) && !word.isEmpty }) {
       return prefix
     }
-    return nil
+    // The long form of a short name ("evaluate" for eval): the longest candidate, of 3
+    // letters or more, that the word starts with.
+    let lowered = word.lowercased()
+    return candidates.filter { $0.count >= 3 && lowered.hasPrefix($0.lowercased()) }
+      .max { $0.count < $1.count || ($0.count == $1.count && $0 > $1) }
   }
 
   /// Levenshtein distance.

@@ -65,11 +65,19 @@ public enum BLAS {
         : 1
     }
 
-    /// Slice `w` of `slices`: it starts on a multiple of 16, the kernels' favourite width.
-    func run(slice w: Int, of slices: Int) {
+    /// The rows (or columns) of C in slice `w` of `slices`: they start on a multiple of 16,
+    /// the kernels' favourite width. Empty when the product is too narrow for that slice.
+    func span(slice w: Int, of slices: Int) -> Range<Int> {
       let length = slicingRows ? m : n
       let first = (w * length / slices) & ~15
       let last = w == slices - 1 ? length : ((w + 1) * length / slices) & ~15
+      return first..<max(first, last)
+    }
+
+    /// Slice `w` of `slices` of the product (`span`).
+    func run(slice w: Int, of slices: Int) {
+      let span = span(slice: w, of: slices)
+      let (first, last) = (span.lowerBound, span.upperBound)
       guard last > first else { return }
       if slicingRows {
         gemm(

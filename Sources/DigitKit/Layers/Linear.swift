@@ -42,9 +42,9 @@ public final class Linear: Layer {
 
   public func forward(_ x: Tensor, context: ForwardContext) -> Tensor {
     // x: (B, in) → y: (B, out), through yᵀ = W·xᵀ: (out, in)·(in, B) → (out, B), each row
-    // starting as its bias, then one transpose. OpenBLAS runs W·xᵀ faster than x·Wᵀ (it
-    // packs W without transposing it), and each core takes whole rows of W. The sums are
-    // the same, term for term.
+    // starting as its bias, then a transpose. OpenBLAS runs W·xᵀ faster than x·Wᵀ (it packs
+    // W without transposing it). Each core takes whole rows of W and does all three steps
+    // for its rows. The sums are the same, term for term.
     let batch = x.batch
     let outputs = outputs
     output.reuse(shape: [batch, outputs])
@@ -53,16 +53,22 @@ public final class Linear: Layer {
       weight.value.data.withUnsafeBufferPointer { wp in
         bias.value.data.withUnsafeBufferPointer { bp in
           transposedOutput.data.withUnsafeMutableBufferPointer { ytp in
-            let yt = ytp.baseAddress!
-            for o in 0..<outputs { (yt + o * batch).update(repeating: bp[o], count: batch) }
-            BLAS.parallelGemms([
-              BLAS.Product(
+            output.data.withUnsafeMutableBufferPointer { yp in
+              let (yt, y) = (ytp.baseAddress!, yp.baseAddress!)
+              let product = BLAS.Product(
                 transposeB: true, m: outputs, n: batch, k: inputs,
                 a: wp.baseAddress!, lda: inputs, b: xp.baseAddress!, ldb: inputs,
                 beta: 1, c: yt, ldc: batch, slicingRows: true)
-            ])
-            output.data.withUnsafeMutableBufferPointer { yp in
-              dl_transpose(yt, Int32(outputs), Int32(batch), batch, yp.baseAddress!, outputs)
+              let slices = product.slices
+              parallelItems(slices) { w in
+                let rows = product.span(slice: w, of: slices)
+                guard !rows.isEmpty else { return }
+                for o in rows { (yt + o * batch).update(repeating: bp[o], count: batch) }
+                product.run(slice: w, of: slices)
+                dl_transpose(
+                  yt + rows.lowerBound * batch, Int32(rows.count), Int32(batch), batch,
+                  y + rows.lowerBound, outputs)
+              }
             }
           }
         }

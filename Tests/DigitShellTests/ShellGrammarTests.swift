@@ -16,6 +16,13 @@ final class ShellGrammarTests: XCTestCase {
     XCTAssertEqual(Shell.interpret("   # a comment"), .nothing)
     XCTAssertEqual(Shell.interpret("help train"), .help("train"))
     XCTAssertEqual(Shell.interpret("exit"), .quit)
+    XCTAssertEqual(Shell.interpret("?"), .help(nil))
+    XCTAssertEqual(
+      Shell.interpret("test"),
+      .failure(
+        "test is a heading in help, not a command; its commands: eval, predict, confusion, filters, activations (help eval tells what one does)"
+      ))
+    XCTAssertEqual(Shell.interpret("train --net net1"), .command(["train", "--net", "net1"]))
     XCTAssertEqual(
       Shell.interpret("back"),
       .failure("back works inside a lesson; start one with: lesson N (lessons lists them)"))

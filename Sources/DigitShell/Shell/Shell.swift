@@ -108,8 +108,17 @@ extension Shell {
     case "back", "again", "where", "skip", "restart", "hint", "solution":
       return .failure(
         "\(first) works inside a lesson; start one with: lesson N (lessons lists them)")
-    case "help": return .help(words.dropFirst().first)
-    default: return .command(words)
+    case "help", "?": return .help(words.dropFirst().first)
+    default:
+      // A heading of `help` that is not itself a command (build, test, shell).
+      if let topic = Help.topics.first(where: { $0.topic == first && !$0.commands.contains(first) })
+      {
+        return .failure(
+          "\(first) is a heading in help, not a command; its commands: "
+            + topic.commands.joined(separator: ", ")
+            + " (help \(topic.commands.first { $0 != "help" } ?? first) tells what one does)")
+      }
+      return .command(words)
     }
   }
 }

@@ -74,22 +74,19 @@ public enum BLAS {
       return first..<max(first, last)
     }
 
-    /// Slice `w` of `slices` of the product (`span`).
+    /// Slice `w` of `slices` of the product (`span`): the GEMM of C's block of those rows
+    /// (or columns), from A's matching rows and B's matching columns.
     func run(slice w: Int, of slices: Int) {
       let span = span(slice: w, of: slices)
-      let (first, last) = (span.lowerBound, span.upperBound)
-      guard last > first else { return }
-      if slicingRows {
-        gemm(
-          transposeA: transposeA, transposeB: transposeB, m: last - first, n: n, k: k,
-          alpha: alpha, a: transposeA ? a + first : a + first * lda, lda: lda, b: b, ldb: ldb,
-          beta: beta, c: c + first * ldc, ldc: ldc)
-        return
-      }
+      guard !span.isEmpty else { return }
+      let rows = slicingRows ? span : 0..<m
+      let columns = slicingRows ? 0..<n : span
+      let (firstRow, firstColumn) = (rows.lowerBound, columns.lowerBound)
       gemm(
-        transposeA: transposeA, transposeB: transposeB, m: m, n: last - first, k: k,
-        alpha: alpha, a: a, lda: lda, b: transposeB ? b + first * ldb : b + first, ldb: ldb,
-        beta: beta, c: c + first, ldc: ldc)
+        transposeA: transposeA, transposeB: transposeB, m: rows.count, n: columns.count, k: k,
+        alpha: alpha, a: transposeA ? a + firstRow : a + firstRow * lda, lda: lda,
+        b: transposeB ? b + firstColumn * ldb : b + firstColumn, ldb: ldb,
+        beta: beta, c: c + firstRow * ldc + firstColumn, ldc: ldc)
     }
   }
 

@@ -14,10 +14,14 @@ typedef int NAME(vi) __attribute__((vector_size(4 * W)));
 #define INLINE static inline __attribute__((always_inline)) TARGET
 #define load NAME(load)
 #define store NAME(store)
-#define bt6 NAME(bt6)
-#define b6 NAME(b6)
-#define a6 NAME(a6)
+#define bt_apply NAME(bt_apply)
+#define b_apply NAME(b_apply)
+#define at_apply NAME(at_apply)
+#define a_apply NAME(a_apply)
 #define weights NAME(weights)
+#define weights_for NAME(weights_for)
+#define forward_tiles NAME(forward_tiles)
+#define input_gradient_tiles NAME(input_gradient_tiles)
 #define block NAME(block)
 #define products NAME(products)
 #define pool_blocks NAME(pool_blocks)
@@ -26,40 +30,97 @@ typedef int NAME(vi) __attribute__((vector_size(4 * W)));
 INLINE vf load(const float *p) { vf v; memcpy(&v, p, sizeof v); return v; }
 INLINE void store(float *p, vf v) { memcpy(p, &v, sizeof v); }
 
-// out[l] = Σ_j Bᵀ[l][j] d[j], reading d[j] at d + j·stride.
-INLINE void bt6(const vf *d, int stride, vf out[6]) {
+// The transforms for tiles of M×M outputs (M = 2 or 4, a constant where they are inlined)
+// from N = M + 4 inputs; the matrices are in Winograd.h.
+
+// out[l] = Σ_j Bᵀ[l][j] d[j] (N values), reading d[j] at d + j·stride.
+INLINE void bt_apply(const vf *d, int stride, vf *out, const int M) {
   const vf d0 = d[0], d1 = d[stride], d2 = d[2 * stride], d3 = d[3 * stride], d4 = d[4 * stride], d5 = d[5 * stride];
-  out[0] = 4 * d0 - 5 * d2 + d4;
-  out[1] = -4 * (d1 + d2) + d3 + d4;
-  out[2] = 4 * (d1 - d2) - d3 + d4;
-  out[3] = 2 * (d3 - d1) - d2 + d4;
-  out[4] = 2 * (d1 - d3) - d2 + d4;
-  out[5] = 4 * d1 - 5 * d3 + d5;
+  if (M == 2) {
+    out[0] = 4 * d0 - 5 * d2 + d4;
+    out[1] = -4 * (d1 + d2) + d3 + d4;
+    out[2] = 4 * (d1 - d2) - d3 + d4;
+    out[3] = 2 * (d3 - d1) - d2 + d4;
+    out[4] = 2 * (d1 - d3) - d2 + d4;
+    out[5] = 4 * d1 - 5 * d3 + d5;
+    return;
+  }
+  const vf d6 = d[6 * stride], d7 = d[7 * stride];
+  out[0] = d6 - d0 + 5.25f * (d2 - d4);
+  out[7] = d7 - d1 + 5.25f * (d3 - d5);
+  vf p = d2 + d6 - 4.25f * d4, q = d1 + d5 - 4.25f * d3;
+  out[1] = p + q, out[2] = p - q;
+  p = 0.25f * d2 - 1.25f * d4 + d6, q = 0.5f * d1 - 2.5f * d3 + 2 * d5;
+  out[3] = p + q, out[4] = p - q;
+  p = 4 * d2 - 5 * d4 + d6, q = 2 * d1 - 2.5f * d3 + 0.5f * d5;
+  out[5] = p + q, out[6] = p - q;
 }
 
 // out[j] = Σ_l Bᵀ[l][j] e[l] (the transpose), reading e[l] at e + l·stride.
-INLINE void b6(const vf *e, int stride, vf out[6]) {
+INLINE void b_apply(const vf *e, int stride, vf *out, const int M) {
   const vf e0 = e[0], e1 = e[stride], e2 = e[2 * stride], e3 = e[3 * stride], e4 = e[4 * stride], e5 = e[5 * stride];
-  out[0] = 4 * e0;
-  out[1] = 4 * (e2 - e1 + e5) + 2 * (e4 - e3);
-  out[2] = -5 * e0 - 4 * (e1 + e2) - e3 - e4;
-  out[3] = e1 - e2 + 2 * (e3 - e4) - 5 * e5;
-  out[4] = e0 + e1 + e2 + e3 + e4;
-  out[5] = e5;
+  if (M == 2) {
+    out[0] = 4 * e0;
+    out[1] = 4 * (e2 - e1 + e5) + 2 * (e4 - e3);
+    out[2] = -5 * e0 - 4 * (e1 + e2) - e3 - e4;
+    out[3] = e1 - e2 + 2 * (e3 - e4) - 5 * e5;
+    out[4] = e0 + e1 + e2 + e3 + e4;
+    out[5] = e5;
+    return;
+  }
+  const vf e6 = e[6 * stride], e7 = e[7 * stride];
+  const vf s1 = e1 + e2, m1 = e1 - e2, s3 = e3 + e4, m3 = e3 - e4, s5 = e5 + e6, m5 = e5 - e6;
+  out[0] = -e0;
+  out[1] = m1 + 0.5f * m3 + 2 * m5 - e7;
+  out[2] = 5.25f * e0 + s1 + 0.25f * s3 + 4 * s5;
+  out[3] = 5.25f * e7 - 4.25f * m1 - 2.5f * (m3 + m5);
+  out[4] = -5.25f * e0 - 4.25f * s1 - 1.25f * s3 - 5 * s5;
+  out[5] = m1 + 2 * m3 + 0.5f * m5 - 5.25f * e7;
+  out[6] = e0 + s1 + s3 + s5;
+  out[7] = e7;
 }
 
-// out[i] = (A u)[i] for a 2-vector u: u0, u0+u1, u0−u1, u0+2u1, u0−2u1, u1.
-INLINE void a6(vf u0, vf u1, vf out[6]) {
-  out[0] = u0, out[1] = u0 + u1, out[2] = u0 - u1, out[3] = u0 + 2 * u1, out[4] = u0 - 2 * u1, out[5] = u1;
+// out[q] = Σ_i Aᵀ[q][i] m[i] (N values to M), reading m[i] at m + i·stride.
+INLINE void at_apply(const vf *m, int stride, vf *out, const int M) {
+  const vf m0 = m[0], m1 = m[stride], m2 = m[2 * stride], m3 = m[3 * stride], m4 = m[4 * stride], m5 = m[5 * stride];
+  if (M == 2) {
+    out[0] = m0 + m1 + m2 + m3 + m4;
+    out[1] = m1 - m2 + 2 * (m3 - m4) + m5;
+    return;
+  }
+  const vf m6 = m[6 * stride], m7 = m[7 * stride];
+  const vf s1 = m1 + m2, d1 = m1 - m2, s3 = m3 + m4, d3 = m3 - m4, s5 = m5 + m6, d5 = m5 - m6;
+  out[0] = m0 + s1 + s3 + s5;
+  out[1] = d1 + 2 * d3 + 0.5f * d5;
+  out[2] = s1 + 4 * s3 + 0.25f * s5;
+  out[3] = d1 + 8 * d3 + 0.125f * d5 + m7;
 }
 
-// U = G w Gᵀ for W (o, c) pairs at once, lane j reading w at g + j·25.
-INLINE void weights(const float *g, vf out[36]) {
-  vf w[25], tmp[6][5];  // G w
+// out[i] = (A u)[i] (M values to N), reading u[j] at u + j·stride: u at the points.
+INLINE void a_apply(const vf *u, int stride, vf *out, const int M) {
+  const vf u0 = u[0], u1 = u[stride];
+  if (M == 2) {
+    out[0] = u0, out[1] = u0 + u1, out[2] = u0 - u1, out[3] = u0 + 2 * u1, out[4] = u0 - 2 * u1, out[5] = u1;
+    return;
+  }
+  const vf u2 = u[2 * stride], u3 = u[3 * stride];
+  vf even = u0 + u2, odd = u1 + u3;
+  out[1] = even + odd, out[2] = even - odd;
+  even = u0 + 4 * u2, odd = 2 * u1 + 8 * u3;
+  out[3] = even + odd, out[4] = even - odd;
+  even = u0 + 0.25f * u2, odd = 0.5f * u1 + 0.125f * u3;
+  out[5] = even + odd, out[6] = even - odd;
+  out[0] = u0, out[7] = u3;
+}
+
+// U = G w Gᵀ (N×N) for W (o, c) pairs at once, lane j reading w at g + j·25.
+INLINE void weights(const float *g, vf *out, const int M) {
+  const int N = M + 4;
+  const float(*G)[5] = M == 2 ? G2 : G4;
+  vf w[25], tmp[8][5];  // G w
   for (int k = 0; k < 25; k++)
     for (int j = 0; j < W; j++) w[k][j] = g[j * 25 + k];
-#pragma clang loop unroll(full)
-  for (int l = 0; l < 6; l++)
+  for (int l = 0; l < N; l++)
 #pragma clang loop unroll(full)
     for (int q = 0; q < 5; q++) {
       vf s = {0};
@@ -67,34 +128,32 @@ INLINE void weights(const float *g, vf out[36]) {
       for (int k = 0; k < 5; k++) s += G[l][k] * w[k * 5 + q];
       tmp[l][q] = s;
     }
-#pragma clang loop unroll(full)
-  for (int l = 0; l < 6; l++)
-#pragma clang loop unroll(full)
-    for (int i = 0; i < 6; i++) {
+  for (int l = 0; l < N; l++)
+    for (int i = 0; i < N; i++) {
       vf s = {0};
 #pragma clang loop unroll(full)
       for (int q = 0; q < 5; q++) s += tmp[l][q] * G[i][q];
-      out[l * 6 + i] = s;
+      out[l * N + i] = s;
     }
 }
 
-TARGET void NAME(wino_weights)(const float *w, int O, int C, int o0, int o1, float *ut, float *u) {
-  const int O16 = round_up(O, 16), C16 = round_up(C, 16);
-  for (int xi = 0; xi < 36; xi++) {
+INLINE void weights_for(const float *w, int O, int C, int o0, int o1, float *ut, float *u, const int M) {
+  const int O16 = round_up(O, 16), C16 = round_up(C, 16), P = (M + 4) * (M + 4);
+  for (int xi = 0; xi < P; xi++) {
     for (int o = o0; o < o1; o++) memset(u + ((long)xi * O + o) * C16 + C, 0, sizeof(float) * (C16 - C));
     if (o1 == O)
       for (int c = 0; c < C; c++) memset(ut + ((long)xi * C + c) * O16 + O, 0, sizeof(float) * (O16 - O));
   }
   // u: lanes over input channels, W at a time (a last, partial group reads channels c0 .. C − 1
-  // only), so each of the 36 rows is stored in one piece.
+  // only), so each of the P rows is stored in one piece.
   for (int o = o0; o < o1; o++)
     for (int c0 = 0; c0 < C; c0 += W) {
       const int lanes = C - c0 < W ? C - c0 : W;
       float g[W * 25] = {0};
       memcpy(g, w + ((long)o * C + c0) * 25, sizeof(float) * 25 * lanes);
-      vf out[36];
-      weights(g, out);
-      for (int xi = 0; xi < 36; xi++)
+      vf out[64];
+      weights(g, out, M);
+      for (int xi = 0; xi < P; xi++)
         memcpy(u + ((long)xi * O + o) * C16 + c0, &out[xi], sizeof(float) * lanes);
     }
   // ut: lanes over this item's output channels, for the same reason (one value per lane
@@ -105,11 +164,16 @@ TARGET void NAME(wino_weights)(const float *w, int O, int C, int o0, int o1, flo
       float g[W * 25] = {0};
       for (int j = 0; j < lanes; j++)
         memcpy(g + j * 25, w + ((long)(oa + j) * C + c) * 25, sizeof(float) * 25);
-      vf out[36];
-      weights(g, out);
-      for (int xi = 0; xi < 36; xi++)
+      vf out[64];
+      weights(g, out, M);
+      for (int xi = 0; xi < P; xi++)
         memcpy(ut + ((long)xi * C + c) * O16 + oa, &out[xi], sizeof(float) * lanes);
     }
+}
+
+TARGET void NAME(wino_weights)(const float *w, int O, int C, int o0, int o1, int m, float *ut, float *u) {
+  if (m == 4) weights_for(w, O, C, o0, o1, ut, u, 4);
+  else weights_for(w, O, C, o0, o1, ut, u, 2);
 }
 
 // out rows t0 ..< t0 + T, columns m0 ..< m0 + R·W: Σ_{k<K} row[t][k] · wx[k][m], with the
@@ -139,19 +203,20 @@ INLINE void block(const float *wx, int K, int M, int m0, const float *row, int s
     for (int v = 0; v < R; v++) store(ox + (long)r * M + m0 + v * W, acc[r][v]);
 }
 
-// out[ξ][t][m] = Σ_{k<K} in[ξ][t][k] · w[ξ][k][m] for the chunk's TB tiles (in rows `stride`
-// floats apart; w and out rows M floats, M a multiple of 16). w[ξ] and in[ξ] (a few KB each)
-// stay in L1.
-INLINE void products(const float *w, int K, int M, const float *in, int stride, float *out) {
-  for (int xi = 0; xi < 36; xi++) {
-    const float *wx = w + (long)xi * K * M, *ix = in + (long)xi * TB * stride;
-    float *ox = out + (long)xi * TB * M;
+// out[ξ][t][m] = Σ_{k<K} in[ξ][t][k] · w[ξ][k][m] for ξ < P and the chunk's TBm tiles (in rows
+// `stride` floats apart; w and out rows M floats, M a multiple of 16). w[ξ] and in[ξ] (a few
+// KB each) stay in L1.
+INLINE void products(const float *w, int K, int M, const float *in, int stride, float *out,
+                     const int P, const int TBm) {
+  for (int xi = 0; xi < P; xi++) {
+    const float *wx = w + (long)xi * K * M, *ix = in + (long)xi * TBm * stride;
+    float *ox = out + (long)xi * TBm * M;
     const int mWide = M / (2 * W) * (2 * W);
-    for (int t0 = 0; t0 < TB; t0 += 6)
+    for (int t0 = 0; t0 < TBm; t0 += 6)
       for (int m0 = 0; m0 < mWide; m0 += 2 * W)
         block(wx, K, M, m0, ix + (long)t0 * stride, stride, ox + (long)t0 * M, 2, 6);
     if (mWide < M)  // the last W columns (AVX-512, M an odd multiple of 16)
-      for (int t0 = 0; t0 < TB; t0 += 12)
+      for (int t0 = 0; t0 < TBm; t0 += 12)
         block(wx, K, M, mWide, ix + (long)t0 * stride, stride, ox + (long)t0 * M, 1, 12);
   }
 }
@@ -192,106 +257,126 @@ INLINE void pool_blocks(vf a, vf b, vf c, vf d, int lanes, const DLPoolEpilogue 
 }
 
 // With `pool`, each 2×2 block goes through the pool epilogue (Winograd.h) instead of into y.
-TARGET void NAME(wino_forward)(const float *xt, int C, int Hp, int Wp, int th, int tw,
-                               const float *ut, int O, const float *bias, float *y,
-                               const DLPoolEpilogue *pool, long n0, long n1) {
-  const int C16 = round_up(C, 16), O16 = round_up(O, 16), T = th * tw, Wo = 2 * tw;
-  const long outPlane = 4L * T;
-  float *v = thread_scratch(36L * TB * (C16 + O16)), *prod = v + 36L * TB * C16;
-  for (long c0 = n0; c0 < n1; c0 += TB) {
-    const int count = n1 - c0 < TB ? (int)(n1 - c0) : TB;
+INLINE void forward_tiles(const float *xt, int C, int Hp, int Wp, int th, int tw, const float *ut,
+                          int O, const float *bias, float *y, const DLPoolEpilogue *pool, long n0,
+                          long n1, const int M) {
+  const int N = M + 4, P = N * N, TBm = chunk_tiles(M);
+  const int C16 = round_up(C, 16), O16 = round_up(O, 16), T = th * tw, Wo = M * tw;
+  const long outPlane = (long)M * M * T;
+  const int half = M / 2, pooledWidth = half * tw;  // pool windows per tile row; per pooled row
+  const long pooledPlane = (long)half * half * T;
+  float *v = thread_scratch((long)P * TBm * (C16 + O16)), *prod = v + (long)P * TBm * C16;
+  for (long c0 = n0; c0 < n1; c0 += TBm) {
+    const int count = n1 - c0 < TBm ? (int)(n1 - c0) : TBm;
     // V[ξ][t][c] = (Bᵀ d B)[ξ]; tiles past the count repeat the last one (results dropped).
-    for (int t = 0; t < TB; t++) {
-      const float *patch = xt + tile_offset(c0 + (t < count ? t : count - 1), T, tw, Hp, Wp, C16);
+    for (int t = 0; t < TBm; t++) {
+      const float *patch = xt + tile_offset(c0 + (t < count ? t : count - 1), T, tw, Hp, Wp, C16, M);
       for (int c = 0; c < C16; c += W) {
-        vf d[6][6], r[6][6], out[6];
-        for (int j = 0; j < 6; j++)
-          for (int q = 0; q < 6; q++) d[j][q] = load(patch + ((long)j * Wp + q) * C16 + c);
-        for (int j = 0; j < 6; j++) bt6(d[j], 1, r[j]);  // along each row: r[j][i] = Σ_q Bᵀ[i][q] d[j][q]
-        for (int i = 0; i < 6; i++) {
-          bt6(&r[0][i], 6, out);  // down each column: V[l][i] = Σ_j Bᵀ[l][j] r[j][i]
-          for (int l = 0; l < 6; l++) store(v + ((long)(l * 6 + i) * TB + t) * C16 + c, out[l]);
+        vf d[8][8], r[8][8], out[8];
+        for (int j = 0; j < N; j++)
+          for (int q = 0; q < N; q++) d[j][q] = load(patch + ((long)j * Wp + q) * C16 + c);
+        for (int j = 0; j < N; j++) bt_apply(d[j], 1, r[j], M);  // along each row: r[j][i] = Σ_q Bᵀ[i][q] d[j][q]
+        for (int i = 0; i < N; i++) {
+          bt_apply(&r[0][i], 8, out, M);  // down each column: V[l][i] = Σ_j Bᵀ[l][j] r[j][i]
+          for (int l = 0; l < N; l++) store(v + ((long)(l * N + i) * TBm + t) * C16 + c, out[l]);
         }
       }
     }
-    products(ut, C, O16, v, C16, prod);
+    products(ut, C, O16, v, C16, prod, P, TBm);
     // y = Aᵀ m A + bias, W output channels at a time, written back channels first.
     for (int t = 0; t < count; t++) {
-      float *yt = pool ? NULL : y + tile_offset(c0 + t, T, tw, O * 2 * th, Wo, 1);
-      const long pooled = (c0 + t) / T * O * T + (c0 + t) % T;  // (sample, o = 0, t) in pool->y
+      const long n = c0 + t, sample = n / T;
+      const int ty = (int)(n % T) / tw, tx = (int)(n % T) % tw;
+      float *yt = pool ? NULL : y + tile_offset(n, T, tw, O * M * th, Wo, 1, M);
       for (int o = 0; o < O; o += W) {
-        vf s[6][2];  // s[l][q] = Σ_i m[l][i] Aᵀ[q][i]
-        for (int l = 0; l < 6; l++) {
-          vf m[6];
-          for (int i = 0; i < 6; i++) m[i] = load(prod + ((long)(l * 6 + i) * TB + t) * O16 + o);
-          s[l][0] = m[0] + m[1] + m[2] + m[3] + m[4];
-          s[l][1] = m[1] - m[2] + 2 * (m[3] - m[4]) + m[5];
+        vf s[8][4], out[4][4];  // s[l][q] = Σ_i m[l][i] Aᵀ[q][i]; out[p][q] = Σ_l Aᵀ[p][l] s[l][q]
+        for (int l = 0; l < N; l++) {
+          vf m[8];
+          for (int i = 0; i < N; i++) m[i] = load(prod + ((long)(l * N + i) * TBm + t) * O16 + o);
+          at_apply(m, 1, s[l], M);
         }
         const int lanes = O - o < W ? O - o : W;
         float biases[W] = {0};
         if (bias) memcpy(biases, bias + o, sizeof(float) * lanes);
         const vf bv = load(biases);
-        vf top[2], bottom[2];  // the tile's two output rows
-        for (int q = 0; q < 2; q++) {
-          top[q] = s[0][q] + s[1][q] + s[2][q] + s[3][q] + s[4][q] + bv;
-          bottom[q] = s[1][q] - s[2][q] + 2 * (s[3][q] - s[4][q]) + s[5][q] + bv;
+        for (int q = 0; q < M; q++) {
+          vf column[4];
+          at_apply(&s[0][q], 4, column, M);
+          for (int p = 0; p < M; p++) out[p][q] = column[p] + bv;
         }
-        if (pool) {
-          pool_blocks(top[0], top[1], bottom[0], bottom[1], lanes, pool, pooled + (long)o * T, T);
+        if (pool) {  // the tile's half × half pool windows, each 2×2
+          for (int wy = 0; wy < half; wy++)
+            for (int wx = 0; wx < half; wx++) {
+              const long at = (sample * O + o) * pooledPlane + (long)(ty * half + wy) * pooledWidth + tx * half + wx;
+              pool_blocks(out[2 * wy][2 * wx], out[2 * wy][2 * wx + 1], out[2 * wy + 1][2 * wx],
+                          out[2 * wy + 1][2 * wx + 1], lanes, pool, at, pooledPlane);
+            }
           continue;
         }
-        float out[2][2][W];
-        for (int q = 0; q < 2; q++) store(out[0][q], top[q]), store(out[1][q], bottom[q]);
+        float values[4][4][W];
+        for (int p = 0; p < M; p++)
+          for (int q = 0; q < M; q++) store(values[p][q], out[p][q]);
         for (int k = 0; k < lanes; k++) {
           float *dst = yt + (o + k) * outPlane;
-          dst[0] = out[0][0][k], dst[1] = out[0][1][k], dst[Wo] = out[1][0][k], dst[Wo + 1] = out[1][1][k];
+          for (int p = 0; p < M; p++)
+            for (int q = 0; q < M; q++) dst[p * Wo + q] = values[p][q][k];
         }
       }
     }
   }
 }
 
-TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, int tw, const float *u,
-                                      int C, int H, int Wd, int pad, float *dx, int s0, int s1) {
+TARGET void NAME(wino_forward)(const float *xt, int C, int Hp, int Wp, int th, int tw, int m,
+                               const float *ut, int O, const float *bias, float *y,
+                               const DLPoolEpilogue *pool, long n0, long n1) {
+  if (m == 4) forward_tiles(xt, C, Hp, Wp, th, tw, ut, O, bias, y, pool, n0, n1, 4);
+  else forward_tiles(xt, C, Hp, Wp, th, tw, ut, O, bias, y, pool, n0, n1, 2);
+}
+
+INLINE void input_gradient_tiles(const float *dyt, int O, int ldo, int th, int tw, const float *u,
+                                 int C, int H, int Wd, int pad, float *dx, int s0, int s1, const int M) {
+  const int N = M + 4, P = N * N, TBm = chunk_tiles(M);
   const int O16 = round_up(O, 16), C16 = round_up(C, 16), T = th * tw;
-  const int Hp = H + 2 * pad, Wp = Wd + 2 * pad, Wo = 2 * tw;
+  const int Hp = H + 2 * pad, Wp = Wd + 2 * pad, Wo = M * tw;
   const long plane = (long)Hp * Wp * C16;  // one sample of dxt
-  float *d = thread_scratch(36L * TB * (O16 + C16) + (s1 - s0) * plane);
-  float *prod = d + 36L * TB * O16, *dxt = prod + 36L * TB * C16;
+  float *d = thread_scratch((long)P * TBm * (O16 + C16) + (s1 - s0) * plane);
+  float *prod = d + (long)P * TBm * O16, *dxt = prod + (long)P * TBm * C16;
   // The samples' dx builds up channels last in dxt (padded), then goes out channels first.
   // A chunk's tiles may come from several of these samples.
   memset(dxt, 0, sizeof(float) * (s1 - s0) * plane);
   const long n1 = (long)s1 * T;
-  for (long c0 = (long)s0 * T; c0 < n1; c0 += TB) {
-    const int count = n1 - c0 < TB ? (int)(n1 - c0) : TB;
-    // D[ξ][t][o] = (A g Aᵀ)[ξ] for the 2×2 tile g of dy; tiles past the count repeat the last.
-    for (int t = 0; t < TB; t++) {
-      const float *g = dyt + tile_offset(c0 + (t < count ? t : count - 1), T, tw, 2 * th, Wo, ldo);
+  for (long c0 = (long)s0 * T; c0 < n1; c0 += TBm) {
+    const int count = n1 - c0 < TBm ? (int)(n1 - c0) : TBm;
+    // D[ξ][t][o] = (A g Aᵀ)[ξ] for the M×M tile g of dy; tiles past the count repeat the last.
+    for (int t = 0; t < TBm; t++) {
+      const float *g = dyt + tile_offset(c0 + (t < count ? t : count - 1), T, tw, M * th, Wo, ldo, M);
       for (int o = 0; o < O16; o += W) {
-        vf h0[6], h1[6], out[6];  // A along each row of the tile
-        a6(load(g + o), load(g + ldo + o), h0);
-        a6(load(g + (long)Wo * ldo + o), load(g + ((long)Wo + 1) * ldo + o), h1);
-        for (int i = 0; i < 6; i++) {
-          a6(h0[i], h1[i], out);  // then down each column
-          for (int l = 0; l < 6; l++) store(d + ((long)(l * 6 + i) * TB + t) * O16 + o, out[l]);
+        vf rows[4][8], tile[4], out[8];  // A along each row of the tile, then down each column
+        for (int p = 0; p < M; p++) {
+          for (int q = 0; q < M; q++) tile[q] = load(g + ((long)p * Wo + q) * ldo + o);
+          a_apply(tile, 1, rows[p], M);
+        }
+        for (int i = 0; i < N; i++) {
+          a_apply(&rows[0][i], 8, out, M);
+          for (int l = 0; l < N; l++) store(d + ((long)(l * N + i) * TBm + t) * O16 + o, out[l]);
         }
       }
     }
-    products(u, O, C16, d, O16, prod);
+    products(u, O, C16, d, O16, prod, P, TBm);
     // dx patch += B E Bᵀ; neighbouring tiles' patches overlap, so one tile at a time.
     for (int t = 0; t < count; t++) {
-      float *patch = dxt + tile_offset(c0 + t - (long)s0 * T, T, tw, Hp, Wp, C16);  // dxt starts at s0
+      float *patch = dxt + tile_offset(c0 + t - (long)s0 * T, T, tw, Hp, Wp, C16, M);  // dxt starts at s0
       for (int c = 0; c < C16; c += W) {
-        vf e[6][6], f[6][6], out[6];
-        for (int l = 0; l < 6; l++)
-          for (int i = 0; i < 6; i++) e[l][i] = load(prod + ((long)(l * 6 + i) * TB + t) * C16 + c);
-        for (int i = 0; i < 6; i++) {
-          b6(&e[0][i], 6, out);  // f[j][i] = Σ_l Bᵀ[l][j] e[l][i]
-          for (int j = 0; j < 6; j++) f[j][i] = out[j];
+        vf e[8][8], f[8][8], out[8];
+        for (int l = 0; l < N; l++)
+          for (int i = 0; i < N; i++) e[l][i] = load(prod + ((long)(l * N + i) * TBm + t) * C16 + c);
+        for (int i = 0; i < N; i++) {
+          b_apply(&e[0][i], 8, out, M);  // f[j][i] = Σ_l Bᵀ[l][j] e[l][i]
+          for (int j = 0; j < N; j++) f[j][i] = out[j];
         }
-        for (int j = 0; j < 6; j++) {
-          b6(f[j], 1, out);  // patch[j][q] = Σ_i f[j][i] Bᵀ[i][q]
-          for (int q = 0; q < 6; q++) {
+        for (int j = 0; j < N; j++) {
+          b_apply(f[j], 1, out, M);  // patch[j][q] = Σ_i f[j][i] Bᵀ[i][q]
+          for (int q = 0; q < N; q++) {
             float *p = patch + ((long)j * Wp + q) * C16 + c;
             store(p, load(p) + out[q]);
           }
@@ -309,15 +394,26 @@ TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, 
   }
 }
 
+TARGET void NAME(wino_input_gradient)(const float *dyt, int O, int ldo, int th, int tw, int m,
+                                      const float *u, int C, int H, int Wd, int pad, float *dx,
+                                      int s0, int s1) {
+  if (m == 4) input_gradient_tiles(dyt, O, ldo, th, tw, u, C, H, Wd, pad, dx, s0, s1, 4);
+  else input_gradient_tiles(dyt, O, ldo, th, tw, u, C, H, Wd, pad, dx, s0, s1, 2);
+}
+
 #undef vf
 #undef vi
 #undef INLINE
 #undef load
 #undef store
-#undef bt6
-#undef b6
-#undef a6
+#undef bt_apply
+#undef b_apply
+#undef at_apply
+#undef a_apply
 #undef weights
+#undef weights_for
+#undef forward_tiles
+#undef input_gradient_tiles
 #undef block
 #undef products
 #undef pool_blocks

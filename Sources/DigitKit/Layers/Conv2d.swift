@@ -9,8 +9,8 @@ import CKernels
 /// `ConvolutionAlgorithm`s, chosen per forward from `algorithm` and the input's size (same
 /// numbers up to float rounding):
 /// - `.winograd` (5×5 kernels, even outputs, 16+ input channels, AVX2 or AVX-512: `SIMDLevel`):
-///   Winograd F(2×2, 5×5) for y and dx, the direct kernels for dW (Conv2d+Winograd.swift,
-///   CKernels/Winograd.c);
+///   Winograd F(4×4, 5×5) or F(2×2, 5×5) for y and dx, the direct kernels for dW
+///   (Conv2d+Winograd.swift, CKernels/Winograd.c);
 /// - `.direct` (x86-64 with AVX2 or AVX-512): register-blocked kernels read x through offset
 ///   tables, with no im2col copy and no packing (Conv2d+Direct.swift, CKernels/GatherGEMM.c);
 /// - `.im2col`: im2col + BLAS GEMM over groups of samples (Conv2d+Im2col.swift).
@@ -109,7 +109,7 @@ public final class Conv2d: Layer {
     return running.forward(x, g, weight: weight, bias: bias, training: context.training)
   }
 
-  /// Whether a forward of x: (B, C, H, W) runs Winograd (and so can pool its 2×2 tiles).
+  /// Whether a forward of x: (B, C, H, W) runs Winograd (and so can pool its tiles' 2×2 blocks).
   func runsWinograd(on x: Tensor) -> Bool {
     algorithm(for: geometry(batch: x.batch, height: x.shape[2], width: x.shape[3])) == .winograd
   }

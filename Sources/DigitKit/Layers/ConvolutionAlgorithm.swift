@@ -9,8 +9,8 @@ import CKernels
 /// Which algorithm a convolution runs: all give the same numbers up to float rounding.
 /// `Conv2d` picks the `ConvolutionAlgorithm` that implements it for each forward.
 public enum ConvAlgorithm: String, Sendable {
-  /// Winograd F(2×2, 5×5) for the output and the input gradient: 36 products per 2×2
-  /// outputs instead of 100 (Conv2d+Winograd.swift, CKernels/Winograd.c); the weight
+  /// Winograd F(4×4, 5×5) or F(2×2, 5×5) for the output and the input gradient: 64 products
+  /// per 4×4 outputs instead of 400, or 36 per 2×2 instead of 100 (Conv2d+Winograd.swift, CKernels/Winograd.c); the weight
   /// gradient comes from the direct kernels. Layers it does not fit (not 5×5, an odd output,
   /// fewer than 16 input channels, no vector width: `SIMDLevel`) use `direct`, or `im2col`.
   case winograd
@@ -32,7 +32,7 @@ public enum ConvAlgorithm: String, Sendable {
     let isa = SIMDLevel.current == .avx512 ? "AVX-512" : "AVX2"
     switch (preferred, directAvailable) {
     case (.winograd, true):
-      return "Winograd F(2×2,5×5) + direct \(isa) (DIGITLAB_CONV=direct|im2col)"
+      return "Winograd F(4×4,5×5) or F(2×2,5×5) + direct \(isa) (DIGITLAB_CONV=direct|im2col)"
     case (.direct, true): return "direct \(isa) kernels (DIGITLAB_CONV=winograd|im2col)"
     default: return "im2col + BLAS"
     }

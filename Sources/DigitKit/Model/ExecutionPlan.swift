@@ -10,7 +10,7 @@
 /// The fused passes: convolution → max-pool 2×2 → ReLU → dropout (Net3's conv2 and conv3
 /// blocks) or convolution → max-pool 2×2 → ReLU (Net2's conv1), in `FusedPoolReLU`; and
 /// convolution → ReLU (Net3's conv1), in `FusedConvReLU`. Where the convolution runs
-/// Winograd, its 2×2 output tiles are pooled as they are made and the full-size output is
+/// Winograd, its output tiles' 2×2 blocks are pooled as they are made and the full-size output is
 /// never written; otherwise the pool reads it once and writes the small output once,
 /// instead of three reads and three writes. Backward hands the convolution its output
 /// gradient sample by sample, made in cache (`OutputGradient.bySample`).

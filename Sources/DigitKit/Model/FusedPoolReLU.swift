@@ -6,7 +6,7 @@ import CKernels
 ///   forward:  y = max(0, max of the 2×2 window) · mask     x: (B, C, H, W) → y: (B, C, H/2, W/2)
 ///   backward: dx = dy · mask at the window's arg-max where y > 0, 0 elsewhere
 ///
-/// With a convolution in front that runs Winograd, its 2×2 output tiles are the pool's
+/// With a convolution in front that runs Winograd, its output tiles are made of the pool's
 /// windows: the kernel pools each tile as it is made (the pool epilogue, CKernels/Winograd.h),
 /// and the full-size output is never written. Backward then hands dx on to the convolution.
 ///

@@ -15,11 +15,13 @@ final class ConvAlgorithmTests: XCTestCase {
     (2, 16, 3, 2, 1, 4, 4),  // padding wider than the output border
     (3, 48, 3, 1, 2, 9, 7),  // 48 channels: two 16-lane vectors and a one-vector tail
   ]
-  /// Shapes Winograd takes: 5×5, even outputs, 16+ input channels.
+  /// Shapes Winograd takes: 5×5, even outputs, 16+ input channels; 4×4 output tiles where
+  /// both sides of the output divide by 4, else 2×2.
   private let winogradShapes: [(Int, Int, Int, Int, Int, Int, Int)] = [
-    (32, 32, 5, 0, 16, 24, 24),  // Net3 conv2
-    (32, 64, 5, 0, 5, 10, 10),  // Net3 conv3, 3×3 tiles per sample
+    (32, 32, 5, 0, 16, 24, 24),  // Net3 conv2: 5×5 tiles of 4×4 per sample
+    (32, 64, 5, 0, 5, 10, 10),  // Net3 conv3: 3×3 tiles of 2×2 per sample
     (20, 17, 5, 1, 3, 14, 10),  // padding, a non-square image, channels not a multiple of 16
+    (20, 17, 5, 1, 3, 10, 12),  // the same with an output side (10) that takes only 2×2 tiles
     (16, 48, 5, 2, 2, 8, 8),  // 48 outputs, 16 inputs: the 16-lane products' one-vector tail
   ]
 

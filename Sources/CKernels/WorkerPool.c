@@ -27,6 +27,7 @@ static atomic_int active;        // workers still on the current job
 static int started;              // worker threads created so far
 static int wanted;               // workers taking part in the current job
 static long job_count;
+static bool job_pinned;          // item i on thread i % (wanted + 1), the caller being thread 0
 static dl_task job_task;
 static void *job_context;
 static _Thread_local bool inside_task;
@@ -34,8 +35,13 @@ static _Thread_local bool inside_task;
 // (Reading `generation` in the new thread could miss a job published before it ran.)
 static long start_generation[MAX_WORKERS];
 
-static void run_items(void) {
+// The current job's items for thread `self` (0: the caller, k: worker k − 1).
+static void run_items(int self) {
   const long count = job_count;
+  if (job_pinned) {
+    for (long i = self; i < count; i += wanted + 1) job_task(job_context, i);
+    return;
+  }
   long i;
   while ((i = atomic_fetch_add_explicit(&next_item, 1, memory_order_relaxed)) < count)
     job_task(job_context, i);
@@ -64,14 +70,14 @@ static void *worker_main(void *arg) {
     }
     seen = now;
     if (index < wanted) {
-      run_items();
+      run_items(index + 1);
       atomic_fetch_sub_explicit(&active, 1, memory_order_release);
     }
   }
   return 0;
 }
 
-void dl_parallel_items(long count, int threads, dl_task task, void *context) {
+static void run_job(long count, int threads, dl_task task, void *context, bool pinned) {
   int helpers = threads - 1;
   if (helpers > MAX_WORKERS) helpers = MAX_WORKERS;
   if (count < (long)helpers + 1) helpers = (int)count - 1;
@@ -101,6 +107,7 @@ void dl_parallel_items(long count, int threads, dl_task task, void *context) {
   }
   if (helpers > started) helpers = started;
   job_count = count;
+  job_pinned = pinned;
   job_task = task;
   job_context = context;
   wanted = helpers;
@@ -111,8 +118,16 @@ void dl_parallel_items(long count, int threads, dl_task task, void *context) {
   pthread_cond_broadcast(&wake);
   pthread_mutex_unlock(&lock);
   inside_task = true;
-  run_items();
+  run_items(0);
   inside_task = false;
   while (atomic_load_explicit(&active, memory_order_acquire) > 0) RELAX();
   pthread_mutex_unlock(&ownership);
+}
+
+void dl_parallel_items(long count, int threads, dl_task task, void *context) {
+  run_job(count, threads, task, context, false);
+}
+
+void dl_parallel_items_pinned(long count, int threads, dl_task task, void *context) {
+  run_job(count, threads, task, context, true);
 }

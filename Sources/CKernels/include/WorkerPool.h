@@ -16,4 +16,9 @@ typedef void (*dl_task)(void *context, long item);
 /// is using the pool, it runs the items on the calling thread.
 void dl_parallel_items(long count, int threads, dl_task task, void *context);
 
+/// dl_parallel_items with item i always on the same thread: i % n of the n threads taking
+/// part (the caller runs 0, n, 2n, …), so a loop that cuts the same arrays the same way
+/// each time finds its share in the same core's cache.
+void dl_parallel_items_pinned(long count, int threads, dl_task task, void *context);
+
 #endif

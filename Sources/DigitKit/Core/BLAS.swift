@@ -93,8 +93,11 @@ public enum BLAS {
   /// Independent products, and `extraItems` calls of `extra(i)`, as the items of one parallel
   /// loop: each product cut into column slices as `parallelGemm` cuts it, an idle core taking
   /// the next item. One start and one wait for all of them (Linear's backward: dW, dx and db).
+  /// `pinned`: item i runs on core i % cores instead (`parallelItems`), so slice w of the
+  /// first product (with as many slices as cores) runs where slice w of W's forward ran.
   static func parallelGemms(
-    _ products: [Product], alongside extraItems: Int = 0, _ extra: (Int) -> Void = { _ in }
+    _ products: [Product], alongside extraItems: Int = 0, pinned: Bool = false,
+    _ extra: (Int) -> Void = { _ in }
   ) {
     var items: [(product: Int, slice: Int, of: Int)] = []
     for (i, p) in products.enumerated() where p.m > 0 && p.n > 0 {
@@ -106,7 +109,7 @@ public enum BLAS {
       for i in 0..<extraItems { extra(i) }
       return
     }
-    parallelItems(items.count + extraItems) { i in
+    parallelItems(items.count + extraItems, pinned: pinned) { i in
       guard i < items.count else { return extra(i - items.count) }
       let item = items[i]
       products[item.product].run(slice: item.slice, of: item.of)

@@ -44,7 +44,9 @@ public final class Linear: Layer {
     // x: (B, in) → y: (B, out), through yᵀ = W·xᵀ: (out, in)·(in, B) → (out, B), each row
     // starting as its bias, then a transpose. OpenBLAS runs W·xᵀ faster than x·Wᵀ (it packs
     // W without transposing it). Each core takes whole rows of W and does all three steps
-    // for its rows. The sums are the same, term for term.
+    // for its rows; a large W's slices are pinned (`pinsToCores`), so a core multiplies the
+    // same rows every step, and backward and the optimizer use the same rows on it too. The
+    // sums are the same, term for term.
     let batch = x.batch
     let outputs = outputs
     output.reuse(shape: [batch, outputs])
@@ -60,7 +62,7 @@ public final class Linear: Layer {
                 a: wp.baseAddress!, lda: inputs, b: xp.baseAddress!, ldb: inputs,
                 beta: 1, c: yt, ldc: batch, slicingRows: true)
               let slices = product.slices
-              parallelItems(slices) { w in
+              parallelItems(slices, pinned: pinsToCores(weight.value.count)) { w in
                 let rows = product.span(slice: w, of: slices)
                 guard !rows.isEmpty else { return }
                 for o in rows { (yt + o * batch).update(repeating: bp[o], count: batch) }
@@ -95,11 +97,13 @@ public final class Linear: Layer {
             bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
               dx.data.withUnsafeMutableBufferPointer { dxp in
                 let dy = dyp.baseAddress!
+                // Large W: dW by rows, each core the rows of W it took in forward (pinned).
+                let pinned = pinsToCores(weight.value.count)
                 var products = [
                   BLAS.Product(
                     transposeA: true, m: outputs, n: inputs, k: batch,
                     a: dy, lda: outputs, b: xp.baseAddress!, ldb: inputs,
-                    beta: 1, c: dwp.baseAddress!, ldc: inputs)
+                    beta: 1, c: dwp.baseAddress!, ldc: inputs, slicingRows: pinned)
                 ]
                 if needsInputGradient, let dxp = dxp.baseAddress {
                   products.append(
@@ -109,7 +113,7 @@ public final class Linear: Layer {
                       beta: 0, c: dxp, ldc: inputs))
                 }
                 let outputs = self.outputs
-                BLAS.parallelGemms(products, alongside: 1) { _ in
+                BLAS.parallelGemms(products, alongside: 1, pinned: pinned) { _ in
                   for row in 0..<batch {
                     let r = dy + row * outputs
                     for j in 0..<outputs { dbp[j] += r[j] }

@@ -157,22 +157,44 @@ final class OptimizerState {
   }
 }
 
-/// Values per item of `forEachPiece`: 64 KB, a multiple of 8 lanes.
+/// Values per item of `forEachPiece` when nothing is pinned: 64 KB, a multiple of 8 lanes.
 let optimizerPiece = 16_384
 
 /// Runs `update(i, range, w, g)` over every value of every parameter (i its index, w and g
-/// its value and gradient) as the items of one parallel loop: each parameter cut into pieces
-/// of `optimizerPiece` values, an idle core taking the next. One start and one wait per
-/// step, however many parameters; small ones no longer run on one core while the other waits.
+/// its value and gradient) as the items of one parallel loop (one start and one wait per
+/// step, however many parameters).
+/// - When a parameter is large enough to pin (`pinsToCores`), as Net1's and Net3's first
+///   linear layers: each such parameter is cut by whole rows into one part per core, core c
+///   taking part c, the rows of W that the same core multiplied in Linear's forward and
+///   backward (`BLAS.Product.span`), still in its cache; the others are whole items dealt
+///   to the cores in turn.
+/// - Otherwise each parameter is cut into pieces of `optimizerPiece` values, an idle core
+///   taking the next.
 func forEachPiece(
   of parameters: [Parameter],
   _ update: (Int, Range<Int>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
 ) {
+  let cores = ProcessInfoCache.cores
+  let pinning = parameters.contains { pinsToCores($0.value.count) }
   var items: [(parameter: Int, range: Range<Int>)] = []
   for (i, p) in parameters.enumerated() {
     let count = p.value.count
-    for start in stride(from: 0, to: count, by: optimizerPiece) {
-      items.append((i, start..<min(start + optimizerPiece, count)))
+    if !pinning {
+      for start in stride(from: 0, to: count, by: optimizerPiece) {
+        items.append((i, start..<min(start + optimizerPiece, count)))
+      }
+    } else if !pinsToCores(count) {
+      if count > 0 { items.append((i, 0..<count)) }
+    } else {
+      // Item k runs on core k % cores: empty items until part 0 lands on core 0.
+      while items.count % cores != 0 { items.append((i, 0..<0)) }
+      let rows = p.value.shape.first ?? count
+      let perRow = count / max(rows, 1)
+      for c in 0..<cores {
+        let first = ((c * rows / cores) & ~15) * perRow
+        let last = c == cores - 1 ? count : (((c + 1) * rows / cores) & ~15) * perRow
+        items.append((i, first..<max(first, last)))
+      }
     }
   }
   // nil for an empty parameter, which has no items.
@@ -181,8 +203,9 @@ func forEachPiece(
   // Every parameter's value and gradient held at once (each a different array), then the loop.
   func hold(_ i: Int) {
     guard i < parameters.count else {
-      parallelItems(items.count) { k in
+      parallelItems(items.count, pinned: pinning) { k in
         let (p, range) = items[k]
+        guard !range.isEmpty else { return }
         update(p, range, values[p]!, gradients[p]!)
       }
       return

@@ -163,38 +163,48 @@ let optimizerPiece = 16_384
 /// Runs `update(i, range, w, g)` over every value of every parameter (i its index, w and g
 /// its value and gradient) as the items of one parallel loop (one start and one wait per
 /// step, however many parameters).
-/// - When a parameter is large enough to pin (`pinsToCores`), as Net1's and Net3's first
-///   linear layers: each such parameter is cut by whole rows into one part per core, core c
-///   taking part c, the rows of W that the same core multiplied in Linear's forward and
-///   backward (`BLAS.Product.span`), still in its cache; the others are whole items dealt
-///   to the cores in turn.
-/// - Otherwise each parameter is cut into pieces of `optimizerPiece` values, an idle core
-///   taking the next.
+/// Each parameter is cut into pieces of `optimizerPiece` values, an idle core taking the next;
+/// except when a parameter is large enough to pin (`pinsToCores`), as Net1's and Net3's first
+/// linear layers. Then each such parameter is cut by whole rows into one part per core, core
+/// c taking part c: the rows of W that the same core multiplied in Linear's forward and
+/// backward (`BLAS.Product.span`), still in its cache. The other pieces go to the core with
+/// the fewest values so far, so both cores end together.
 func forEachPiece(
   of parameters: [Parameter],
   _ update: (Int, Range<Int>, UnsafeMutablePointer<Float>, UnsafeMutablePointer<Float>) -> Void
 ) {
   let cores = ProcessInfoCache.cores
   let pinning = parameters.contains { pinsToCores($0.value.count) }
-  var items: [(parameter: Int, range: Range<Int>)] = []
+  // Pinned: each core's list of pieces; unpinned: one list, every piece.
+  var lists = [[(parameter: Int, range: Range<Int>)]](repeating: [], count: pinning ? cores : 1)
+  var loads = [Int](repeating: 0, count: lists.count)
+  func add(_ piece: (Int, Range<Int>), to list: Int) {
+    lists[list].append(piece)
+    loads[list] += piece.1.count
+  }
   for (i, p) in parameters.enumerated() {
     let count = p.value.count
-    if !pinning {
-      for start in stride(from: 0, to: count, by: optimizerPiece) {
-        items.append((i, start..<min(start + optimizerPiece, count)))
-      }
-    } else if !pinsToCores(count) {
-      if count > 0 { items.append((i, 0..<count)) }
-    } else {
-      // Item k runs on core k % cores: empty items until part 0 lands on core 0.
-      while items.count % cores != 0 { items.append((i, 0..<0)) }
+    if pinning && pinsToCores(count) {
       let rows = p.value.shape.first ?? count
       let perRow = count / max(rows, 1)
       for c in 0..<cores {
         let first = ((c * rows / cores) & ~15) * perRow
         let last = c == cores - 1 ? count : (((c + 1) * rows / cores) & ~15) * perRow
-        items.append((i, first..<max(first, last)))
+        add((i, first..<max(first, last)), to: c)
       }
+      continue
+    }
+    for start in stride(from: 0, to: count, by: optimizerPiece) {
+      let lightest = loads.indices.min { loads[$0] < loads[$1] } ?? 0
+      add((i, start..<min(start + optimizerPiece, count)), to: lightest)
+    }
+  }
+  // Item k runs on core k % cores when pinned: the lists interleaved, padded with empty items.
+  var items: [(parameter: Int, range: Range<Int>)] = lists[0]
+  if pinning {
+    items = []
+    for k in 0..<(lists.map(\.count).max() ?? 0) {
+      for list in lists { items.append(k < list.count ? list[k] : (0, 0..<0)) }
     }
   }
   // nil for an empty parameter, which has no items.

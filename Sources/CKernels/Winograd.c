@@ -21,9 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-// Tiles per chunk: a multiple of the products' 6 and 12 rows, about 24 × 36 transformed
-// positions either way (24 tiles of F(2×2), 12 of F(4×4)).
+// Tiles per chunk (Winograd.h): a multiple of the products' 6 and 12 rows, about 24 × 36
+// transformed positions either way.
 static inline int chunk_tiles(int m) { return m == 2 ? 24 : 12; }
+
+int dl_wino_chunk_tiles(int m) { return chunk_tiles(m); }
 
 // F(2×2, 5×5): the interpolation points 0, 1, −1, 2, −2, ∞; F(4×4, 5×5): also 1/2 and −1/2.
 // G[i][k] = pᵢᵏ / Πⱼ≠ᵢ(pᵢ − pⱼ) (the last row, ∞, picks w's last tap); Aᵀ and Bᵀ are written out

@@ -32,6 +32,10 @@
 
 #include <stdint.h>
 
+/// Tiles of m×m outputs per chunk of the kernels: 24 for m = 2, 12 for m = 4. A chunk of
+/// tiles is one call's worth of transforms and products; callers cut their work in chunks.
+int dl_wino_chunk_tiles(int m);
+
 /// Transformed weights for w: (O, C, 5, 5) and tiles of m×m outputs, with U[ξ] = G w[o][c] Gᵀ
 /// at position ξ < (m + 4)²: ut[(ξ·C + c)·O16 + o] (for forward) and u[(ξ·O + o)·C16 + c] (for
 /// the input gradient), O16 and C16 rounded up to multiples of 16 with zeros; for output

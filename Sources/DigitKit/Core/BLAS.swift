@@ -68,10 +68,7 @@ public enum BLAS {
     /// The rows (or columns) of C in slice `w` of `slices`: they start on a multiple of 16,
     /// the kernels' favourite width. Empty when the product is too narrow for that slice.
     func span(slice w: Int, of slices: Int) -> Range<Int> {
-      let length = slicingRows ? m : n
-      let first = (w * length / slices) & ~15
-      let last = w == slices - 1 ? length : ((w + 1) * length / slices) & ~15
-      return first..<max(first, last)
+      sliceOf16(w, of: slices, length: slicingRows ? m : n)
     }
 
     /// Slice `w` of `slices` of the product (`span`): the GEMM of C's block of those rows

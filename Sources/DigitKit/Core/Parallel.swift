@@ -30,6 +30,15 @@ func parallelItems(_ count: Int, pinned: Bool = false, _ body: (Int) -> Void) {
   }
 }
 
+/// Slice `w` of `slices` of 0..<length, cut on multiples of 16 (the last slice ends at
+/// `length`): `BLAS.Product.span`'s rows and columns, and the optimizer's pinned rows, which
+/// must be the same rows. Empty when `length` is too short for that slice.
+func sliceOf16(_ w: Int, of slices: Int, length: Int) -> Range<Int> {
+  let first = (w * length / slices) & ~15
+  let last = w == slices - 1 ? length : ((w + 1) * length / slices) & ~15
+  return first..<max(first, last)
+}
+
 /// Whether the loops over an array of `count` floats pin their parts to the cores
 /// (`parallelItems(pinned: true)`): more than one core, and at least 32,768 floats (128 KB)
 /// per core, a share worth finding again in a core's cache. Smaller arrays are left to

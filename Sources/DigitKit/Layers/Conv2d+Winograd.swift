@@ -45,8 +45,8 @@ final class WinogradConvolution: ConvolutionAlgorithm {
     return String(cString: raw) == "2"
   }()
 
-  /// Blocks per chunk of the kernels (Winograd.c's chunk_tiles): 24 of 2×2, 12 of 4×4.
-  private static func chunk(tile m: Int) -> Int { m == 2 ? 24 : 12 }
+  /// Blocks per chunk of the kernels (`dl_wino_chunk_tiles`): 24 of 2×2, 12 of 4×4.
+  private static func chunk(tile m: Int) -> Int { Int(dl_wino_chunk_tiles(Int32(m))) }
 
   /// Samples per input-gradient item: one, or a few when a sample has fewer blocks than two
   /// chunks of the kernels, as Net3's conv3 (3×3 blocks of 2×2: 5 samples, 45 blocks, fill

@@ -188,9 +188,8 @@ func forEachPiece(
       let rows = p.value.shape.first ?? count
       let perRow = count / max(rows, 1)
       for c in 0..<cores {
-        let first = ((c * rows / cores) & ~15) * perRow
-        let last = c == cores - 1 ? count : (((c + 1) * rows / cores) & ~15) * perRow
-        add((i, first..<max(first, last)), to: c)
+        let part = sliceOf16(c, of: cores, length: rows)
+        add((i, (part.lowerBound * perRow)..<(part.upperBound * perRow)), to: c)
       }
       continue
     }

@@ -59,10 +59,11 @@ public enum BLAS {
 
     /// Slices for the cores: one per core from 1 MFLOP (2·m·n·k), at least 16 columns (or
     /// rows) each.
-    var slices: Int {
-      2 * m * n * k >= 1_000_000
-        ? max(1, min(ProcessInfoCache.cores, (slicingRows ? m : n) / 16))
-        : 1
+    var slices: Int { Self.slices(flops: 2 * m * n * k, length: slicingRows ? m : n) }
+
+    /// `slices` of a product of `flops` (2·m·n·k) cut along `length` rows or columns.
+    static func slices(flops: Int, length: Int) -> Int {
+      flops >= 1_000_000 ? max(1, min(ProcessInfoCache.cores, length / 16)) : 1
     }
 
     /// The rows (or columns) of C in slice `w` of `slices`: they start on a multiple of 16,

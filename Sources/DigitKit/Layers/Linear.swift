@@ -13,6 +13,7 @@ public final class Linear: Layer {
   private var output = Tensor()
   private var transposedOutput = Tensor()  // (out, B): W·xᵀ before its transpose
   private var inputGradient = Tensor()  // (B, in), reused between batches
+  private var inputGradientShares = Tensor()  // (cores − 1, B, in): `backwardByRows`
 
   public init(inputs: Int, outputs: Int, name: String, random: inout SeededGenerator) {
     self.inputs = inputs
@@ -81,8 +82,7 @@ public final class Linear: Layer {
   }
 
   public func backward(_ dy: Tensor, needsInputGradient: Bool) -> Tensor {
-    // dy: (B, out) → dx: (B, in); dW += dyᵀ·x, db += Σ_B dy, dx = dy·W:
-    // the two products and the bias sum as one parallel loop (BLAS.parallelGemms).
+    // dy: (B, out) → dx: (B, in); dW += dyᵀ·x, db += Σ_B dy, dx = dy·W.
     let batch = dy.batch
     var dx = Tensor()
     if needsInputGradient {
@@ -90,6 +90,22 @@ public final class Linear: Layer {
       dx = inputGradient
       inputGradient = Tensor()  // one owner while writing: no copy-on-write
     }
+    if pinsToCores(weight.value.count) {
+      backwardByRows(dy, dx: &dx, needsInputGradient: needsInputGradient)
+    } else {
+      backwardShared(dy, dx: &dx, needsInputGradient: needsInputGradient)
+    }
+    input = Tensor()
+    guard needsInputGradient else { return Tensor() }
+    inputGradient = dx
+    return dx
+  }
+
+  /// A small W: dW, dx and db as the items of one dynamic parallel loop
+  /// (`BLAS.parallelGemms`), dW and dx each cut into column slices.
+  private func backwardShared(_ dy: Tensor, dx: inout Tensor, needsInputGradient: Bool) {
+    let batch = dy.batch
+    let outputs = outputs
     dy.data.withUnsafeBufferPointer { dyp in
       input.data.withUnsafeBufferPointer { xp in
         weight.value.data.withUnsafeBufferPointer { wp in
@@ -97,13 +113,11 @@ public final class Linear: Layer {
             bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
               dx.data.withUnsafeMutableBufferPointer { dxp in
                 let dy = dyp.baseAddress!
-                // Large W: dW by rows, each core the rows of W it took in forward (pinned).
-                let pinned = pinsToCores(weight.value.count)
                 var products = [
                   BLAS.Product(
                     transposeA: true, m: outputs, n: inputs, k: batch,
                     a: dy, lda: outputs, b: xp.baseAddress!, ldb: inputs,
-                    beta: 1, c: dwp.baseAddress!, ldc: inputs, slicingRows: pinned)
+                    beta: 1, c: dwp.baseAddress!, ldc: inputs)
                 ]
                 if needsInputGradient, let dxp = dxp.baseAddress {
                   products.append(
@@ -112,11 +126,60 @@ public final class Linear: Layer {
                       a: dy, lda: outputs, b: wp.baseAddress!, ldb: inputs,
                       beta: 0, c: dxp, ldc: inputs))
                 }
-                let outputs = self.outputs
-                BLAS.parallelGemms(products, alongside: 1, pinned: pinned) { _ in
-                  for row in 0..<batch {
-                    let r = dy + row * outputs
-                    for j in 0..<outputs { dbp[j] += r[j] }
+                BLAS.parallelGemms(products, alongside: 1) { _ in
+                  sumRows(dy, batch: batch, width: outputs, into: dbp.baseAddress!)
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// A large W (`pinsToCores`): each core takes the rows of W it took in forward and
+  /// never reads the others'. dW[rows] += dy[:, rows]ᵀ·x, and its share of the input
+  /// gradient, dy[:, rows]·W[rows]: (B, |rows|)·(|rows|, in). The shares are then summed
+  /// into dx: (B, in). The core with the first rows also sums db.
+  private func backwardByRows(_ dy: Tensor, dx: inout Tensor, needsInputGradient: Bool) {
+    let batch = dy.batch
+    let (inputs, outputs) = (inputs, outputs)
+    // The forward's slices of W's rows: the same product size, cut along the same rows.
+    let slices = BLAS.Product.slices(flops: 2 * outputs * inputs * batch, length: outputs)
+    // Shares 1… of dx (share 0 goes straight into dx): (slices − 1, B, in).
+    if needsInputGradient { inputGradientShares.reuse(shape: [max(slices - 1, 0), batch, inputs]) }
+    dy.data.withUnsafeBufferPointer { dyp in
+      input.data.withUnsafeBufferPointer { xp in
+        weight.value.data.withUnsafeBufferPointer { wp in
+          weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
+            bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
+              dx.data.withUnsafeMutableBufferPointer { dxp in
+                inputGradientShares.data.withUnsafeMutableBufferPointer { sp in
+                  let dy = dyp.baseAddress!
+                  let (x, w, dw) = (xp.baseAddress!, wp.baseAddress!, dwp.baseAddress!)
+                  parallelItems(slices, pinned: true) { s in
+                    if s == 0 { sumRows(dy, batch: batch, width: outputs, into: dbp.baseAddress!) }
+                    let rows = sliceOf16(s, of: slices, length: outputs)
+                    let first = rows.lowerBound
+                    BLAS.gemm(
+                      transposeA: true, m: rows.count, n: inputs, k: batch,
+                      a: dy + first, lda: outputs, b: x, ldb: inputs,
+                      beta: 1, c: dw + first * inputs, ldc: inputs)
+                    guard needsInputGradient, let dxp = dxp.baseAddress else { return }
+                    let share = s == 0 ? dxp : sp.baseAddress! + (s - 1) * batch * inputs
+                    if rows.isEmpty { return share.update(repeating: 0, count: batch * inputs) }
+                    BLAS.gemm(
+                      m: batch, n: inputs, k: rows.count,
+                      a: dy + first, lda: outputs, b: w + first * inputs, ldb: inputs,
+                      beta: 0, c: share, ldc: inputs)
+                  }
+                  guard needsInputGradient, let dxp = dxp.baseAddress, slices > 1 else { return }
+                  let count = batch * inputs
+                  parallelChunks(count) { range in
+                    for s in 1..<slices {
+                      let share = sp.baseAddress! + (s - 1) * count
+                      for i in range { dxp[i] += share[i] }
+                    }
                   }
                 }
               }
@@ -125,9 +188,15 @@ public final class Linear: Layer {
         }
       }
     }
-    input = Tensor()
-    guard needsInputGradient else { return Tensor() }
-    inputGradient = dx
-    return dx
+  }
+}
+
+/// out[j] += Σ_r m[r, j] over the `batch` rows of a row-major (batch, width) matrix.
+private func sumRows(
+  _ m: UnsafePointer<Float>, batch: Int, width: Int, into out: UnsafeMutablePointer<Float>
+) {
+  for row in 0..<batch {
+    let r = m + row * width
+    for j in 0..<width { out[j] += r[j] }
   }
 }

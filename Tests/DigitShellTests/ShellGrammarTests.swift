@@ -43,6 +43,13 @@ final class ShellGrammarTests: XCTestCase {
       "The value 'two' is invalid for '--epochs <epochs>' (see: help train)")
   }
 
+  /// `lessons 3` is an easy slip for `lesson 3`: it opens the lesson instead of an error.
+  func testLessonsWithANumberOpensThatLesson() throws {
+    let (output, _) = try Binary.run([], input: "lessons 3\n")
+    XCTAssertTrue(output.contains("Net1, layer by layer"), output)
+    XCTAssertFalse(output.contains("error"), output)
+  }
+
   func testTabCompletesCommandsThenOptions() {
     XCTAssertEqual(Completion.matches(for: "tr", in: "tr", at: 0).words, ["train"])
     XCTAssertFalse(Completion.matches(for: "tr", in: "tr", at: 0).filesToo)

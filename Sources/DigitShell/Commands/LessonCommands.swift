@@ -14,7 +14,12 @@ func lessonCatalog() throws -> LessonCatalog {
 struct LessonsCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "lessons", abstract: "List the lessons, with your progress (✓ done, … started).")
+
+  /// `lessons 3` opens lesson 3, as `lesson 3` does: the plural is an easy slip.
+  @Argument(help: "Optional: a lesson to open, as lesson N does.") var name: String?
+
   func run(in session: Session) throws {
+    if let name { return try LessonCommand.parse([name]).run(in: session) }
     let catalog = try lessonCatalog()
     let store = LessonSessionState.progressStore
     var lines: [String] = []

@@ -104,35 +104,21 @@ public final class Linear: Layer {
   /// A small W: dW, dx and db as the items of one dynamic parallel loop
   /// (`BLAS.parallelGemms`), dW and dx each cut into column slices.
   private func backwardShared(_ dy: Tensor, dx: inout Tensor, needsInputGradient: Bool) {
-    let batch = dy.batch
-    let outputs = outputs
-    dy.data.withUnsafeBufferPointer { dyp in
-      input.data.withUnsafeBufferPointer { xp in
-        weight.value.data.withUnsafeBufferPointer { wp in
-          weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
-            bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
-              dx.data.withUnsafeMutableBufferPointer { dxp in
-                let dy = dyp.baseAddress!
-                var products = [
-                  BLAS.Product(
-                    transposeA: true, m: outputs, n: inputs, k: batch,
-                    a: dy, lda: outputs, b: xp.baseAddress!, ldb: inputs,
-                    beta: 1, c: dwp.baseAddress!, ldc: inputs)
-                ]
-                if needsInputGradient, let dxp = dxp.baseAddress {
-                  products.append(
-                    BLAS.Product(
-                      m: batch, n: inputs, k: outputs,
-                      a: dy, lda: outputs, b: wp.baseAddress!, ldb: inputs,
-                      beta: 0, c: dxp, ldc: inputs))
-                }
-                BLAS.parallelGemms(products, alongside: 1) { _ in
-                  sumRows(dy, batch: batch, width: outputs, into: dbp.baseAddress!)
-                }
-              }
-            }
-          }
-        }
+    let (batch, inputs, outputs) = (dy.batch, inputs, outputs)
+    withBackwardBuffers(dy, dx: &dx, needsInputGradient: needsInputGradient) { p in
+      var products = [
+        BLAS.Product(
+          transposeA: true, m: outputs, n: inputs, k: batch,
+          a: p.dy, lda: outputs, b: p.x, ldb: inputs, beta: 1, c: p.dw, ldc: inputs)
+      ]
+      if let dx = p.dx {
+        products.append(
+          BLAS.Product(
+            m: batch, n: inputs, k: outputs,
+            a: p.dy, lda: outputs, b: p.w, ldb: inputs, beta: 0, c: dx, ldc: inputs))
+      }
+      BLAS.parallelGemms(products, alongside: 1) { _ in
+        sumRows(p.dy, batch: batch, width: outputs, into: p.db)
       }
     }
   }
@@ -142,46 +128,65 @@ public final class Linear: Layer {
   /// gradient, dy[:, rows]·W[rows]: (B, |rows|)·(|rows|, in). The shares are then summed
   /// into dx: (B, in). The core with the first rows also sums db.
   private func backwardByRows(_ dy: Tensor, dx: inout Tensor, needsInputGradient: Bool) {
-    let batch = dy.batch
-    let (inputs, outputs) = (inputs, outputs)
+    let (batch, inputs, outputs) = (dy.batch, inputs, outputs)
     // The forward's slices of W's rows: the same product size, cut along the same rows.
     let slices = BLAS.Product.slices(flops: 2 * outputs * inputs * batch, length: outputs)
     // Shares 1… of dx (share 0 goes straight into dx): (slices − 1, B, in).
     if needsInputGradient { inputGradientShares.reuse(shape: [max(slices - 1, 0), batch, inputs]) }
+    withBackwardBuffers(dy, dx: &dx, needsInputGradient: needsInputGradient) { p in
+      inputGradientShares.data.withUnsafeMutableBufferPointer { sp in
+        parallelItems(slices, pinned: true) { s in
+          if s == 0 { sumRows(p.dy, batch: batch, width: outputs, into: p.db) }
+          let rows = sliceOf16(s, of: slices, length: outputs)
+          let first = rows.lowerBound
+          BLAS.gemm(
+            transposeA: true, m: rows.count, n: inputs, k: batch,
+            a: p.dy + first, lda: outputs, b: p.x, ldb: inputs,
+            beta: 1, c: p.dw + first * inputs, ldc: inputs)
+          guard let dx = p.dx else { return }
+          let share = s == 0 ? dx : sp.baseAddress! + (s - 1) * batch * inputs
+          if rows.isEmpty { return share.update(repeating: 0, count: batch * inputs) }
+          BLAS.gemm(
+            m: batch, n: inputs, k: rows.count,
+            a: p.dy + first, lda: outputs, b: p.w + first * inputs, ldb: inputs,
+            beta: 0, c: share, ldc: inputs)
+        }
+        guard let dx = p.dx, slices > 1 else { return }
+        let count = batch * inputs
+        parallelChunks(count) { range in
+          for s in 1..<slices {
+            let share = sp.baseAddress! + (s - 1) * count
+            for i in range { dx[i] += share[i] }
+          }
+        }
+      }
+    }
+  }
+
+  /// The buffers of one backward pass, row-major, opened once for `body`.
+  private struct BackwardBuffers {
+    let dy: UnsafePointer<Float>  // (B, out)
+    let x: UnsafePointer<Float>  // (B, in)
+    let w: UnsafePointer<Float>  // (out, in)
+    let dw: UnsafeMutablePointer<Float>  // (out, in)
+    let db: UnsafeMutablePointer<Float>  // (out)
+    let dx: UnsafeMutablePointer<Float>?  // (B, in); nil when no input gradient is wanted
+  }
+
+  private func withBackwardBuffers(
+    _ dy: Tensor, dx: inout Tensor, needsInputGradient: Bool, _ body: (BackwardBuffers) -> Void
+  ) {
     dy.data.withUnsafeBufferPointer { dyp in
       input.data.withUnsafeBufferPointer { xp in
         weight.value.data.withUnsafeBufferPointer { wp in
           weight.gradient.data.withUnsafeMutableBufferPointer { dwp in
             bias.gradient.data.withUnsafeMutableBufferPointer { dbp in
               dx.data.withUnsafeMutableBufferPointer { dxp in
-                inputGradientShares.data.withUnsafeMutableBufferPointer { sp in
-                  let dy = dyp.baseAddress!
-                  let (x, w, dw) = (xp.baseAddress!, wp.baseAddress!, dwp.baseAddress!)
-                  parallelItems(slices, pinned: true) { s in
-                    if s == 0 { sumRows(dy, batch: batch, width: outputs, into: dbp.baseAddress!) }
-                    let rows = sliceOf16(s, of: slices, length: outputs)
-                    let first = rows.lowerBound
-                    BLAS.gemm(
-                      transposeA: true, m: rows.count, n: inputs, k: batch,
-                      a: dy + first, lda: outputs, b: x, ldb: inputs,
-                      beta: 1, c: dw + first * inputs, ldc: inputs)
-                    guard needsInputGradient, let dxp = dxp.baseAddress else { return }
-                    let share = s == 0 ? dxp : sp.baseAddress! + (s - 1) * batch * inputs
-                    if rows.isEmpty { return share.update(repeating: 0, count: batch * inputs) }
-                    BLAS.gemm(
-                      m: batch, n: inputs, k: rows.count,
-                      a: dy + first, lda: outputs, b: w + first * inputs, ldb: inputs,
-                      beta: 0, c: share, ldc: inputs)
-                  }
-                  guard needsInputGradient, let dxp = dxp.baseAddress, slices > 1 else { return }
-                  let count = batch * inputs
-                  parallelChunks(count) { range in
-                    for s in 1..<slices {
-                      let share = sp.baseAddress! + (s - 1) * count
-                      for i in range { dxp[i] += share[i] }
-                    }
-                  }
-                }
+                body(
+                  BackwardBuffers(
+                    dy: dyp.baseAddress!, x: xp.baseAddress!, w: wp.baseAddress!,
+                    dw: dwp.baseAddress!, db: dbp.baseAddress!,
+                    dx: needsInputGradient ? dxp.baseAddress : nil))
               }
             }
           }

@@ -44,6 +44,14 @@ final class ShellGrammarTests: XCTestCase {
   }
 
   /// `lessons 3` is an easy slip for `lesson 3`: it opens the lesson instead of an error.
+  func testWordsFromOtherShellsPointToTheDigitLabCommand() throws {
+    let (output, _) = try Binary.run([], input: "list\nman train\nq\n")
+    XCTAssertTrue(
+      output.contains("unknown command 'list' (did you mean lessons or models?)"), output)
+    XCTAssertTrue(output.contains("unknown command 'man' (did you mean help?)"), output)
+    XCTAssertTrue(output.contains("unknown command 'q' (did you mean quit?)"), output)
+  }
+
   func testLessonsWithANumberOpensThatLesson() throws {
     let (output, _) = try Binary.run([], input: "lessons 3\n")
     XCTAssertTrue(output.contains("Net1, layer by layer"), output)

@@ -88,7 +88,7 @@ public enum CommandRunner {
     {
       let names =
         DigitLabCommand.commandTypes.compactMap { $0.configuration.commandName } + Shell.builtins
-      let hint = Suggest.closest(to: first, in: names).map { " (did you mean \($0)?)" } ?? ""
+      let hint = Suggest.command(for: first, in: names).map { " (did you mean \($0)?)" } ?? ""
       return .failure("unknown command '\(first)'\(hint); type help for the list", status: 2)
     }
     if let unknown = unknownOption(in: words) { return unknown }

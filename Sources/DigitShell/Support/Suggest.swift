@@ -18,6 +18,19 @@ public enum Suggest {
       .max { $0.count < $1.count || ($0.count == $1.count && $0 > $1) }
   }
 
+  /// Words learners bring from other shells, which are not typos of a DigitLab command and
+  /// whose nearest spelling misleads ("list" is two letters from "hint").
+  static let familiarWords: [String: String] = [
+    "list": "lessons or models", "ls": "lessons or models", "dir": "lessons or models",
+    "man": "help", "info": "help", "q": "quit", "bye": "quit",
+  ]
+
+  /// What an unknown first word most likely meant: the DigitLab command for a word from
+  /// another shell, or else the closest command name.
+  public static func command(for word: String, in names: [String]) -> String? {
+    familiarWords[word.lowercased()] ?? closest(to: word, in: names)
+  }
+
   /// Levenshtein distance.
   public static func distance(_ a: String, _ b: String) -> Int {
     let a = Array(a)

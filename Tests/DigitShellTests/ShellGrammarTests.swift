@@ -45,11 +45,12 @@ final class ShellGrammarTests: XCTestCase {
 
   /// `lessons 3` is an easy slip for `lesson 3`: it opens the lesson instead of an error.
   func testWordsFromOtherShellsPointToTheDigitLabCommand() throws {
-    let (output, _) = try Binary.run([], input: "list\nman train\nq\n")
+    let (output, _) = try Binary.run([], input: "list\nman train\nq\nhelp ls\n")
     XCTAssertTrue(
       output.contains("unknown command 'list' (did you mean lessons or models?)"), output)
     XCTAssertTrue(output.contains("unknown command 'man' (did you mean help?)"), output)
     XCTAssertTrue(output.contains("unknown command 'q' (did you mean quit?)"), output)
+    XCTAssertTrue(output.contains("no command 'ls' (did you mean lessons or models?)"), output)
   }
 
   func testLessonsWithANumberOpensThatLesson() throws {

@@ -175,7 +175,7 @@ public enum Help {
         })
       else {
         let hint =
-          Suggest.closest(to: command, in: Completion.commandNames()).map {
+          Suggest.command(for: command, in: Completion.commandNames()).map {
             " (did you mean \($0)?)"
           } ?? ""
         console.error("no command '\(command)'\(hint)")

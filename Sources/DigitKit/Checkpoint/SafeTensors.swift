@@ -90,6 +90,9 @@ public struct SafeTensors: Sendable {
       throw DigitKitError(pyTorchMessage(path: path ?? "FILE.pt"))
     }
     guard headerLength <= fileSize - 8 else {
+      if isText(first8) {
+        throw DigitKitError("a text file, not a safetensors checkpoint")
+      }
       throw DigitKitError(
         "header length \(headerLength) runs past the end of the file (\(fileSize) bytes; truncated?)"
       )
@@ -98,6 +101,12 @@ public struct SafeTensors: Sendable {
       throw DigitKitError("header of \(headerLength) bytes is too large")
     }
     return Int(headerLength)
+  }
+
+  /// Whether `first8` is text (printable ASCII, tabs and line ends): a safetensors file's
+  /// first 8 bytes are its header's length, little-endian, whose high bytes are zero.
+  static func isText(_ first8: [UInt8]) -> Bool {
+    first8.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
   }
 
   /// Whether a file starting with `first8` is what `torch.save` writes: a zip archive (`PK\3\4`,

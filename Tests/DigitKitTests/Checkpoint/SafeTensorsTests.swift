@@ -71,6 +71,13 @@ final class SafeTensorsTests: XCTestCase {
     assertRejects([100, 0, 0, 0, 0, 0, 0, 0] + Array("{}".utf8), "past the end")
   }
 
+  func testATextFileIsCalledOne() {
+    // /etc/passwd, a drawing or a lesson given to load: its first 8 bytes as a length are
+    // absurd, and the learner should hear what the file is, not a header length.
+    assertRejects(Array("root:x:0:0:root:/root:/bin/bash\n".utf8), "a text file, not a safetensors")
+    assertRejects(Array("........\n...##...\n".utf8), "a text file")
+  }
+
   func testHeaderNotJSON() { assertRejects(header("{not json"), "not valid JSON") }
 
   func testWrongDtype() {

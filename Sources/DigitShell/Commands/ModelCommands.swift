@@ -217,11 +217,38 @@ struct SaveCommand: SessionCommand {
 struct LoadCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "load", abstract: "Load a checkpoint file as a model of this session.",
-    discussion: "Example: load mine mynet.safetensors")
-  @Argument(help: "Name for the model.") var name: String
-  @Argument(help: "The safetensors file.") var file: String
-  func validate() throws { try validateModelName(name) }
+    usage: "load [<name>] <file>",
+    discussion: """
+      Examples: load mine mynet.safetensors, or load mynet.safetensors (named mynet). The \
+      shipped models (net1, net2, net3…) need no load: use them by name.
+      """)
+  @Argument(
+    help: ArgumentHelp(
+      "Name for the model; without it, the file's name without its extension.", valueName: "name"))
+  var first: String
+  @Argument(help: ArgumentHelp("The safetensors file.", valueName: "file")) var second: String?
+
+  /// `load NAME FILE`, or `load FILE`, named after the file ("runs/mynet.safetensors" → mynet).
+  var model: (name: String, file: String) {
+    guard let second else {
+      return (URL(fileURLWithPath: first).deletingPathExtension().lastPathComponent, first)
+    }
+    return (first, second)
+  }
+
+  func validate() throws {
+    guard second == nil else { return try validateModelName(first) }
+    if ShippedModels.isReserved(first) {
+      throw userError(
+        "\(first) is shipped and always here: use it by name, e.g. eval --model \(first)")
+    }
+    do { try validateModelName(model.name) } catch {
+      throw userError("name the model: load NAME \(first) (\(error))")
+    }
+  }
+
   func run(in session: Session) throws {
+    let (name, file) = model
     let (model, info) = try Model.load(contentsOf: URL(fileURLWithPath: file))
     session.models[name] = NamedModel(model: model, info: info)
     session.console.line(

@@ -201,11 +201,14 @@ struct ModelsCommand: SessionCommand {
 struct SaveCommand: SessionCommand {
   static let configuration = CommandConfiguration(
     commandName: "save", abstract: "Save a model to a safetensors file (PyTorch can load it).",
-    discussion: "Example: save mynet mynet.safetensors")
+    discussion:
+      "Examples: save mynet (writes mynet.safetensors here), save mynet runs/a.safetensors")
   @Argument(help: "The model.") var model: String
-  @Argument(help: "The file to write.") var file: String
+  @Argument(help: "The file to write; without it, MODEL.safetensors in this folder.")
+  var file: String?
   @Flag(help: "Replace a shipped model's file in Data/models.") var force = false
   func run(in session: Session) throws {
+    let file = self.file ?? "\(model).safetensors"
     try ShippedModels.checkWritable(file, force: force)
     let named = try session.resolveModel(model)
     let note = folderNote(for: file)

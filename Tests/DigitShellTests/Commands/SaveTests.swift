@@ -19,6 +19,18 @@ final class SaveTests: XCTestCase {
     return (data, net1)
   }
 
+  func testAModelAloneIsSavedUnderItsOwnNameAndLoadsBack() throws {
+    let folder = Binary.temporaryHome()
+    let (output, status) = try Binary.run(
+      input: "save net1\nload copy net1.safetensors\n", directory: folder)
+    XCTAssertEqual(status, 0, output)
+    XCTAssertTrue(output.contains("Saved net1 to net1.safetensors."), output)
+    XCTAssertTrue(output.contains("Loaded net1.safetensors as copy: 11 layers"), output)
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent("net1.safetensors").path)
+    )
+  }
+
   func testShippedNamesAndFilesAreNotReplacedWithoutForce() throws {
     let (data, net1) = try dataCopy()
     let before = try Data(contentsOf: net1)

@@ -253,9 +253,10 @@ struct LoadCommand: SessionCommand {
   func run(in session: Session) throws {
     let (name, file) = model
     let (model, info) = try Model.load(contentsOf: URL(fileURLWithPath: file))
+    let replaced = session.models[name] != nil ? ", replacing the \(name) you had" : ""
     session.models[name] = NamedModel(model: model, info: info)
     session.console.line(
-      "Loaded \(file) as \(name): \(model.layers.count) layers, \(grouped(model.parameterCount)) parameters."
+      "Loaded \(file) as \(name)\(replaced): \(model.layers.count) layers, \(grouped(model.parameterCount)) parameters."
     )
   }
 }

@@ -9,11 +9,13 @@ final class LoadTests: XCTestCase {
     try FileManager.default.copyItem(
       at: Binary.repository.appendingPathComponent("Data/models/net1.safetensors"), to: file)
     let (output, _) = try Binary.run(
-      [], input: "load \(file.path)\nload again \(file.path)\nmodels\nload net3\n")
+      [],
+      input: "load \(file.path)\nload again \(file.path)\nmodels\nload net3\nload \(file.path)\n")
     XCTAssertTrue(output.contains("Loaded \(file.path) as mynet:"), output)
     XCTAssertTrue(output.contains("Loaded \(file.path) as again:"), output)
     XCTAssertTrue(output.contains("  mynet: "), output)
     XCTAssertTrue(output.contains("error: net3 is shipped and always here"), output)
+    XCTAssertTrue(output.contains("as mynet, replacing the mynet you had: 11 layers"), output)
   }
 
   func testAFileWhoseNameCannotNameAModelAsksForOne() throws {

@@ -43,7 +43,7 @@ final class ShellGrammarTests: XCTestCase {
       "The value 'two' is invalid for '--epochs <epochs>' (see: help train)")
   }
 
-  /// `lessons 3` is an easy slip for `lesson 3`: it opens the lesson instead of an error.
+  /// `list`, `man`, `q`: words from other shells get DigitLab's command, not the nearest spelling.
   func testWordsFromOtherShellsPointToTheDigitLabCommand() throws {
     let (output, _) = try Binary.run([], input: "list\nman train\nq\nhelp ls\n")
     XCTAssertTrue(
@@ -53,6 +53,7 @@ final class ShellGrammarTests: XCTestCase {
     XCTAssertTrue(output.contains("no command 'ls' (did you mean lessons or models?)"), output)
   }
 
+  /// `lessons 3` is an easy slip for `lesson 3`: it opens the lesson instead of an error.
   func testLessonsWithANumberOpensThatLesson() throws {
     let (output, _) = try Binary.run([], input: "lessons 3\n")
     XCTAssertTrue(output.contains("Net1, layer by layer"), output)
